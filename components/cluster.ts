@@ -1,0 +1,146 @@
+/**
+ * `EmrCluster`: an Alibaba Cloud E-MapReduce (EMR on ECS) cluster with its supporting resources.
+ * The class is thin; the work is in pure functions (validate.ts, provider-args.ts) and small creators
+ * (security-group.ts, metastore.ts), exported for tests.
+ */
+import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
+import type { GuardrailLimits } from "../policies/rules/domain.js";
+import { createRdsMetastore, type RdsMetastore, type RdsMetastoreOptions } from "./metastore";
+import type { PresetName } from "./presets";
+import { autoScaledNodeCountPaths, toClusterArgs } from "./provider-args";
+import { createSecurityGroup } from "./security-group";
+import { rdsMetastoreSchema, type ClusterSpec, type ClusterSpecInput } from "./spec";
+import { buildClusterSpec } from "./validate";
+import { specWarnings } from "./warnings";
+
+/**
+ * The arguments of an EmrCluster: a cluster spec (see spec.ts for every field), optionally on top of a preset.
+ * With a preset, every field is optional and deep-merged over the preset's values (nodeGroups by name).
+ */
+export type EmrClusterArgs = (Partial<ClusterSpecInput> & { preset: PresetName }) | (ClusterSpecInput & { preset?: undefined });
+
+export interface EmrClusterOptions {
+  /**
+   * The Pulumi `protect` option on the cluster and the RDS metastore, so `pulumi destroy` fails on them.
+   * Turning it off is a separate, explicit change that the policy pack flags. Defaults to true.
+   */
+  protect?: boolean;
+  /** Guardrail limits for the spec's validation. Defaults to the policy pack's defaults. */
+  limits?: Partial<GuardrailLimits>;
+  /** Region, for the console URL. Defaults to the `alicloud:region` config. */
+  region?: string;
+}
+
+/** Creation can take 15+ minutes and resizes are slow: give the provider room beyond its 10-minute default. */
+export const CLUSTER_TIMEOUTS: pulumi.CustomTimeouts = { create: "45m", update: "60m", delete: "30m" };
+
+export interface NodeGroupSummary {
+  name: string;
+  type: string;
+  nodeCount: number;
+  instanceTypes: string[];
+  autoScaling?: { min: number; max: number };
+}
+
+export class EmrCluster extends pulumi.ComponentResource {
+  /** The validated spec with all defaults applied (what was planned). */
+  readonly spec!: ClusterSpec;
+  readonly cluster!: alicloud.emrv2.Cluster;
+  readonly clusterId!: pulumi.Output<string>;
+  readonly clusterName!: string;
+  readonly securityGroupId!: pulumi.Output<string>;
+  /** Set when the component created the security group (no nodeAttributes.securityGroupId given). */
+  readonly securityGroup?: alicloud.ecs.SecurityGroup;
+  /** Set when the component created the Hive metastore on RDS. */
+  readonly metastore?: RdsMetastore;
+  readonly nodeGroups!: NodeGroupSummary[];
+  readonly consoleUrl!: pulumi.Output<string>;
+
+  constructor(name: string, args: EmrClusterArgs, options: EmrClusterOptions = {}, opts?: pulumi.ComponentResourceOptions) {
+    // Validate before anything is registered: a bad spec fails the preview with every issue listed.
+    const spec = buildClusterSpec(name, args as Record<string, unknown>, { limits: options.limits, stackName: pulumi.getStack() });
+    super("emr:index:Cluster", name, {}, opts);
+    for (const warning of specWarnings(spec)) pulumi.log.warn(warning, this);
+    const protect = options.protect ?? true;
+    const attrs = spec.nodeAttributes;
+
+    const securityGroup = attrs.securityGroupId ? undefined : createSecurityGroup(name, this, attrs.vpcId, spec.clusterName);
+    const securityGroupId = pulumi.output(attrs.securityGroupId ?? securityGroup!.id);
+
+    const metastore = needsRdsInstance(spec)
+      ? createRdsMetastore(name, this, {
+          clusterName: spec.clusterName,
+          vpcId: attrs.vpcId,
+          zoneId: attrs.zoneId,
+          vswitchId: rdsVswitch(spec),
+          securityGroupId,
+          subscription: spec.paymentType === "Subscription",
+          options: rdsOptions(spec),
+          protect,
+        })
+      : undefined;
+    const jdbc = metastore?.jdbc ?? externalJdbc(spec);
+
+    const cluster = new alicloud.emrv2.Cluster(name, toClusterArgs(spec, { securityGroupId, jdbc }), {
+      parent: this,
+      protect,
+      ignoreChanges: autoScaledNodeCountPaths(spec),
+      customTimeouts: CLUSTER_TIMEOUTS,
+    });
+
+    const region = options.region ?? new pulumi.Config("alicloud").get("region") ?? "cn-hangzhou";
+    Object.assign(this, {
+      spec,
+      cluster,
+      clusterId: cluster.id,
+      clusterName: spec.clusterName,
+      securityGroupId,
+      securityGroup,
+      metastore,
+      nodeGroups: summarizeNodeGroups(spec),
+      consoleUrl: pulumi.interpolate`https://emr-next.console.aliyun.com/#/region/${region}/resource/all/ecs/detail/${cluster.id}/overview`,
+    });
+    this.registerOutputs({
+      clusterId: this.clusterId,
+      clusterName: this.clusterName,
+      securityGroupId,
+      nodeGroups: this.nodeGroups,
+      consoleUrl: this.consoleUrl,
+      metastoreInstanceId: metastore?.instance.id,
+    });
+  }
+}
+
+/** A USER_RDS metastore without `external` means: create the RDS instance. */
+function needsRdsInstance(spec: ClusterSpec): boolean {
+  return spec.metastore?.type === "USER_RDS" && !spec.metastore.external;
+}
+
+/** The RDS options stated in the spec, or the schema's defaults for a bare `{ type: "USER_RDS" }`. */
+function rdsOptions(spec: ClusterSpec): RdsMetastoreOptions {
+  return (spec.metastore?.type === "USER_RDS" && spec.metastore.rds) || rdsMetastoreSchema.parse({});
+}
+
+/** The RDS instance's VSwitch: the one stated, else the MASTER group's first (in the cluster's VPC and zone). */
+function rdsVswitch(spec: ClusterSpec): pulumi.Input<string> {
+  const stated = spec.metastore?.type === "USER_RDS" ? spec.metastore.rds?.vswitchId : undefined;
+  const master = spec.nodeGroups.find((g) => g.nodeGroupType === "MASTER") ?? spec.nodeGroups[0];
+  return stated ?? master.vswitchIds![0];
+}
+
+function externalJdbc(spec: ClusterSpec) {
+  if (spec.metastore?.type !== "USER_RDS" || !spec.metastore.external) return undefined;
+  const ext = spec.metastore.external;
+  return { url: ext.connectionUrl, userName: ext.userName, password: pulumi.secret(ext.password) };
+}
+
+export function summarizeNodeGroups(spec: ClusterSpec): NodeGroupSummary[] {
+  return spec.nodeGroups.map((g) => ({
+    name: g.nodeGroupName,
+    type: g.nodeGroupType,
+    nodeCount: g.nodeCount,
+    instanceTypes: g.instanceTypes,
+    ...(g.autoScalingPolicy ? { autoScaling: { min: g.autoScalingPolicy.constraints.minCapacity, max: g.autoScalingPolicy.constraints.maxCapacity } } : {}),
+  }));
+}

@@ -1,0 +1,86 @@
+/**
+ * The Hive metastore on ApsaraDB RDS for MySQL (`USER_RDS`): instance, database, account with a generated password,
+ * all in the cluster's VPC and reachable through the cluster's security group. Protected like the cluster: losing
+ * the metastore loses every table definition.
+ */
+import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import type { z } from "zod";
+import type { rdsMetastoreSchema } from "./spec";
+
+export type RdsMetastoreOptions = z.output<typeof rdsMetastoreSchema>;
+
+export interface RdsMetastoreArgs {
+  clusterName: string;
+  vpcId: pulumi.Input<string>;
+  zoneId: pulumi.Input<string>;
+  vswitchId: pulumi.Input<string>;
+  securityGroupId: pulumi.Input<string>;
+  subscription: boolean;
+  options: RdsMetastoreOptions;
+  protect: boolean;
+}
+
+export interface RdsMetastore {
+  instance: alicloud.rds.Instance;
+  database: alicloud.rds.Database;
+  account: alicloud.rds.RdsAccount;
+  /** The JDBC settings EMR gets in hivemetastore-site.xml; `url` is `jdbc:mysql://<host>:3306/<db>?...`, `password` a secret. */
+  jdbc: { url: pulumi.Output<string>; userName: pulumi.Output<string>; password: pulumi.Output<string> };
+}
+
+export function createRdsMetastore(name: string, parent: pulumi.Resource, args: RdsMetastoreArgs): RdsMetastore {
+  const { options } = args;
+  // Letters and digits only: the password travels through JSON and XML config files on the nodes.
+  const password = new random.RandomPassword(
+    `${name}-metastore-password`,
+    { length: 24, special: false, minUpper: 2, minLower: 2, minNumeric: 2 },
+    { parent },
+  );
+  const instance = new alicloud.rds.Instance(
+    `${name}-metastore`,
+    {
+      engine: "MySQL",
+      engineVersion: options.engineVersion,
+      instanceType: options.instanceType,
+      category: options.category,
+      instanceStorage: options.storageGiB,
+      dbInstanceStorageType: options.storageType,
+      instanceName: `${args.clusterName}-hive-metastore`,
+      instanceChargeType: args.subscription ? "Prepaid" : "Postpaid",
+      ...(args.subscription ? { period: 12, autoRenew: true } : {}),
+      vpcId: args.vpcId,
+      vswitchId: args.vswitchId,
+      zoneId: args.zoneId,
+      securityGroupIds: [args.securityGroupId],
+      deletionProtection: true,
+    },
+    { parent, protect: args.protect },
+  );
+  const database = new alicloud.rds.Database(
+    `${name}-metastore-db`,
+    { instanceId: instance.id, dataBaseName: options.databaseName, characterSet: "utf8mb4" },
+    { parent, protect: args.protect },
+  );
+  const account = new alicloud.rds.RdsAccount(
+    `${name}-metastore-account`,
+    { dbInstanceId: instance.id, accountName: options.accountName, accountPassword: password.result, accountType: "Normal" },
+    { parent },
+  );
+  new alicloud.rds.AccountPrivilege(
+    `${name}-metastore-privilege`,
+    { instanceId: instance.id, accountName: account.accountName, privilege: "ReadWrite", dbNames: [database.dataBaseName] },
+    { parent },
+  );
+  return {
+    instance,
+    database,
+    account,
+    jdbc: {
+      url: pulumi.interpolate`jdbc:mysql://${instance.connectionString}:3306/${database.dataBaseName}?createDatabaseIfNotExist=true&characterEncoding=UTF-8`,
+      userName: account.accountName,
+      password: pulumi.secret(password.result),
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * The cluster's security group when the user does not bring one. EMR accepts only a **normal** security group
+ * (an enterprise one fails creation), so the type is set explicitly rather than left to the provider's default.
+ */
+import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
+
+export function createSecurityGroup(name: string, parent: pulumi.Resource, vpcId: pulumi.Input<string>, clusterName: string): alicloud.ecs.SecurityGroup {
+  return new alicloud.ecs.SecurityGroup(
+    `${name}-sg`,
+    {
+      vpcId,
+      securityGroupType: "normal",
+      securityGroupName: `${clusterName}-emr`,
+      description: `EMR cluster ${clusterName} (managed by emr-as-code)`,
+      innerAccessPolicy: "Accept",
+    },
+    { parent },
+  );
+}

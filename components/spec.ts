@@ -1,0 +1,189 @@
+/**
+ * The zod schema of a cluster spec: the shape a user writes (in TypeScript or in stack config), field by field.
+ * Structural fields (types, counts, applications) are plain data so they can be validated before anything is
+ * registered; IDs and secrets may be `pulumi.Input`s (e.g. a VPC created in the same program).
+ * Cross-field rules (HA masters, metastore, caps, ...) are not repeated here: they are the policy pack's pure
+ * rules, run over the provider-shaped props in validate.ts.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import {
+  CLUSTER_TYPES,
+  CONFIG_SCOPES,
+  DEPLOY_MODES,
+  DISK_CATEGORIES,
+  METASTORE,
+  NODE_GROUP_TYPES,
+  PAYMENT_DURATIONS_MONTHS,
+  PAYMENT_TYPES,
+  SECURITY_MODES,
+  SPOT_STRATEGIES,
+} from "../policies/rules/domain.js";
+
+/** A string, or a `pulumi.Output<string>` (an ID of a resource created in the same program, a secret). */
+export const inputString = z.union([
+  z.string().min(1),
+  z.custom<pulumi.Output<string>>((v) => pulumi.Output.isInstance(v), { error: "expected a string or a pulumi Output" }),
+]);
+export type InputString = z.infer<typeof inputString>;
+
+const count = z.number().int().min(0);
+const paymentDuration = z.union(PAYMENT_DURATIONS_MONTHS.map((m) => z.literal(m)) as unknown as [z.ZodLiteral<number>]);
+
+export const subscriptionConfigSchema = z.strictObject({
+  paymentDuration,
+  paymentDurationUnit: z.literal("Month").default("Month"),
+  autoRenew: z.boolean().default(true),
+  autoRenewDuration: z.number().int().min(1).optional(),
+  autoRenewDurationUnit: z.literal("Month").optional(),
+});
+
+export const diskSchema = z.strictObject({
+  category: z.enum(DISK_CATEGORIES),
+  /** GiB; the provider docs state at least 40. */
+  size: z.number().int().min(40).max(32768),
+  count: z.number().int().min(1).max(16).optional(),
+  performanceLevel: z.enum(["PL0", "PL1", "PL2", "PL3"]).optional(),
+});
+
+export const autoScalingPolicySchema = z.strictObject({
+  constraints: z.strictObject({ minCapacity: count.default(0), maxCapacity: z.number().int().min(1).max(2000) }),
+  /** Scaling rules, passed to the provider as written (camelCase fields of ClusterNodeGroupAutoScalingPolicyScalingRule). */
+  scalingRules: z.array(z.record(z.string(), z.unknown())).max(100).default([]),
+});
+
+export const nodeGroupSchema = z.strictObject({
+  nodeGroupType: z.enum(NODE_GROUP_TYPES),
+  nodeGroupName: z.string(),
+  nodeCount: count,
+  instanceTypes: z.array(z.string().min(1)).min(1).max(100),
+  /** Defaults to the stack's network vswitchIds when the stack supplies them. */
+  vswitchIds: z.array(inputString).max(20).optional(),
+  systemDisk: diskSchema,
+  dataDisks: z.array(diskSchema).min(1).max(1),
+  paymentType: z.enum(PAYMENT_TYPES).optional(),
+  subscriptionConfig: subscriptionConfigSchema.optional(),
+  spotStrategy: z.enum(SPOT_STRATEGIES).optional(),
+  spotBidPrices: z.array(z.strictObject({ instanceType: z.string(), bidPrice: z.number().positive() })).optional(),
+  spotInstanceRemedy: z.boolean().optional(),
+  autoScalingPolicy: autoScalingPolicySchema.optional(),
+  gracefulShutdown: z.boolean().optional(),
+  withPublicIp: z.boolean().optional(),
+  additionalSecurityGroupIds: z.array(inputString).max(2).optional(),
+  deploymentSetStrategy: z.enum(["NONE", "CLUSTER", "NODE_GROUP"]).optional(),
+  nodeResizeStrategy: z.enum(["PRIORITY", "COST_OPTIMIZED"]).optional(),
+});
+export type NodeGroupSpec = z.infer<typeof nodeGroupSchema>;
+
+export const applicationConfigSchema = z.strictObject({
+  applicationName: z.string().min(1),
+  configFileName: z.string().min(1),
+  configItemKey: z.string().min(1),
+  configItemValue: inputString,
+  configScope: z.enum(CONFIG_SCOPES).optional(),
+  nodeGroupName: z.string().optional(),
+  configDescription: z.string().optional(),
+});
+export type ApplicationConfigSpec = z.infer<typeof applicationConfigSchema>;
+
+export const bootstrapScriptSchema = z.strictObject({
+  scriptName: z.string().min(1).max(64),
+  scriptPath: z.string(),
+  scriptArgs: z.string().default(""),
+  executionMoment: z.enum(["BEFORE_INSTALL", "AFTER_STARTED"]).default("BEFORE_INSTALL"),
+  executionFailStrategy: z.enum(["FAILED_CONTINUE", "FAILED_BLOCK"]).default("FAILED_BLOCK"),
+  nodeSelector: z
+    .strictObject({
+      nodeSelectType: z.enum(["CLUSTER", "NODE_GROUP", "NODE"]),
+      nodeGroupNames: z.array(z.string()).optional(),
+      nodeGroupTypes: z.array(z.enum(NODE_GROUP_TYPES)).optional(),
+      nodeNames: z.array(z.string()).optional(),
+    })
+    .default({ nodeSelectType: "CLUSTER" }),
+});
+
+export const nodeAttributesSchema = z.strictObject({
+  vpcId: inputString,
+  zoneId: inputString,
+  /** Leave unset to let the component create a normal security group in the VPC. */
+  securityGroupId: inputString.optional(),
+  keyPairName: inputString,
+  ramRole: inputString.default("AliyunECSInstanceForEMRRole"),
+  systemDiskEncrypted: z.boolean().optional(),
+  systemDiskKmsKeyId: inputString.optional(),
+  dataDiskEncrypted: z.boolean().optional(),
+  dataDiskKmsKeyId: inputString.optional(),
+});
+
+/** Options of the ApsaraDB RDS MySQL instance the component creates for a USER_RDS metastore. */
+export const rdsMetastoreSchema = z.strictObject({
+  /** MySQL 5.7 works with every EMR release; 8.0 needs a release after EMR-5.0.0. */
+  engineVersion: z.enum(["5.7", "8.0"]).default("5.7"),
+  instanceType: z.string().default("mysql.n2.medium.2c"),
+  category: z.enum(["HighAvailability", "Basic"]).default("HighAvailability"),
+  storageGiB: z.number().int().min(20).max(6000).default(50),
+  storageType: z.enum(["cloud_essd", "cloud_ssd", "local_ssd"]).default("cloud_essd"),
+  /** The VSwitch of the RDS instance; it must be in the cluster's VPC. Defaults to the first VSwitch of the MASTER group. */
+  vswitchId: inputString.optional(),
+  databaseName: z.string().regex(/^[a-z][a-z0-9_]{1,63}$/).default("hivemeta"),
+  accountName: z.string().regex(/^[a-z][a-z0-9_]{1,31}$/).default("hive"),
+});
+
+/** An RDS instance that already exists (in the cluster's VPC): the component only wires its JDBC settings. */
+export const externalRdsSchema = z.strictObject({
+  /** e.g. `jdbc:mysql://rm-xxxx.mysql.rds.aliyuncs.com:3306/hivemeta?createDatabaseIfNotExist=true&characterEncoding=UTF-8` */
+  connectionUrl: inputString,
+  userName: inputString,
+  /** A Pulumi secret (`pulumi config set --secret ...`); a plain string is wrapped with pulumi.secret. */
+  password: inputString,
+});
+
+export const metastoreSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("LOCAL") }),
+  z.strictObject({ type: z.literal("DLF") }),
+  z.strictObject({
+    type: z.literal("USER_RDS"),
+    /** Create the RDS instance (default), or wire an existing one with `external`. */
+    rds: rdsMetastoreSchema.optional(),
+    external: externalRdsSchema.optional(),
+  }),
+]);
+export type MetastoreSpec = z.infer<typeof metastoreSchema>;
+
+export const acknowledgementsSchema = z.strictObject({
+  nodeCount: z.number().int().positive().optional(),
+  scaleOut: z.number().int().positive().optional(),
+  clusterNodes: z.number().int().positive().optional(),
+  subscriptionMonths: z.number().int().positive().optional(),
+  taskGroupToZero: z.boolean().optional(),
+});
+
+export const clusterSpecSchema = z.strictObject({
+  clusterName: z.string(),
+  clusterType: z.enum(CLUSTER_TYPES),
+  releaseVersion: z.string().regex(/^EMR-\d+\.\d+\.\d+$/, { error: "expected a release like EMR-5.16.0" }),
+  deployMode: z.enum(DEPLOY_MODES),
+  securityMode: z.enum(SECURITY_MODES).default("NORMAL"),
+  paymentType: z.enum(PAYMENT_TYPES),
+  subscriptionConfig: subscriptionConfigSchema.optional(),
+  /** Application names in upper case, without internal apps (METASTORE, MYSQL, KERBEROS). */
+  applications: z.array(z.string().regex(/^[A-Z0-9][A-Z0-9-]*$/, { error: "expected an upper-case application name" })).min(1).max(100),
+  applicationConfigs: z.array(applicationConfigSchema).max(1000).default([]),
+  /** Where the Hive metastore lives; generates the hive.metastore.type items for HIVE and SPARK. */
+  metastore: metastoreSchema.optional(),
+  nodeAttributes: nodeAttributesSchema,
+  nodeGroups: z.array(nodeGroupSchema).min(1).max(100),
+  bootstrapScripts: z.array(bootstrapScriptSchema).max(10).default([]),
+  tags: z.record(z.string().min(1).max(128), z.string().max(128)).default({}),
+  resourceGroupId: inputString.optional(),
+  /** On by default: turning it off is a separate, explicit change, and the policy pack flags it. */
+  deletionProtection: z.boolean().default(true),
+  logCollectStrategy: z.string().optional(),
+  /** Sign-offs for sizes and costs above the guardrails; they become `emr-guard:ack-*` tags. */
+  acknowledgements: acknowledgementsSchema.default({}),
+});
+
+/** What the user writes (defaults not yet applied). */
+export type ClusterSpecInput = z.input<typeof clusterSpecSchema>;
+/** A validated spec with every default applied. */
+export type ClusterSpec = z.output<typeof clusterSpecSchema>;

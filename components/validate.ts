@@ -1,0 +1,165 @@
+/**
+ * Builds a cluster spec from a preset and the user's values, and validates it before anything is registered:
+ * first the shape (zod), then the planning and safety rules — the policy pack's own pure rule functions, run over
+ * the provider-shaped props, so the component and the pack can never disagree. Every problem is reported at once,
+ * each with its field path, the rule, and an example of a right value.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
+import { METASTORE, type GuardrailLimits } from "../policies/rules/domain.js";
+import { UNKNOWN, checkClusterSpec } from "../policies/rules/index.js";
+import { deepMerge, isPlainObject } from "./merge";
+import { PRESETS, PRESET_NAMES, type PresetName } from "./presets";
+import { toClusterArgs } from "./provider-args";
+import { clusterSpecSchema, type ClusterSpec } from "./spec";
+
+export interface SpecIssue {
+  /** Field path in the spec, e.g. `nodeGroups[2].nodeCount`. */
+  path: string;
+  /** What is wrong and how to fix it. */
+  reason: string;
+}
+
+/**
+ * A spec that breaks a rule. A `RunError`, so `pulumi preview` prints the message without a stack trace;
+ * `issues` keeps the entries for programs and tests.
+ */
+export class ClusterSpecError extends pulumi.RunError {
+  constructor(
+    readonly clusterName: string,
+    readonly issues: SpecIssue[],
+  ) {
+    super(`EMR cluster "${clusterName}" is not valid:\n` + issues.map((i) => `  - ${i.path}: ${i.reason}`).join("\n"));
+    this.name = "ClusterSpecError";
+  }
+}
+
+/** The guardrail that the component lets a user switch off on purpose; the policy pack still flags it. */
+const EXPLICIT_OPT_OUT_RULES = new Set(["emr-deletion-protection"]);
+
+/** Examples of right values, by field path with list indexes written `[]`. */
+const EXAMPLES: Record<string, string> = {
+  clusterName: '"lakehouse-prod"',
+  clusterType: '"DATALAKE"',
+  releaseVersion: '"EMR-5.16.0"',
+  deployMode: '"HA" (production) or "NORMAL" (dev/test)',
+  paymentType: '"PayAsYouGo" or "Subscription"',
+  securityMode: '"NORMAL" or "KERBEROS"',
+  "subscriptionConfig.paymentDuration": "12 (months: 1-9, 12, 24, 36, 48, 60)",
+  applications: '["HADOOP-COMMON", "HDFS", "YARN", "HIVE", "SPARK3"]',
+  "applications[]": '"SPARK3"',
+  metastore: '{ type: "USER_RDS" } (HA), { type: "DLF" } or { type: "LOCAL" } (NORMAL only)',
+  "metastore.type": '"USER_RDS"',
+  "nodeAttributes.vpcId": '"vpc-bp1example"',
+  "nodeAttributes.zoneId": '"cn-hangzhou-i"',
+  "nodeAttributes.keyPairName": '"emr-admin"',
+  nodeGroups: '[{ nodeGroupType: "MASTER", nodeGroupName: "master", nodeCount: 1, ... }]',
+  "nodeGroups[].nodeGroupType": '"CORE"',
+  "nodeGroups[].nodeGroupName": '"core"',
+  "nodeGroups[].nodeCount": "3",
+  "nodeGroups[].instanceTypes": '["ecs.g7.xlarge"]',
+  "nodeGroups[].vswitchIds": '["vsw-bp1example"]',
+  "nodeGroups[].systemDisk": '{ category: "cloud_essd", size: 120 }',
+  "nodeGroups[].dataDisks": '[{ category: "cloud_essd", size: 200, count: 2 }]',
+  "nodeGroups[].spotStrategy": '"SpotAsPriceGo" (TASK groups only)',
+  "nodeGroups[].autoScalingPolicy.constraints.maxCapacity": "40",
+  "bootstrapScripts[].scriptPath": '"oss://my-bucket/bootstrap/init.sh"',
+  tags: '{ team: "data-platform" }',
+};
+
+const IDENTIFIER = /^[A-Za-z_][\w-]*$/;
+
+/** `["nodeGroups", 2, "nodeCount"]` → `nodeGroups[2].nodeCount`; odd keys are quoted: `tags[""]`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((out, seg) => {
+    if (typeof seg === "number") return `${out}[${seg}]`;
+    const key = String(seg);
+    if (!IDENTIFIER.test(key)) return `${out}[${JSON.stringify(key)}]`;
+    return out ? `${out}.${key}` : key;
+  }, "");
+}
+
+function exampleFor(path: string): string | undefined {
+  return EXAMPLES[path.replace(/\[\d+\]/g, "[]")];
+}
+
+function zodIssueToSpecIssue(issue: z.core.$ZodIssue): SpecIssue {
+  if (issue.code === "unrecognized_keys") {
+    const keys = issue.keys.map((k) => formatPath([...issue.path, k]));
+    const hint = issue.keys.includes("masterRootPassword")
+      ? "; the alicloud emrv2 provider has no root password field: log in with nodeAttributes.keyPairName"
+      : "; remove it or check its spelling against the EmrCluster args";
+    return { path: keys.join(", "), reason: `unknown field${keys.length > 1 ? "s" : ""}${hint}` };
+  }
+  const path = formatPath(issue.path) || "(spec)";
+  const example = exampleFor(path);
+  const received = issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
+  return { path, reason: example ? `${received}; for example ${example}` : received };
+}
+
+/** Replaces every pulumi Output (a value not known before the resources exist) with the rules' UNKNOWN marker. */
+export function toRuleView(value: unknown): unknown {
+  if (pulumi.Output.isInstance(value)) return UNKNOWN;
+  if (Array.isArray(value)) return value.map(toRuleView);
+  if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toRuleView(v)]));
+  return value;
+}
+
+/** Problems that only exist in the spec's own sugar (not in provider props). */
+function specOnlyIssues(spec: ClusterSpec): SpecIssue[] {
+  const issues: SpecIssue[] = [];
+  if (spec.metastore) {
+    spec.applicationConfigs.forEach((c, i) => {
+      if (c.configItemKey === METASTORE.key) {
+        issues.push({
+          path: `applicationConfigs[${i}]`,
+          reason: `sets ${METASTORE.key} while metastore is also set; state the metastore once, in metastore (for example { type: "DLF" })`,
+        });
+      }
+    });
+  }
+  if (spec.metastore?.type === "USER_RDS" && spec.metastore.rds && spec.metastore.external) {
+    issues.push({ path: "metastore", reason: "rds (create an instance) and external (use an existing one) exclude each other; keep one" });
+  }
+  return issues;
+}
+
+export interface BuildOptions {
+  /** Guardrail limits; defaults are the policy pack's defaults. */
+  limits?: Partial<GuardrailLimits>;
+  /** The stack name, for the rules that treat production stacks differently. */
+  stackName?: string;
+}
+
+/** Validates a merged spec; returns the spec with defaults applied, or every issue found. */
+export function checkSpec(input: unknown, options: BuildOptions = {}): { spec?: ClusterSpec; issues: SpecIssue[] } {
+  const parsed = clusterSpecSchema.safeParse(input);
+  if (!parsed.success) return { issues: parsed.error.issues.map(zodIssueToSpecIssue) };
+  const spec = parsed.data;
+  // The rules see the props the provider would get, with the not-yet-created resources as unknowns.
+  const placeholders = {
+    securityGroupId: spec.nodeAttributes.securityGroupId ?? pulumi.output("pending"),
+    jdbc: { url: pulumi.output("pending"), userName: pulumi.output("pending"), password: pulumi.output("pending") },
+  };
+  const props = toRuleView(toClusterArgs(spec, placeholders));
+  const findings = checkClusterSpec(props, options.limits, { stackName: options.stackName }).filter((f) => !EXPLICIT_OPT_OUT_RULES.has(f.rule));
+  const issues = [...specOnlyIssues(spec), ...findings.map((f) => ({ path: f.path, reason: `${f.message}; ${f.fix}` }))];
+  return issues.length ? { issues } : { spec, issues };
+}
+
+export interface ClusterSpecSource {
+  /** A planning preset to start from; the user's values are deep-merged over it. */
+  preset?: PresetName;
+}
+
+/** Merges the preset and the user's values, then validates; throws one ClusterSpecError listing every issue. */
+export function buildClusterSpec(name: string, args: ClusterSpecSource & Record<string, unknown>, options: BuildOptions = {}): ClusterSpec {
+  const { preset, ...userSpec } = args;
+  if (preset !== undefined && !(preset in PRESETS)) {
+    throw new ClusterSpecError(name, [{ path: "preset", reason: `unknown preset "${String(preset)}"; use one of ${PRESET_NAMES.join(", ")}` }]);
+  }
+  const merged = preset ? deepMerge(PRESETS[preset], userSpec) : userSpec;
+  const { spec, issues } = checkSpec(merged, options);
+  if (!spec) throw new ClusterSpecError(String((merged as { clusterName?: unknown }).clusterName ?? name), issues);
+  return spec;
+}

@@ -1,0 +1,127 @@
+/**
+ * EMR on ECS domain facts (2021-03-20 API, alicloud emrv2 provider): enums, names of config items, default
+ * limits and acknowledgement tags. This is the one place they live; the policy rules, the components' schema
+ * and the API client all import them from here.
+ */
+
+export const CLUSTER_TYPES = ["DATALAKE", "OLAP", "DATAFLOW", "DATASERVING", "CUSTOM"] as const;
+export type ClusterType = (typeof CLUSTER_TYPES)[number];
+
+export const DEPLOY_MODES = ["NORMAL", "HA"] as const;
+export type DeployMode = (typeof DEPLOY_MODES)[number];
+
+export const SECURITY_MODES = ["NORMAL", "KERBEROS"] as const;
+export type SecurityMode = (typeof SECURITY_MODES)[number];
+
+export const PAYMENT_TYPES = ["PayAsYouGo", "Subscription"] as const;
+export type PaymentType = (typeof PAYMENT_TYPES)[number];
+
+/** Subscription durations the API accepts, in months. */
+export const PAYMENT_DURATIONS_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, 60] as const;
+
+export const NODE_GROUP_TYPES = ["MASTER", "CORE", "TASK", "GATEWAY", "MASTER-EXTEND"] as const;
+export type NodeGroupType = (typeof NODE_GROUP_TYPES)[number];
+
+/** GATEWAY groups are refused for these cluster types. */
+export const CLUSTER_TYPES_WITHOUT_GATEWAY: readonly ClusterType[] = ["DATALAKE", "OLAP", "DATASERVING"];
+
+export const SPOT_STRATEGIES = ["NoSpot", "SpotWithPriceLimit", "SpotAsPriceGo"] as const;
+export const DISK_CATEGORIES = ["cloud_efficiency", "cloud_ssd", "cloud_essd", "cloud", "local_hdd_pro", "local_disk"] as const;
+export const CONFIG_SCOPES = ["CLUSTER", "NODE_GROUP"] as const;
+
+/** Pairs (or sets) of applications of which a cluster may install at most one. */
+export const MUTUALLY_EXCLUSIVE_APPLICATIONS: readonly (readonly string[])[] = [
+  ["SPARK2", "SPARK3"],
+  ["HDFS", "OSS-HDFS"],
+  ["STARROCKS2", "STARROCKS3"],
+];
+
+/** Internal applications the provider filters out when reading back; listing them causes a perpetual replacement. */
+export const INTERNAL_APPLICATIONS = ["METASTORE", "MYSQL", "KERBEROS"] as const;
+
+/** Hive metastore settings live in ordinary ApplicationConfigs items (see reference section 4). */
+export const METASTORE = {
+  key: "hive.metastore.type",
+  hive: { applicationName: "HIVE", configFileName: "hivemetastore-site.xml" },
+  /** Spark reads the metastore type from hive-site.xml; applies to whichever Spark application is installed. */
+  spark: { applicationNames: ["SPARK3", "SPARK2"], configFileName: "hive-site.xml" },
+  types: ["LOCAL", "USER_RDS", "DLF"] as const,
+  /** Metastore types that keep the metadata outside the cluster (required in HA mode). */
+  externalTypes: ["USER_RDS", "DLF"] as const,
+  /**
+   * JDBC items of a USER_RDS metastore (file hivemetastore-site.xml). These names are the seed's statement
+   * (no public emrv2 example uses them): keep them here so they are easy to correct.
+   */
+  jdbc: {
+    url: "javax.jdo.option.ConnectionURL",
+    userName: "javax.jdo.option.ConnectionUserName",
+    password: "javax.jdo.option.ConnectionPassword",
+  },
+} as const;
+export type MetastoreType = (typeof METASTORE.types)[number];
+
+/** Applications a cluster in HA mode must install. */
+export const HA_REQUIRED_APPLICATIONS = ["ZOOKEEPER"] as const;
+/** MASTER nodes per deploy mode. */
+export const MASTER_NODES: Record<DeployMode, number> = { NORMAL: 1, HA: 3 };
+
+/**
+ * Safety limits (hard caps). The policy pack makes every one configurable through its configSchema;
+ * these are the defaults, also used by the components' schema and the scaling gate.
+ */
+export interface GuardrailLimits {
+  /** Most nodes one node group may have when it is created (RunCluster / CreateNodeGroup). */
+  maxNodesPerGroupAtCreate: number;
+  /** A node group above this many nodes needs an acknowledgement (tag ACK_TAGS.nodeCount). */
+  nodeGroupAckThreshold: number;
+  /** A scale-out of more than this many nodes in one update needs an acknowledgement. */
+  scaleOutAckThreshold: number;
+  /** Most nodes one IncreaseNodes call may add. */
+  maxScaleOutPerCall: number;
+  /** Most nodes one DecreaseNodes call may release. */
+  maxScaleInPerCall: number;
+  /** A cluster with more nodes than this in total needs a cost acknowledgement (tag ACK_TAGS.clusterNodes). */
+  clusterNodesCostAckThreshold: number;
+  /** Highest auto-scaling MaxCapacity. */
+  maxAutoScalingCapacity: number;
+  /** A subscription longer than this many months needs a cost acknowledgement. */
+  subscriptionMonthsAckThreshold: number;
+}
+
+export const DEFAULT_LIMITS: GuardrailLimits = {
+  maxNodesPerGroupAtCreate: 50,
+  nodeGroupAckThreshold: 30,
+  scaleOutAckThreshold: 20,
+  maxScaleOutPerCall: 50,
+  maxScaleInPerCall: 10,
+  clusterNodesCostAckThreshold: 100,
+  maxAutoScalingCapacity: 100,
+  subscriptionMonthsAckThreshold: 12,
+};
+
+/**
+ * Acknowledgements are cluster tags, so they travel with any emrv2 Cluster (also one written without our
+ * components) and are visible in review. The value is the number the owner signed off.
+ */
+export const ACK_TAGS = {
+  /** Largest node-group size acknowledged, e.g. "40". */
+  nodeCount: "emr-guard:ack-node-count",
+  /** Largest scale-out (nodes added in one update) acknowledged, e.g. "30". */
+  scaleOut: "emr-guard:ack-scale-out",
+  /** Largest cluster total acknowledged for cost, e.g. "150". */
+  clusterNodes: "emr-guard:ack-cluster-nodes",
+  /** Longest subscription acknowledged, in months, e.g. "24". */
+  subscriptionMonths: "emr-guard:ack-subscription-months",
+  /** Scaling a TASK group to 0 nodes, value "true". */
+  taskGroupToZero: "emr-guard:ack-task-to-zero",
+} as const;
+
+/** Stack names treated as production unless the pack is configured otherwise. */
+export const DEFAULT_PRODUCTION_STACK_PATTERNS = ["prod", "prod-*", "production", "*-prod", "prd"] as const;
+
+/** Pulumi type tokens the pack looks at. */
+export const TYPES = {
+  cluster: "alicloud:emrv2/cluster:Cluster",
+  securityGroup: "alicloud:ecs/securityGroup:SecurityGroup",
+  rdsInstance: "alicloud:rds/instance:Instance",
+} as const;

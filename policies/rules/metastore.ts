@@ -1,0 +1,136 @@
+/** The Hive metastore: its type must be set, Spark's must match Hive's, and HA keeps it outside the cluster. */
+import { METASTORE } from "./domain.js";
+import { OutcomeBuilder, UNKNOWN, type ClusterRule } from "./types.js";
+import { knownApplications, MALFORMED, type ClusterView, type ConfigItemView, type Field } from "./view.js";
+
+type ItemLookup = { value: Field<string>; path: string } | "unknown" | undefined;
+
+/** Finds the `hive.metastore.type` item of an application in a config file. */
+function metastoreItem(view: ClusterView, applicationName: string, configFileName: string): ItemLookup {
+  if (view.applicationConfigs === UNKNOWN) return "unknown";
+  if (!Array.isArray(view.applicationConfigs)) return undefined;
+  let sawUnknown = false;
+  for (const item of view.applicationConfigs) {
+    if (item.configItemKey === UNKNOWN || item.applicationName === UNKNOWN) sawUnknown = true;
+    if (matches(item, applicationName, configFileName)) return { value: item.configItemValue, path: `${item.path}.configItemValue` };
+  }
+  return sawUnknown ? "unknown" : undefined;
+}
+
+function matches(item: ConfigItemView, applicationName: string, configFileName: string): boolean {
+  return item.applicationName === applicationName && item.configFileName === configFileName && item.configItemKey === METASTORE.key;
+}
+
+const hiveExample = `{ applicationName: "HIVE", configFileName: "${METASTORE.hive.configFileName}", configItemKey: "${METASTORE.key}", configItemValue: "DLF" }`;
+
+export const hiveMetastoreType: ClusterRule = {
+  name: "emr-hive-metastore-type",
+  description: `Checks whether a cluster with HIVE sets ${METASTORE.key} in ${METASTORE.hive.configFileName} to LOCAL, USER_RDS or DLF.`,
+  check(view) {
+    const out = new OutcomeBuilder(this.name);
+    if (view.applications === UNKNOWN) return out.unknown("applications").build();
+    if (!knownApplications(view).includes(METASTORE.hive.applicationName)) return out.build();
+    out.applies();
+    if (view.applicationConfigs === MALFORMED) return out.fail("applicationConfigs", "applicationConfigs is not a list", `write it as a list, e.g. [${hiveExample}]`).build();
+    const item = metastoreItem(view, METASTORE.hive.applicationName, METASTORE.hive.configFileName);
+    if (item === "unknown") return out.unknown("applicationConfigs").build();
+    if (!item) {
+      return out.fail("applicationConfigs", `HIVE is installed but ${METASTORE.key} is not set in ${METASTORE.hive.configFileName}; the API fails with "ApplicationConfigs missing item"`, `add ${hiveExample} (or metastore: { type: "DLF" } in the EmrCluster spec)`).build();
+    }
+    if (item.value === UNKNOWN) return out.unknown(item.path).build();
+    if (!(METASTORE.types as readonly unknown[]).includes(item.value)) {
+      out.fail(item.path, `${METASTORE.key} is ${JSON.stringify(item.value)}; EMR knows ${METASTORE.types.join(", ")}`, 'use "USER_RDS" (ApsaraDB RDS), "DLF" (Data Lake Formation) or, for NORMAL clusters only, "LOCAL"');
+    }
+    return out.build();
+  },
+};
+
+export const sparkMetastoreMatchesHive: ClusterRule = {
+  name: "emr-spark-metastore-matches-hive",
+  description: `Checks whether a cluster with Spark sets ${METASTORE.key} in ${METASTORE.spark.configFileName}, equal to HIVE's.`,
+  check(view) {
+    const out = new OutcomeBuilder(this.name);
+    if (view.applications === UNKNOWN) return out.unknown("applications").build();
+    const apps = knownApplications(view);
+    const sparks = METASTORE.spark.applicationNames.filter((s) => apps.includes(s));
+    if (!sparks.length) return out.build();
+    out.applies();
+    const hive = apps.includes(METASTORE.hive.applicationName) ? metastoreItem(view, METASTORE.hive.applicationName, METASTORE.hive.configFileName) : undefined;
+    for (const spark of sparks) {
+      const item = metastoreItem(view, spark, METASTORE.spark.configFileName);
+      const example = `{ applicationName: "${spark}", configFileName: "${METASTORE.spark.configFileName}", configItemKey: "${METASTORE.key}", configItemValue: <HIVE's value> }`;
+      if (item === "unknown" || hive === "unknown") {
+        out.unknown("applicationConfigs");
+        continue;
+      }
+      if (!item) {
+        out.fail("applicationConfigs", `${spark} is installed but ${METASTORE.key} is not set in its ${METASTORE.spark.configFileName}`, `add ${example}`);
+        continue;
+      }
+      if (item.value === UNKNOWN || (hive && hive.value === UNKNOWN)) {
+        out.unknown(item.path);
+        continue;
+      }
+      if (hive && item.value !== hive.value) {
+        out.fail(item.path, `${spark} uses metastore ${String(item.value)} but HIVE uses ${String(hive.value)}; Spark would not see Hive's tables`, `set ${spark}'s ${METASTORE.key} to "${String(hive.value)}"`);
+      }
+    }
+    return out.build();
+  },
+};
+
+export const haExternalMetastore: ClusterRule = {
+  name: "emr-ha-external-metastore",
+  description: "Checks whether an HA cluster with HIVE keeps its metastore outside the cluster (USER_RDS or DLF, never LOCAL).",
+  check(view) {
+    const out = new OutcomeBuilder(this.name);
+    if (view.deployMode === UNKNOWN) return out.unknown("deployMode").build();
+    if (view.deployMode !== "HA") return out.build();
+    if (view.applications === UNKNOWN) return out.unknown("applications").build();
+    if (!knownApplications(view).includes(METASTORE.hive.applicationName)) return out.build();
+    out.applies();
+    const item = metastoreItem(view, METASTORE.hive.applicationName, METASTORE.hive.configFileName);
+    if (item === "unknown") return out.unknown("applicationConfigs").build();
+    if (!item) return out.build(); // emr-hive-metastore-type reports the missing item
+    if (item.value === UNKNOWN) return out.unknown(item.path).build();
+    if (!(METASTORE.externalTypes as readonly unknown[]).includes(item.value)) {
+      out.fail(item.path, `HA cluster with HIVE uses ${METASTORE.key} ${String(item.value)}; a metastore on the master nodes is lost with them`, 'use "USER_RDS" (ApsaraDB RDS in the cluster\'s VPC) or "DLF"; metastore: { type: "USER_RDS" } in the EmrCluster spec creates the RDS');
+    }
+    return out.build();
+  },
+};
+
+/** The JDBC password item of a USER_RDS metastore, if the cluster has one. */
+export function jdbcPasswordItem(view: ClusterView): ConfigItemView | undefined {
+  if (!Array.isArray(view.applicationConfigs)) return undefined;
+  return view.applicationConfigs.find((i) => i.configItemKey === METASTORE.jdbc.password);
+}
+
+/**
+ * Stack-level: where a USER_RDS metastore's JDBC password comes from. Secrets reach policies unwrapped, so the value
+ * cannot tell a secret from plain text; what can be told is whether the value was derived from a resource of the
+ * stack (a generated password, an RDS account) or written into the program or its config as a literal.
+ */
+export function checkJdbcPasswordSource(view: ClusterView, applicationConfigsDependsOn: readonly string[]): { path: string; message: string; fix: string }[] {
+  const item = jdbcPasswordItem(view);
+  if (!item || item.configItemValue === UNKNOWN || applicationConfigsDependsOn.length > 0) return [];
+  return [
+    {
+      path: `${item.path}.configItemValue`,
+      message: `the Hive metastore JDBC password (${METASTORE.jdbc.password}) is a literal in the program or its config, not derived from a resource of the stack`,
+      fix: 'let the EmrCluster component generate it (metastore: { type: "USER_RDS" }), or read it with config.requireSecret after `pulumi config set --secret`, and never commit it in plain text',
+    },
+  ];
+}
+
+/** Stack-level: the RDS instances a USER_RDS metastore uses must be in the cluster's VPC. */
+export function checkMetastoreRdsVpc(clusterVpcId: Field<string>, instances: readonly { name: string; vpcId: unknown }[]): { path: string; message: string; fix: string }[] {
+  if (typeof clusterVpcId !== "string") return [];
+  return instances
+    .filter((i) => typeof i.vpcId === "string" && i.vpcId !== clusterVpcId)
+    .map((i) => ({
+      path: "applicationConfigs",
+      message: `the Hive metastore's RDS instance "${i.name}" is in VPC ${String(i.vpcId)}, the cluster in ${clusterVpcId}; the metastore will not be reachable`,
+      fix: `create the RDS instance in ${clusterVpcId} (vpcId and a vswitchId of that VPC)`,
+    }));
+}

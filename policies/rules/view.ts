@@ -1,0 +1,190 @@
+/**
+ * A defensive, typed view of an `alicloud:emrv2/cluster:Cluster`'s inputs. Policies receive whatever a program
+ * wrote (missing lists, nulls, strings where numbers belong) and, during preview, unknown values; the rules read
+ * this view instead of raw props, so none of them has to guard against malformed input on its own and none can
+ * throw. Malformed fields become findings of the rule that needs them.
+ */
+import { UNKNOWN, isUnknown, type Unknown } from "./types.js";
+
+/** A value that may be absent (undefined), not yet known (UNKNOWN), or malformed (MALFORMED). */
+export const MALFORMED = Symbol.for("emr-guard.malformed");
+export type Malformed = typeof MALFORMED;
+export type Field<T> = T | Unknown | Malformed | undefined;
+
+export function isKnown<T>(v: Field<T>): v is T {
+  return v !== undefined && v !== UNKNOWN && v !== MALFORMED;
+}
+
+function record(v: unknown): Record<string, unknown> | Unknown | undefined {
+  if (isUnknown(v)) return UNKNOWN;
+  return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+function str(v: unknown): Field<string> {
+  if (v === undefined || v === null) return undefined;
+  if (isUnknown(v)) return UNKNOWN;
+  return typeof v === "string" ? v : MALFORMED;
+}
+
+function num(v: unknown): Field<number> {
+  if (v === undefined || v === null) return undefined;
+  if (isUnknown(v)) return UNKNOWN;
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  // The engine may hand numbers over as strings when they came through config.
+  if (typeof v === "string" && /^\d+$/.test(v)) return Number(v);
+  return MALFORMED;
+}
+
+function bool(v: unknown): Field<boolean> {
+  if (v === undefined || v === null) return undefined;
+  if (isUnknown(v)) return UNKNOWN;
+  if (typeof v === "boolean") return v;
+  if (v === "true" || v === "false") return v === "true";
+  return MALFORMED;
+}
+
+function list(v: unknown): Field<unknown[]> {
+  if (v === undefined || v === null) return undefined;
+  if (isUnknown(v)) return UNKNOWN;
+  return Array.isArray(v) ? v : MALFORMED;
+}
+
+export interface GroupView {
+  index: number;
+  /** `nodeGroups[2]` */
+  path: string;
+  /** `node group "core" (nodeGroups[2])`, for messages. */
+  label: string;
+  type: Field<string>;
+  name: Field<string>;
+  nodeCount: Field<number>;
+  vswitchIds: Field<unknown[]>;
+  spotStrategy: Field<string>;
+  /** True when the group has an autoScalingPolicy object. */
+  autoScaling: Field<boolean>;
+  maxCapacity: Field<number>;
+  paymentType: Field<string>;
+  subscriptionMonths: Field<number>;
+}
+
+export interface ConfigItemView {
+  index: number;
+  path: string;
+  applicationName: Field<string>;
+  configFileName: Field<string>;
+  configItemKey: Field<string>;
+  configItemValue: Field<string>;
+}
+
+export interface ScriptView {
+  index: number;
+  path: string;
+  scriptName: Field<string>;
+  scriptPath: Field<string>;
+}
+
+export interface ClusterView {
+  clusterName: Field<string>;
+  clusterType: Field<string>;
+  deployMode: Field<string>;
+  securityMode: Field<string>;
+  paymentType: Field<string>;
+  subscriptionMonths: Field<number>;
+  deletionProtection: Field<boolean>;
+  applications: Field<Field<string>[]>;
+  applicationConfigs: Field<ConfigItemView[]>;
+  nodeGroups: Field<GroupView[]>;
+  bootstrapScripts: Field<ScriptView[]>;
+  tags: Field<Record<string, unknown>>;
+  vpcId: Field<string>;
+  securityGroupId: Field<string>;
+}
+
+function groupView(raw: unknown, index: number): GroupView {
+  const path = `nodeGroups[${index}]`;
+  const g = record(raw);
+  if (!g || isUnknown(g)) {
+    const f = isUnknown(g) ? UNKNOWN : MALFORMED;
+    return { index, path, label: `node group ${path}`, type: f, name: f, nodeCount: f, vswitchIds: f, spotStrategy: f, autoScaling: f, maxCapacity: f, paymentType: f, subscriptionMonths: f };
+  }
+  const name = str(g.nodeGroupName);
+  const policy = g.autoScalingPolicy;
+  const policyRecord = record(policy);
+  const constraints = policyRecord && !isUnknown(policyRecord) ? record(policyRecord.constraints) : policyRecord;
+  const subscription = record(g.subscriptionConfig);
+  return {
+    index,
+    path,
+    label: isKnown(name) ? `node group "${name}" (${path})` : `node group ${path}`,
+    type: str(g.nodeGroupType),
+    name,
+    nodeCount: num(g.nodeCount),
+    vswitchIds: list(g.vswitchIds),
+    spotStrategy: str(g.spotStrategy),
+    autoScaling: policy === undefined || policy === null ? false : isUnknown(policy) ? UNKNOWN : policyRecord ? true : MALFORMED,
+    maxCapacity: constraints === undefined ? undefined : isUnknown(constraints) ? UNKNOWN : num(constraints.maxCapacity),
+    paymentType: str(g.paymentType),
+    subscriptionMonths: subscription === undefined ? undefined : isUnknown(subscription) ? UNKNOWN : num(subscription.paymentDuration),
+  };
+}
+
+function mapList<T>(v: unknown, each: (raw: unknown, index: number) => T): Field<T[]> {
+  const l = list(v);
+  return Array.isArray(l) ? l.map(each) : l;
+}
+
+/** Builds the view of a cluster's inputs. Never throws. */
+export function clusterView(props: unknown): ClusterView {
+  const p = record(props);
+  const get = (k: string): unknown => (p && !isUnknown(p) ? p[k] : p);
+  const subscription = record(get("subscriptionConfig"));
+  // The provider models nodeAttributes as a list of one object; accept a bare object too.
+  const attrsRaw = get("nodeAttributes");
+  const attrs = record(Array.isArray(attrsRaw) ? attrsRaw[0] : attrsRaw);
+  const attr = (k: string) => (attrs && !isUnknown(attrs) ? str(attrs[k]) : attrs);
+  const tags = record(get("tags"));
+  return {
+    clusterName: str(get("clusterName")),
+    clusterType: str(get("clusterType")),
+    deployMode: str(get("deployMode")) ?? "NORMAL",
+    securityMode: str(get("securityMode")) ?? "NORMAL",
+    paymentType: str(get("paymentType")) ?? "PayAsYouGo",
+    subscriptionMonths: subscription === undefined ? undefined : isUnknown(subscription) ? UNKNOWN : num(subscription.paymentDuration),
+    deletionProtection: bool(get("deletionProtection")),
+    applications: mapList(get("applications"), (a) => str(a)),
+    applicationConfigs: mapList(get("applicationConfigs"), (raw, index) => {
+      const c = record(raw);
+      const f = (k: string) => (c && !isUnknown(c) ? str(c[k]) : c === undefined ? MALFORMED : UNKNOWN);
+      return {
+        index,
+        path: `applicationConfigs[${index}]`,
+        applicationName: f("applicationName"),
+        configFileName: f("configFileName"),
+        configItemKey: f("configItemKey"),
+        configItemValue: f("configItemValue"),
+      };
+    }),
+    nodeGroups: mapList(get("nodeGroups"), groupView),
+    bootstrapScripts: mapList(get("bootstrapScripts"), (raw, index) => {
+      const s = record(raw);
+      const f = (k: string) => (s && !isUnknown(s) ? str(s[k]) : s === undefined ? MALFORMED : UNKNOWN);
+      return { index, path: `bootstrapScripts[${index}]`, scriptName: f("scriptName"), scriptPath: f("scriptPath") };
+    }),
+    tags: tags === undefined && get("tags") !== undefined && get("tags") !== null ? MALFORMED : tags,
+    vpcId: attr("vpcId"),
+    securityGroupId: attr("securityGroupId"),
+  };
+}
+
+/** Upper-cased application names that are known (unknown entries are left out). */
+export function knownApplications(view: ClusterView): string[] {
+  return Array.isArray(view.applications) ? view.applications.filter(isKnown).map((a) => a.toUpperCase()) : [];
+}
+
+/** A tag's value as a number (acknowledgements), or undefined. */
+export function tagNumber(view: ClusterView, key: string): number | undefined {
+  if (!isKnown(view.tags)) return undefined;
+  const v = view.tags[key];
+  const n = typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : NaN;
+  return Number.isFinite(n) ? n : undefined;
+}

@@ -5,7 +5,7 @@
  */
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
-import type { GuardrailLimits } from "../policies/rules/domain.js";
+import type { GuardrailLimits } from "../policies/rules/domain";
 import { createRdsMetastore, type RdsMetastore, type RdsMetastoreOptions } from "./metastore";
 import type { PresetName } from "./presets";
 import { autoScaledNodeCountPaths, toClusterArgs } from "./provider-args";

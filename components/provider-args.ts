@@ -5,7 +5,7 @@
  */
 import type * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
-import { ACK_TAGS, METASTORE } from "../policies/rules/domain.js";
+import { ACK_TAGS, METASTORE } from "../policies/rules/domain";
 import type { ApplicationConfigSpec, ClusterSpec, InputString, NodeGroupSpec } from "./spec";
 
 /** Values that come from the supporting resources (or, for validation, placeholders for them). */

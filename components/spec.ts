@@ -18,7 +18,7 @@ import {
   PAYMENT_TYPES,
   SECURITY_MODES,
   SPOT_STRATEGIES,
-} from "../policies/rules/domain.js";
+} from "../policies/rules/domain";
 
 /** A string, or a `pulumi.Output<string>` (an ID of a resource created in the same program, a secret). */
 export const inputString = z.union([

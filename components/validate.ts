@@ -6,8 +6,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
-import { METASTORE, type GuardrailLimits } from "../policies/rules/domain.js";
-import { UNKNOWN, checkClusterSpec } from "../policies/rules/index.js";
+import { METASTORE, type GuardrailLimits } from "../policies/rules/domain";
+import { UNKNOWN, checkClusterSpec } from "../policies/rules/index";
 import { deepMerge, isPlainObject } from "./merge";
 import { PRESETS, PRESET_NAMES, type PresetName } from "./presets";
 import { toClusterArgs } from "./provider-args";

@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { PRESET_NAMES } from "../components/presets";
 import { formatPath } from "../components/validate";
-import { DEFAULT_LIMITS } from "../policies/rules/domain.js";
+import { DEFAULT_LIMITS } from "../policies/rules/domain";
 
 const id = (prefix: string, example: string) =>
   z.string().regex(new RegExp(`^${prefix}-[a-z0-9]+$`), { error: `expected an ID like "${example}"` });

@@ -1,7 +1,7 @@
 /** Node-count caps, acknowledgements, auto-scaling capacity and subscription length. */
-import { ACK_TAGS } from "./domain.js";
-import { OutcomeBuilder, UNKNOWN, type ClusterRule } from "./types.js";
-import { isKnown, tagNumber, MALFORMED, type ClusterView, type GroupView } from "./view.js";
+import { ACK_TAGS } from "./domain";
+import { OutcomeBuilder, UNKNOWN, type ClusterRule } from "./types";
+import { isKnown, tagNumber, MALFORMED, type ClusterView, type GroupView } from "./view";
 
 /** Walks the node groups, reporting a missing or malformed list once. */
 function eachGroup(view: ClusterView, out: OutcomeBuilder, visit: (g: GroupView) => void): void {
@@ -133,7 +133,7 @@ export function checkScaleChange(args: {
   liveCount: number;
   plannedCount: number;
   tags: Record<string, unknown>;
-  limits: import("./domain.js").GuardrailLimits;
+  limits: import("./domain").GuardrailLimits;
 }): { path: string; message: string; fix: string }[] {
   const { groupName, groupType, liveCount, plannedCount, limits } = args;
   const ack = (key: string) => {

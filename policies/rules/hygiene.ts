@@ -1,7 +1,7 @@
 /** User text and scripts: names, descriptions, passwords and bootstrap script locations. */
-import { DEFAULT_PRODUCTION_STACK_PATTERNS } from "./domain.js";
-import { OutcomeBuilder, UNKNOWN, type ClusterRule, type Finding, type RuleContext } from "./types.js";
-import { isKnown, MALFORMED } from "./view.js";
+import { DEFAULT_PRODUCTION_STACK_PATTERNS } from "./domain";
+import { OutcomeBuilder, UNKNOWN, type ClusterRule, type Finding, type RuleContext } from "./types";
+import { isKnown, MALFORMED } from "./view";
 
 /** Letters (any script, Chinese included) first, then letters, digits, `_` and `-`. */
 const NAME = /^\p{L}[\p{L}\p{N}_-]*$/u;

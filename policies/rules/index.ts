@@ -2,22 +2,22 @@
  * The pure rules of the EMR guardrails: one list, used by the policy pack (policies/*.ts) and by the EmrCluster
  * component's schema (components/validate.ts), so the two never disagree.
  */
-import { DEFAULT_LIMITS, DEFAULT_PRODUCTION_STACK_PATTERNS, type GuardrailLimits } from "./domain.js";
-import { autoScalingMaxCapacity, clusterTotalNodesAck, nodeGroupCreationCap, nodeGroupSizeAck, subscriptionDurationAck } from "./capacity.js";
-import { bootstrapScriptsFromOss, namesAndDescriptions, productionHa, productionKerberos } from "./hygiene.js";
-import { haExternalMetastore, hiveMetastoreType, sparkMetastoreMatchesHive } from "./metastore.js";
-import { deletionProtection } from "./protection.js";
-import { applicationExclusion, deployModeMasters, haZookeeper, nodeGroupRoles, taskOnlyFeatures, vswitchIdsRequired } from "./topology.js";
-import { findingsOf, type ClusterRule, type Finding, type Outcome, type RuleContext } from "./types.js";
-import { clusterView } from "./view.js";
+import { DEFAULT_LIMITS, DEFAULT_PRODUCTION_STACK_PATTERNS, type GuardrailLimits } from "./domain";
+import { autoScalingMaxCapacity, clusterTotalNodesAck, nodeGroupCreationCap, nodeGroupSizeAck, subscriptionDurationAck } from "./capacity";
+import { bootstrapScriptsFromOss, namesAndDescriptions, productionHa, productionKerberos } from "./hygiene";
+import { haExternalMetastore, hiveMetastoreType, sparkMetastoreMatchesHive } from "./metastore";
+import { deletionProtection } from "./protection";
+import { applicationExclusion, deployModeMasters, haZookeeper, nodeGroupRoles, taskOnlyFeatures, vswitchIdsRequired } from "./topology";
+import { findingsOf, type ClusterRule, type Finding, type Outcome, type RuleContext } from "./types";
+import { clusterView } from "./view";
 
-export * from "./domain.js";
-export * from "./types.js";
-export { clusterView, isKnown, MALFORMED, type ClusterView, type GroupView } from "./view.js";
-export { checkScaleChange } from "./capacity.js";
-export { checkClusterName, checkDescription, checkNodeGroupName, checkRootPassword, isProductionStack } from "./hygiene.js";
-export { checkJdbcPasswordSource, checkMetastoreRdsVpc, jdbcPasswordItem } from "./metastore.js";
-export { checkProtectOption } from "./protection.js";
+export * from "./domain";
+export * from "./types";
+export { clusterView, isKnown, MALFORMED, type ClusterView, type GroupView } from "./view";
+export { checkScaleChange } from "./capacity";
+export { checkClusterName, checkDescription, checkNodeGroupName, checkRootPassword, isProductionStack } from "./hygiene";
+export { checkJdbcPasswordSource, checkMetastoreRdsVpc, jdbcPasswordItem } from "./metastore";
+export { checkProtectOption } from "./protection";
 
 /** Per-resource rules whose policies are mandatory by default: the component refuses what they refuse. */
 export const MANDATORY_RULES: readonly ClusterRule[] = [
@@ -74,3 +74,4 @@ export function checkClusterSpec(props: unknown, limits?: Partial<GuardrailLimit
   const ctx = ruleContext(limits, context);
   return MANDATORY_RULES.flatMap((rule) => findingsOf(runRule(rule, props, ctx)));
 }
+export { sameVpc, type VpcRef } from "./metastore";

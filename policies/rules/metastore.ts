@@ -1,7 +1,7 @@
 /** The Hive metastore: its type must be set, Spark's must match Hive's, and HA keeps it outside the cluster. */
-import { METASTORE } from "./domain.js";
-import { OutcomeBuilder, UNKNOWN, type ClusterRule } from "./types.js";
-import { knownApplications, MALFORMED, type ClusterView, type ConfigItemView, type Field } from "./view.js";
+import { METASTORE } from "./domain";
+import { OutcomeBuilder, UNKNOWN, type ClusterRule } from "./types";
+import { knownApplications, MALFORMED, type ClusterView, type ConfigItemView, type Field } from "./view";
 
 type ItemLookup = { value: Field<string>; path: string } | "unknown" | undefined;
 
@@ -123,14 +123,30 @@ export function checkJdbcPasswordSource(view: ClusterView, applicationConfigsDep
   ];
 }
 
+/**
+ * A VPC as a stack policy can know it: its ID when known, or, during preview, the URNs of the VPC resources the
+ * value was derived from (two values derived from the same VPC resource are the same VPC).
+ */
+export interface VpcRef {
+  id?: string;
+  fromUrns?: readonly string[];
+}
+
+/** Same VPC: true, false, or undefined when it cannot be told yet. */
+export function sameVpc(a: VpcRef, b: VpcRef): boolean | undefined {
+  if (a.id !== undefined && b.id !== undefined) return a.id === b.id;
+  if (a.fromUrns?.length && b.fromUrns?.length) return a.fromUrns.some((u) => b.fromUrns!.includes(u)) ? true : undefined;
+  return undefined;
+}
+
 /** Stack-level: the RDS instances a USER_RDS metastore uses must be in the cluster's VPC. */
-export function checkMetastoreRdsVpc(clusterVpcId: Field<string>, instances: readonly { name: string; vpcId: unknown }[]): { path: string; message: string; fix: string }[] {
-  if (typeof clusterVpcId !== "string") return [];
+export function checkMetastoreRdsVpc(clusterVpc: VpcRef, instances: readonly { name: string; vpc: VpcRef }[]): { path: string; message: string; fix: string }[] {
+  const describe = (v: VpcRef) => v.id ?? `the VPC of ${v.fromUrns?.join(", ")}`;
   return instances
-    .filter((i) => typeof i.vpcId === "string" && i.vpcId !== clusterVpcId)
+    .filter((i) => sameVpc(clusterVpc, i.vpc) === false)
     .map((i) => ({
       path: "applicationConfigs",
-      message: `the Hive metastore's RDS instance "${i.name}" is in VPC ${String(i.vpcId)}, the cluster in ${clusterVpcId}; the metastore will not be reachable`,
-      fix: `create the RDS instance in ${clusterVpcId} (vpcId and a vswitchId of that VPC)`,
+      message: `the Hive metastore's RDS instance "${i.name}" is in VPC ${describe(i.vpc)}, the cluster in ${describe(clusterVpc)}; the metastore would not be reachable`,
+      fix: `create the RDS instance in the cluster's VPC (its vpcId and a vswitchId of that VPC)`,
     }));
 }

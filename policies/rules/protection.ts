@@ -1,6 +1,6 @@
 /** Protected deletion: deletionProtection on the cluster, and the Pulumi protect option on the resource. */
-import { OutcomeBuilder, UNKNOWN, type ClusterRule } from "./types.js";
-import { MALFORMED } from "./view.js";
+import { OutcomeBuilder, UNKNOWN, type ClusterRule } from "./types";
+import { MALFORMED } from "./view";
 
 export const deletionProtection: ClusterRule = {
   name: "emr-deletion-protection",

@@ -1,7 +1,7 @@
 /** Deploy mode, node roles, applications and network placement of the node groups. */
-import { CLUSTER_TYPES_WITHOUT_GATEWAY, HA_REQUIRED_APPLICATIONS, MASTER_NODES, MUTUALLY_EXCLUSIVE_APPLICATIONS, type DeployMode } from "./domain.js";
-import { OutcomeBuilder, UNKNOWN, type ClusterRule } from "./types.js";
-import { isKnown, knownApplications, MALFORMED, type ClusterView, type GroupView } from "./view.js";
+import { CLUSTER_TYPES_WITHOUT_GATEWAY, HA_REQUIRED_APPLICATIONS, MASTER_NODES, MUTUALLY_EXCLUSIVE_APPLICATIONS, type DeployMode } from "./domain";
+import { OutcomeBuilder, UNKNOWN, type ClusterRule } from "./types";
+import { isKnown, knownApplications, MALFORMED, type ClusterView, type GroupView } from "./view";
 
 function groupsOf(view: ClusterView, out: OutcomeBuilder): GroupView[] {
   if (view.nodeGroups === UNKNOWN) out.unknown("nodeGroups");

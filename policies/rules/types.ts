@@ -1,5 +1,5 @@
 /** The vocabulary of the pure rules: unknown values, findings, outcomes. No Pulumi imports here. */
-import type { GuardrailLimits } from "./domain.js";
+import type { GuardrailLimits } from "./domain";
 
 /** A value not known yet: a preview unknown in the pack, a `pulumi.Output` in the component. */
 export const UNKNOWN: unique symbol = Symbol.for("emr-guard.unknown") as never;
@@ -79,5 +79,5 @@ export function findingsOf(outcome: Outcome): Finding[] {
 export interface ClusterRule {
   name: string;
   description: string;
-  check(view: import("./view.js").ClusterView, ctx: RuleContext): Outcome;
+  check(view: import("./view").ClusterView, ctx: RuleContext): Outcome;
 }

@@ -4,7 +4,7 @@
  * this view instead of raw props, so none of them has to guard against malformed input on its own and none can
  * throw. Malformed fields become findings of the rule that needs them.
  */
-import { UNKNOWN, isUnknown, type Unknown } from "./types.js";
+import { UNKNOWN, isUnknown, type Unknown } from "./types";
 
 /** A value that may be absent (undefined), not yet known (UNKNOWN), or malformed (MALFORMED). */
 export const MALFORMED = Symbol.for("emr-guard.malformed");

@@ -1,0 +1,89 @@
+/**
+ * Captures what the Pulumi CLI would send to a policy pack, from a program run under the SDK's mocks.
+ *
+ * The mocks' `newResource` sees only type, name and inputs; the resource options (protect, ignoreChanges,
+ * dependencies, propertyDependencies, parent) are on the RegisterResource request the mock monitor gets. We wrap
+ * the monitor's `registerResource` to record them, and keep the inputs as the protobuf Struct the SDK serialized
+ * (preview unknowns included), ready to forward as an AnalyzeRequest's properties unchanged.
+ *
+ * `getMonitor()` is internal API of @pulumi/pulumi: the package is pinned, and this module has its own test.
+ */
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import type { AnalyzerResourceInput } from "./pack-runner";
+
+export interface CapturedResource extends AnalyzerResourceInput {
+  properties: Struct;
+  /** The inputs as plain JSON (unknowns appear as the engine's sentinel strings, secrets as secret objects). */
+  inputs: Record<string, any>;
+  custom: boolean;
+  provider?: string;
+  customTimeouts?: { create: string; update: string; delete: string };
+}
+
+export interface Capture {
+  /** Every resource registered so far, in registration order. */
+  readonly resources: CapturedResource[];
+  /** Restores the monitor's original method. */
+  stop(): void;
+}
+
+interface RegisterRequest {
+  getType(): string;
+  getName(): string;
+  getParent(): string;
+  getCustom(): boolean;
+  getObject(): Struct | undefined;
+  getProtect(): boolean | undefined;
+  getProvider(): string;
+  getIgnorechangesList(): string[];
+  getDependenciesList(): string[];
+  getCustomtimeouts(): { getCreate(): string; getUpdate(): string; getDelete(): string } | undefined;
+  getPropertydependenciesMap(): { forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void };
+}
+
+type RegisterCallback = (err: unknown, response?: { getUrn(): string }) => void;
+
+/** Starts recording registrations; call after `pulumi.runtime.setMocks(...)` and before running the program. */
+export function startCapture(): Capture {
+  const monitor = settings.getMonitor() as unknown as { registerResource(req: RegisterRequest, cb: RegisterCallback): unknown } | undefined;
+  if (!monitor) throw new Error("startCapture: no resource monitor; call pulumi.runtime.setMocks first");
+  const resources: CapturedResource[] = [];
+  const original = monitor.registerResource;
+  monitor.registerResource = function (this: unknown, req: RegisterRequest, callback: RegisterCallback) {
+    return original.call(this, req, (err, response) => {
+      if (!err && response) resources.push(describe(req, response.getUrn()));
+      callback(err, response);
+    });
+  };
+  return {
+    resources,
+    stop: () => {
+      monitor.registerResource = original;
+    },
+  };
+}
+
+function describe(req: RegisterRequest, urn: string): CapturedResource {
+  const propertyDependencies: Record<string, string[]> = {};
+  req.getPropertydependenciesMap().forEach((deps, key) => {
+    propertyDependencies[key] = deps.getUrnsList();
+  });
+  const object = req.getObject();
+  const timeouts = req.getCustomtimeouts();
+  return {
+    type: req.getType(),
+    name: req.getName(),
+    urn,
+    parent: req.getParent() || undefined,
+    custom: req.getCustom(),
+    provider: req.getProvider() || undefined,
+    protect: req.getProtect() ?? false,
+    ignoreChanges: req.getIgnorechangesList(),
+    dependencies: req.getDependenciesList(),
+    propertyDependencies,
+    ...(timeouts ? { customTimeouts: { create: timeouts.getCreate(), update: timeouts.getUpdate(), delete: timeouts.getDelete() } } : {}),
+    properties: object!,
+    inputs: (object?.toJavaScript() ?? {}) as Record<string, any>,
+  };
+}

@@ -1,0 +1,229 @@
+/**
+ * Runs a policy pack the way the Pulumi CLI does: `node @pulumi/pulumi/cmd/run-policy-pack <engine> <packDir>` with
+ * the pack's folder as working directory (ts-node loads it, type-checked), reads the gRPC port from the first line
+ * of stdout, and talks to the pack's Analyzer service. Used by the offline check and by the pack's protocol tests.
+ */
+import { spawn, type ChildProcess } from "child_process";
+import * as path from "path";
+import * as grpc from "@grpc/grpc-js";
+import * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+
+export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+
+const LEVEL_TO_PROTO: Record<EnforcementLevel, analyzerPb.EnforcementLevel> = {
+  advisory: analyzerPb.EnforcementLevel.ADVISORY,
+  mandatory: analyzerPb.EnforcementLevel.MANDATORY,
+  remediate: analyzerPb.EnforcementLevel.REMEDIATE,
+  disabled: analyzerPb.EnforcementLevel.DISABLED,
+};
+const PROTO_TO_LEVEL = Object.fromEntries(Object.entries(LEVEL_TO_PROTO).map(([k, v]) => [v, k])) as Record<number, EnforcementLevel>;
+
+/** A resource as the CLI describes it to an analyzer. `properties` may be a protobuf Struct (unknowns kept) or plain JSON. */
+export interface AnalyzerResourceInput {
+  type: string;
+  urn: string;
+  name: string;
+  properties: Struct | Record<string, unknown>;
+  protect?: boolean;
+  ignoreChanges?: string[];
+  parent?: string;
+  dependencies?: string[];
+  /** Top-level property name → URNs the property's value came from. */
+  propertyDependencies?: Record<string, string[]>;
+}
+
+export interface Diagnostic {
+  policyName: string;
+  policyPackName: string;
+  enforcementLevel: EnforcementLevel;
+  urn: string;
+  message: string;
+  description: string;
+}
+
+export interface PolicyInfo {
+  name: string;
+  description: string;
+  enforcementLevel: EnforcementLevel;
+  configSchema?: Record<string, unknown>;
+}
+
+/** Per-policy config, as the CLI sends it: `{ "<policy>": { enforcementLevel?, properties? } }`. */
+export type PolicyConfig = Record<string, { enforcementLevel?: EnforcementLevel; properties?: Record<string, unknown> }>;
+
+export interface RunningPack {
+  info(): Promise<{ name: string; version: string; policies: PolicyInfo[] }>;
+  configure(config: PolicyConfig): Promise<void>;
+  analyze(resource: AnalyzerResourceInput): Promise<Diagnostic[]>;
+  analyzeStack(resources: AnalyzerResourceInput[]): Promise<Diagnostic[]>;
+  /** Remediations the pack proposes for one resource: policy name → new properties. */
+  remediate(resource: AnalyzerResourceInput): Promise<{ policyName: string; properties: Record<string, unknown> }[]>;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** The pack's folder (with PulumiPolicy.yaml). */
+  packDir: string;
+  /** Startup limit; the first run through ts-node can take several seconds. Defaults to 60 s. */
+  timeoutMs?: number;
+  /** Extra environment for the pack process. */
+  env?: NodeJS.ProcessEnv;
+}
+
+const RUN_POLICY_PACK = path.join(path.dirname(require.resolve("@pulumi/pulumi/package.json")), "cmd", "run-policy-pack");
+
+/** Starts the pack's process and waits for its port. Rejects with the pack's stderr if it does not come up. */
+function startProcess(options: StartOptions): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, [RUN_POLICY_PACK, "127.0.0.1:0", "."], {
+    cwd: options.packDir,
+    env: { ...process.env, ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(`the policy pack did not start within ${options.timeoutMs ?? 60000} ms`), options.timeoutMs ?? 60000);
+    function fail(why: string) {
+      clearTimeout(timer);
+      child.kill("SIGKILL");
+      reject(new Error(`${why}\n${stderr.trim()}`.trim()));
+    }
+    child.stdout!.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const line = stdout.split("\n")[0];
+      if (stdout.includes("\n") && /^\d+$/.test(line.trim())) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(line.trim()) });
+      }
+    });
+    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", (err) => fail(`could not start run-policy-pack: ${err.message}`));
+    child.on("exit", (code) => fail(`the policy pack exited with code ${code} before it was ready`));
+  });
+}
+
+function toStruct(properties: AnalyzerResourceInput["properties"]): Struct {
+  return properties instanceof Struct ? properties : Struct.fromJavaScript(properties as never);
+}
+
+function resourceOptions(r: AnalyzerResourceInput): analyzerPb.AnalyzerResourceOptions {
+  return new analyzerPb.AnalyzerResourceOptions()
+    .setProtect(r.protect ?? false)
+    .setIgnorechangesList(r.ignoreChanges ?? [])
+    .setParent(r.parent ?? "");
+}
+
+function analyzeRequest(r: AnalyzerResourceInput): analyzerPb.AnalyzeRequest {
+  return new analyzerPb.AnalyzeRequest().setType(r.type).setUrn(r.urn).setName(r.name).setProperties(toStruct(r.properties)).setOptions(resourceOptions(r));
+}
+
+function stackResource(r: AnalyzerResourceInput): analyzerPb.AnalyzerResource {
+  const res = new analyzerPb.AnalyzerResource()
+    .setType(r.type)
+    .setUrn(r.urn)
+    .setName(r.name)
+    .setProperties(toStruct(r.properties))
+    .setOptions(resourceOptions(r))
+    .setParent(r.parent ?? "")
+    .setDependenciesList(r.dependencies ?? []);
+  const deps = res.getPropertydependenciesMap();
+  for (const [prop, urns] of Object.entries(r.propertyDependencies ?? {})) deps.set(prop, new analyzerPb.AnalyzerPropertyDependencies().setUrnsList(urns));
+  return res;
+}
+
+function diagnosticsOf(response: analyzerPb.AnalyzeResponse): Diagnostic[] {
+  return response.getDiagnosticsList().map((d) => ({
+    policyName: d.getPolicyname(),
+    policyPackName: d.getPolicypackname(),
+    enforcementLevel: PROTO_TO_LEVEL[d.getEnforcementlevel()] ?? "advisory",
+    urn: d.getUrn(),
+    message: d.getMessage(),
+    description: d.getDescription(),
+  }));
+}
+
+type UnaryMethod = "getAnalyzerInfo" | "configure" | "analyze" | "analyzeStack" | "remediate";
+
+/** One unary call of the Analyzer service, as a promise. */
+function call<Res>(client: analyzerGrpc.AnalyzerClient, method: UnaryMethod, req: unknown): Promise<Res> {
+  const fn = client[method] as unknown as (req: unknown, cb: (err: grpc.ServiceError | null, res: Res) => void) => unknown;
+  return new Promise((resolve, reject) => fn.call(client, req, (err, res) => (err ? reject(err) : resolve(res))));
+}
+
+export async function startPolicyPack(options: StartOptions): Promise<RunningPack> {
+  const { child, port } = await startProcess(options);
+  child.removeAllListeners("exit");
+  const client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+
+  return {
+    async info() {
+      const info = await call<analyzerPb.AnalyzerInfo>(client, "getAnalyzerInfo", new Empty());
+      return {
+        name: info.getName(),
+        version: info.getVersion(),
+        policies: info.getPoliciesList().map((p) => ({
+          name: p.getName(),
+          description: p.getDescription(),
+          enforcementLevel: PROTO_TO_LEVEL[p.getEnforcementlevel()] ?? "advisory",
+          configSchema: p.getConfigschema()?.getProperties()?.toJavaScript() as Record<string, unknown> | undefined,
+        })),
+      };
+    },
+    async configure(config) {
+      const req = new analyzerPb.ConfigureAnalyzerRequest();
+      const map = req.getPolicyconfigMap();
+      for (const [name, c] of Object.entries(config)) {
+        const pc = new analyzerPb.PolicyConfig().setEnforcementlevel(LEVEL_TO_PROTO[c.enforcementLevel ?? "advisory"]);
+        if (c.properties) pc.setProperties(Struct.fromJavaScript(c.properties as never));
+        map.set(name, pc);
+      }
+      await call(client, "configure", req);
+    },
+    async analyze(resource) {
+      return diagnosticsOf(await call<analyzerPb.AnalyzeResponse>(client, "analyze", analyzeRequest(resource)));
+    },
+    async analyzeStack(resources) {
+      return diagnosticsOf(await call<analyzerPb.AnalyzeResponse>(client, "analyzeStack", new analyzerPb.AnalyzeStackRequest().setResourcesList(resources.map(stackResource))));
+    },
+    async remediate(resource) {
+      const res = await call<analyzerPb.RemediateResponse>(client, "remediate", analyzeRequest(resource));
+      return res.getRemediationsList().map((r) => ({ policyName: r.getPolicyname(), properties: (r.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown> }));
+    },
+    async close() {
+      client.close();
+      if (child.exitCode === null) {
+        await new Promise<void>((resolve) => {
+          child.once("exit", () => resolve());
+          child.kill("SIGTERM");
+        });
+      }
+    },
+  };
+}
+
+/**
+ * The config the CLI sends for a pack: every policy at its default level with its schema's defaults, then the
+ * user's `--policy-pack-config` file over it (`all` sets every policy's level; a policy's entry is either a level
+ * or `{ enforcementLevel?, ...properties }`).
+ */
+export function policyConfigFor(policies: PolicyInfo[], userConfig: Record<string, unknown> = {}): PolicyConfig {
+  const all = typeof userConfig.all === "string" ? (userConfig.all as EnforcementLevel) : undefined;
+  const config: PolicyConfig = {};
+  for (const p of policies) {
+    const defaults = Object.fromEntries(Object.entries(p.configSchema ?? {}).flatMap(([k, s]) => (s && typeof s === "object" && "default" in s ? [[k, (s as { default: unknown }).default]] : [])));
+    const entry = userConfig[p.name];
+    let level: EnforcementLevel = all ?? p.enforcementLevel;
+    let properties: Record<string, unknown> = defaults;
+    if (typeof entry === "string") level = entry as EnforcementLevel;
+    else if (entry && typeof entry === "object") {
+      const { enforcementLevel, ...props } = entry as { enforcementLevel?: EnforcementLevel };
+      if (enforcementLevel) level = enforcementLevel;
+      properties = { ...defaults, ...props };
+    }
+    config[p.name] = { enforcementLevel: level, ...(Object.keys(properties).length ? { properties } : {}) };
+  }
+  return config;
+}

@@ -1,0 +1,78 @@
+/**
+ * Binds a pure rule to a CrossGuard resource policy: its level, its configSchema (the thresholds it uses, with the
+ * pack's defaults), and the translation of outcomes into violations. Applies to every
+ * `alicloud:emrv2/cluster:Cluster`, written with our components or by hand.
+ */
+import type { EnforcementLevel, PolicyConfigSchema, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import { DEFAULT_LIMITS, DEFAULT_PRODUCTION_STACK_PATTERNS, TYPES, ruleContext, runRule, type ClusterRule, type GuardrailLimits } from "./rules/index";
+import { plainProps } from "./props";
+
+/** What each threshold means, for the configSchema. */
+const LIMIT_DESCRIPTIONS: Record<keyof GuardrailLimits, string> = {
+  maxNodesPerGroupAtCreate: "Most nodes a node group may have at creation.",
+  nodeGroupAckThreshold: "Node groups above this size need the emr-guard:ack-node-count tag.",
+  scaleOutAckThreshold: "Scale-outs above this many nodes need the emr-guard:ack-scale-out tag (checked by the safe-scaling gate).",
+  maxScaleOutPerCall: "Most nodes one scale-out may add.",
+  maxScaleInPerCall: "Most nodes one scale-in may release.",
+  clusterNodesCostAckThreshold: "Clusters above this many nodes in total need the emr-guard:ack-cluster-nodes tag.",
+  maxAutoScalingCapacity: "Highest auto-scaling MaxCapacity.",
+  subscriptionMonthsAckThreshold: "Subscriptions longer than this many months need the emr-guard:ack-subscription-months tag.",
+};
+
+export interface ClusterPolicyConfig extends Partial<GuardrailLimits> {
+  productionStacks?: string[];
+}
+
+export interface ClusterPolicyOptions {
+  enforcementLevel: EnforcementLevel;
+  /** The thresholds this policy reads. */
+  limits?: (keyof GuardrailLimits)[];
+  /** Whether the policy reads the production stack patterns. */
+  productionStacks?: boolean;
+  remediateResource?: ResourceValidationPolicy["remediateResource"];
+}
+
+function configSchemaFor(options: ClusterPolicyOptions): PolicyConfigSchema | undefined {
+  const properties: PolicyConfigSchema["properties"] = {};
+  for (const key of options.limits ?? []) {
+    properties[key] = { type: "integer", minimum: 0, default: DEFAULT_LIMITS[key], description: LIMIT_DESCRIPTIONS[key] };
+  }
+  if (options.productionStacks) {
+    properties.productionStacks = {
+      type: "array",
+      items: { type: "string" },
+      default: [...DEFAULT_PRODUCTION_STACK_PATTERNS],
+      description: "Stack names treated as production (* is a wildcard).",
+    };
+  }
+  return Object.keys(properties).length ? { properties } : undefined;
+}
+
+/** The stack name of a URN: `urn:pulumi:<stack>::<project>::<type>::<name>`. */
+export function stackOfUrn(urn: string): string | undefined {
+  return /^urn:pulumi:([^:]+)::/.exec(urn)?.[1];
+}
+
+/** The rule context for one resource: the policy's config over the pack's defaults (the CLI sends {} when unset). */
+export function contextFor(args: Pick<ResourceValidationArgs, "urn" | "getConfig">) {
+  const config = args.getConfig<ClusterPolicyConfig>() ?? {};
+  const { productionStacks, ...limits } = config;
+  return ruleContext(limits, { stackName: stackOfUrn(args.urn), productionStacks });
+}
+
+export function clusterPolicy(rule: ClusterRule, options: ClusterPolicyOptions): ResourceValidationPolicy {
+  return {
+    name: rule.name,
+    description: rule.description,
+    enforcementLevel: options.enforcementLevel,
+    configSchema: configSchemaFor(options),
+    validateResource: (args, reportViolation) => {
+      if (args.type !== TYPES.cluster) return;
+      const outcome = runRule(rule, plainProps(args.props), contextFor(args));
+      if (outcome.kind === "non-compliant") {
+        for (const f of outcome.findings) reportViolation(`${f.path}: ${f.message}. Fix: ${f.fix}.`);
+      }
+    },
+    ...(options.remediateResource ? { remediateResource: options.remediateResource } : {}),
+  };
+}

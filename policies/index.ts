@@ -1,0 +1,6 @@
+// emr-guardrails: CrossGuard policies for Alibaba Cloud E-MapReduce clusters (alicloud:emrv2/cluster:Cluster).
+// Run with `pulumi preview --policy-pack policies`; configure with `--policy-pack-config <file>`.
+import { PolicyPack } from "@pulumi/policy";
+import { ALL_POLICIES } from "./pack";
+
+new PolicyPack("emr-guardrails", { policies: [...ALL_POLICIES] });

@@ -134,12 +134,13 @@ function stackResource(r: AnalyzerResourceInput): analyzerPb.AnalyzerResource {
   return res;
 }
 
-function diagnosticsOf(response: analyzerPb.AnalyzeResponse): Diagnostic[] {
+/** Diagnostics of a response; a resource policy's diagnostic without a URN belongs to the analyzed resource (as in the CLI). */
+function diagnosticsOf(response: analyzerPb.AnalyzeResponse, resourceUrn = ""): Diagnostic[] {
   return response.getDiagnosticsList().map((d) => ({
     policyName: d.getPolicyname(),
     policyPackName: d.getPolicypackname(),
     enforcementLevel: PROTO_TO_LEVEL[d.getEnforcementlevel()] ?? "advisory",
-    urn: d.getUrn(),
+    urn: d.getUrn() || resourceUrn,
     message: d.getMessage(),
     description: d.getDescription(),
   }));
@@ -176,14 +177,16 @@ export async function startPolicyPack(options: StartOptions): Promise<RunningPac
       const req = new analyzerPb.ConfigureAnalyzerRequest();
       const map = req.getPolicyconfigMap();
       for (const [name, c] of Object.entries(config)) {
-        const pc = new analyzerPb.PolicyConfig().setEnforcementlevel(LEVEL_TO_PROTO[c.enforcementLevel ?? "advisory"]);
-        if (c.properties) pc.setProperties(Struct.fromJavaScript(c.properties as never));
+        // The CLI always sends properties (possibly empty); the SDK's Configure reads them unconditionally.
+        const pc = new analyzerPb.PolicyConfig()
+          .setEnforcementlevel(LEVEL_TO_PROTO[c.enforcementLevel ?? "advisory"])
+          .setProperties(Struct.fromJavaScript((c.properties ?? {}) as never));
         map.set(name, pc);
       }
       await call(client, "configure", req);
     },
     async analyze(resource) {
-      return diagnosticsOf(await call<analyzerPb.AnalyzeResponse>(client, "analyze", analyzeRequest(resource)));
+      return diagnosticsOf(await call<analyzerPb.AnalyzeResponse>(client, "analyze", analyzeRequest(resource)), resource.urn);
     },
     async analyzeStack(resources) {
       return diagnosticsOf(await call<analyzerPb.AnalyzeResponse>(client, "analyzeStack", new analyzerPb.AnalyzeStackRequest().setResourcesList(resources.map(stackResource))));

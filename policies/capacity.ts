@@ -28,7 +28,7 @@ export const autoScalingIgnoreChangesPolicy: ResourceValidationPolicy = {
     for (const g of view.nodeGroups) {
       const path = `${g.path}.nodeCount`;
       if (g.autoScaling === true && !ignored.has(path)) {
-        reportViolation(`${path}: ${g.label} has an auto-scaling policy but its nodeCount is not ignored; every deploy would scale it back. Fix: add "${path}" to the resource's ignoreChanges option (EmrCluster does this).`);
+        reportViolation(`${path}: ${g.label} has an auto-scaling policy but its nodeCount is not ignored; every deploy would scale it back. Fix: add "${path}" to the resource's ignoreChanges option (EmrCluster does this).`, args.urn);
       }
     }
   },

@@ -70,7 +70,7 @@ export function clusterPolicy(rule: ClusterRule, options: ClusterPolicyOptions):
       if (args.type !== TYPES.cluster) return;
       const outcome = runRule(rule, plainProps(args.props), contextFor(args));
       if (outcome.kind === "non-compliant") {
-        for (const f of outcome.findings) reportViolation(`${f.path}: ${f.message}. Fix: ${f.fix}.`);
+        for (const f of outcome.findings) reportViolation(`${f.path}: ${f.message}. Fix: ${f.fix}.`, args.urn);
       }
     },
     ...(options.remediateResource ? { remediateResource: options.remediateResource } : {}),

@@ -19,6 +19,6 @@ export const protectOptionPolicy: ResourceValidationPolicy = {
   enforcementLevel: "mandatory",
   validateResource: (args, reportViolation) => {
     if (args.type !== TYPES.cluster) return;
-    for (const f of checkProtectOption(args.opts.protect)) reportViolation(`${f.path}: ${f.message}. Fix: ${f.fix}.`);
+    for (const f of checkProtectOption(args.opts.protect)) reportViolation(`${f.path}: ${f.message}. Fix: ${f.fix}.`, args.urn);
   },
 };

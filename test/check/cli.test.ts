@@ -1,0 +1,90 @@
+/**
+ * The offline check end to end, as a separate process: the dev and prod stacks pass, every example stack is caught
+ * by exactly the policies it breaks, and bad usage gets one clear line and exit code 2, never a stack trace.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { ROOT, runCli } from "../helpers/run-cli";
+
+const EXAMPLES_DIR = path.join(ROOT, "stacks/examples");
+const examples = fs.readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith(".ts")).sort();
+
+/** Each example declares what it breaks in its first line: `// breaks: emr-a, emr-b`. */
+function expectedPolicies(file: string): string[] {
+  const first = fs.readFileSync(path.join(EXAMPLES_DIR, file), "utf8").split("\n")[0];
+  const m = /^\/\/ breaks: (.+)$/.exec(first);
+  if (!m) throw new Error(`${file} does not start with "// breaks: <policy>, ..."`);
+  return m[1].split(",").map((s) => s.trim()).sort();
+}
+
+const NO_STACK_TRACE = /\n\s+at [^\n]+:\d+:\d+/;
+
+test("dev: the table of planned resources, no violation, exit 0", async () => {
+  const { code, stdout, stderr } = await runCli(["--stack", "dev"]);
+  expect({ code, stderr: stderr.replace(/npm warn.*\n/g, "") }).toEqual({ code: 0, stderr: "" });
+  expect(stdout).toContain("Stack dev (stacks): planned resources");
+  expect(stdout).toMatch(/alicloud:emrv2:Cluster\s+│ analytics-dev\s+│ yes\s+│ DATALAKE NORMAL EMR-5\.16\.0; master 1, core 2/);
+  expect(stdout.trim().split("\n").pop()).toBe('PASSED: stack "dev": 3 resources planned, 0 mandatory and 0 advisory violations');
+}, 60000);
+
+test("prod (JSON): both clusters, the RDS metastore, no violation, exit 0", async () => {
+  const { code, stdout } = await runCli(["--stack", "prod", "--format", "json"]);
+  expect(code).toBe(0);
+  const doc = JSON.parse(stdout);
+  expect(doc.passed).toBe(true);
+  const [report] = doc.reports;
+  expect(report.summary).toEqual({ resources: 11, mandatory: 0, advisory: 0, passed: true });
+  expect(report.resources.filter((r: { type: string }) => r.type === "alicloud:emrv2/cluster:Cluster").map((r: { name: string; details: string }) => [r.name, r.details])).toEqual([
+    ["lakehouse", "DATALAKE HA EMR-5.16.0; master 3, core 6, task 2, task-adhoc 4"],
+    ["realtime", "OLAP HA EMR-5.16.0; master 3, core 3"],
+  ]);
+}, 60000);
+
+test(`every example stack (${examples.length}) is caught by exactly the policies it breaks; exit 1`, async () => {
+  const { code, stdout } = await runCli(["--stack", "prod", "--format", "json", "--program", ...examples.map((f) => `stacks/examples/${f}`)]);
+  expect(code).toBe(1);
+  const doc = JSON.parse(stdout);
+  const caught = Object.fromEntries(
+    doc.reports.map((r: { program: string; findings: { violations: { policyName: string }[] }[] }) => [
+      path.basename(r.program),
+      [...new Set(r.findings.flatMap((f) => f.violations.map((v) => v.policyName)))].sort(),
+    ]),
+  );
+  expect(caught).toEqual(Object.fromEntries(examples.map((f) => [f, expectedPolicies(f)])));
+  // Together the examples break every policy of the pack.
+  expect(new Set(Object.values(caught).flat()).size).toBe(25);
+}, 90000);
+
+test("advisory only: exit 0; the same with all policies advisory by --policy-config", async () => {
+  const advisory = await runCli(["--stack", "prod", "--program", "stacks/examples/external-security-group.ts"]);
+  expect(advisory.code).toBe(0);
+  expect(advisory.stdout).toContain("[advisory] emr-security-group-external");
+  const configFile = path.join(ROOT, "test/fixtures/all-advisory.json");
+  const relaxed = await runCli(["--stack", "prod", "--program", "stacks/examples/node-group-cap.ts", "--policy-config", configFile]);
+  expect(relaxed.code).toBe(0);
+  expect(relaxed.stdout).toContain("[advisory] emr-node-group-creation-cap");
+}, 60000);
+
+describe("bad usage or config: one clear line, exit 2, never a stack trace", () => {
+  test.each([
+    [["--format", "yaml"], /option '-f, --format <format>' argument 'yaml' is invalid\. Allowed choices are text, json, markdown, sarif/],
+    [["--stack", "staging"], /no stack config stacks\/Pulumi\.staging\.yaml; known stacks: dev, prod/],
+    [["--policy-config", "missing.json"], /policy config missing\.json does not exist/],
+    [["--program", "stacks/examples/nope.ts"], /program stacks\/examples\/nope\.ts does not exist/],
+    [["--bogus"], /unknown option '--bogus'/],
+  ])("%j", async (args, message) => {
+    const { code, stdout, stderr } = await runCli(args as string[]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(NO_STACK_TRACE);
+  }, 30000);
+
+  test("an invalid cluster spec in the stack config names the field and the fix", async () => {
+    const { code, stderr } = await runCli(["--stack", "invalid", "--program", "stacks", "--config-file", "test/fixtures/Pulumi.invalid.yaml"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('error: stack invalid: EMR cluster "broken-dev" is not valid:');
+    expect(stderr).toContain("nodeGroups[1].nodeCount: 60 exceeds the 50-node cap for a node group at creation");
+    expect(stderr).not.toMatch(NO_STACK_TRACE);
+  }, 30000);
+});

@@ -76,13 +76,12 @@ async function main(argv: string[]): Promise<number> {
   const packDir = path.join(projectDir, "policies");
   const packProcess = spawnPolicyPack({ packDir });
   packProcess.catch(() => undefined); // awaited in runCheck
-  const [{ runCheck }, { renderJson }, { renderMarkdown }, { renderSarif }, { renderText }] = await Promise.all([
-    import("./run-check"),
-    import("./report/json"),
-    import("./report/markdown"),
-    import("./report/sarif"),
-    import("./report/text"),
-  ]);
+  // Loaded only now (synchronously, so it works under any TypeScript loader): the SDK and the program are heavy.
+  const { runCheck } = require("./run-check") as typeof import("./run-check");
+  const { renderJson } = require("./report/json") as typeof import("./report/json");
+  const { renderMarkdown } = require("./report/markdown") as typeof import("./report/markdown");
+  const { renderSarif } = require("./report/sarif") as typeof import("./report/sarif");
+  const { renderText } = require("./report/text") as typeof import("./report/text");
   // From the process start until here: Node, tsx, the SDK and the check's modules loading.
   const loadMs = Math.round(performance.now());
   try {

@@ -30,6 +30,10 @@ export function spawnPolicyPack(options: StartOptions): Promise<PackProcess> {
     env: { ...process.env, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // Never leave a pack behind: if this process exits first (an error, Ctrl-C, process.exit), the pack goes too.
+  const killChild = () => child.kill("SIGKILL");
+  process.once("exit", killChild);
+  child.once("exit", () => process.off("exit", killChild));
   let stdout = "";
   let stderr = "";
   return new Promise((resolve, reject) => {

@@ -83,8 +83,6 @@ export async function analyzeResources(pack: RunningPack, resources: CapturedRes
 export async function runCheck(options: CheckOptions): Promise<{ reports: CheckReport[]; packVersion: string; timings: Timings }> {
   const progress = options.progress ?? (() => undefined);
   const project = projectName(options.projectDir);
-  const userPolicyConfig = readPolicyConfig(options.policyConfigFile);
-  const configs = options.targets.map((t) => loadStackConfig(t.configFile, t.configRequired));
 
   progress("starting the policy pack (run-policy-pack)");
   let packReadyAtMs = 0;
@@ -99,6 +97,8 @@ export async function runCheck(options: CheckOptions): Promise<{ reports: CheckR
   const reports: CheckReport[] = [];
   let pack: RunningPack | undefined;
   try {
+    const userPolicyConfig = readPolicyConfig(options.policyConfigFile);
+    const configs = options.targets.map((t) => loadStackConfig(t.configFile, t.configRequired));
     const runs = [];
     for (const [i, target] of options.targets.entries()) {
       progress(`running ${path.relative(options.projectDir, target.program) || "."} for stack ${target.stack} under mocks (preview)`);

@@ -1,0 +1,77 @@
+/**
+ * The figures for the report: 200 writes under 30% injected faults (duplicates and lost operations must be 0),
+ * and the round-trip of GetCluster through the client against the emulator.
+ */
+import { performance } from "node:perf_hooks";
+import { runClusterRequest, startHarness, type Harness } from "./harness";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.emulator.close());
+
+const WRITES = ["RunCluster", "CreateNodeGroup", "IncreaseNodes", "DecreaseNodes"];
+const PER_KIND = 50;
+
+it("200 writes with 30% injected Throttling / 5xx / dropped connections: no duplicate, nothing lost", async () => {
+  const groups = Array.from({ length: 2 * PER_KIND }, (_, i) => ({ name: `t${i}`, type: "TASK", count: 5 }));
+  const { clusterId, groupIds } = h.emulator.state.seedCluster({ name: "fig", groups });
+  h.emulator.faults.setRandom({ rate: 0.3, kinds: ["throttle", "error5xx", "drop"], actions: WRITES, seed: 42 });
+
+  const failures: string[] = [];
+  const attempt = async (what: string, write: () => Promise<unknown>) => {
+    try {
+      await write();
+    } catch (e) {
+      failures.push(`${what}: ${String(e)}`);
+    }
+  };
+  const node = (i: number) => ({ NodeGroupName: `fig-new-${i}`, NodeGroupType: "TASK", NodeCount: 0, InstanceTypes: ["ecs.g7.xlarge"], VSwitchIds: ["vsw-1"], SystemDisk: { Category: "cloud_essd", Size: 120 }, DataDisks: [] });
+  for (let i = 0; i < PER_KIND; i++) {
+    await attempt(`run ${i}`, () => h.client.runCluster(runClusterRequest(`fig-run-${i}`)));
+    await attempt(`create ${i}`, () => h.client.createNodeGroup({ ClusterId: clusterId, NodeGroup: node(i) }));
+    await attempt(`increase ${i}`, () => h.client.increaseNodes({ ClusterId: clusterId, NodeGroupId: groupIds[`t${i}`], IncreaseNodeCount: 2 }));
+    await attempt(`decrease ${i}`, () => h.client.decreaseNodes({ ClusterId: clusterId, NodeGroupId: groupIds[`t${PER_KIND + i}`], DecreaseNodeCount: 1 }));
+  }
+  h.emulator.faults.clear();
+  h.clock.advance(10 * 60_000);
+
+  // Count from the emulator's state: what exists, against what the 200 writes asked for.
+  const clusters = [...h.emulator.state.clusters.values()];
+  const groupsNow = [...h.emulator.state.groups.values()];
+  const count = (n: number, expected: number) => ({ dup: Math.max(0, n - expected), lost: Math.max(0, expected - n) });
+  const tally = { dup: 0, lost: 0 };
+  const add = (r: { dup: number; lost: number }) => ((tally.dup += r.dup), (tally.lost += r.lost));
+  for (let i = 0; i < PER_KIND; i++) {
+    add(count(clusters.filter((c) => c.ClusterName === `fig-run-${i}`).length, 1));
+    add(count(groupsNow.filter((g) => g.NodeGroupName === `fig-new-${i}`).length, 1));
+    const inc = (await h.client.getNodeGroup(clusterId, groupIds[`t${i}`]))!.RunningNodeCount;
+    const dec = (await h.client.getNodeGroup(clusterId, groupIds[`t${PER_KIND + i}`]))!.RunningNodeCount;
+    add({ dup: Math.max(0, (inc - 5) / 2 - 1), lost: inc === 5 ? 1 : 0 });
+    add({ dup: Math.max(0, 5 - dec - 1), lost: dec === 5 ? 1 : 0 });
+  }
+  const applied = h.emulator.state.applied.filter((a) => WRITES.includes(a.action) && a.key !== "fig");
+  const injected = h.emulator.faults.injected;
+  const totalInjected = Object.values(injected).reduce((a, b) => a + b, 0);
+  console.log(`[figures] 200 writes: faults injected ${totalInjected} (${JSON.stringify(injected)}); applied ${applied.length}; duplicates ${tally.dup}; lost ${tally.lost}; errors surfaced ${failures.length}; virtual time slept ${Math.round(h.clock.slept / 1000)} s`);
+  expect(failures).toEqual([]);
+  expect(tally).toEqual({ dup: 0, lost: 0 });
+  expect(applied).toHaveLength(200);
+  expect(totalInjected).toBeGreaterThan(40);
+});
+
+it("GetCluster round-trip through the client (500 calls)", async () => {
+  const { clusterId } = h.emulator.state.seedCluster({ name: "rtt" });
+  for (let i = 0; i < 20; i++) await h.client.getCluster(clusterId); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < 500; i++) {
+    const t0 = performance.now();
+    await h.client.getCluster(clusterId);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const pct = (p: number) => times[Math.floor((times.length - 1) * p)].toFixed(2);
+  console.log(`[figures] GetCluster round-trip over ${times.length} calls: p50 ${pct(0.5)} ms, p95 ${pct(0.95)} ms, p99 ${pct(0.99)} ms`);
+  expect(times).toHaveLength(500);
+});

@@ -1,0 +1,35 @@
+/** Test wiring: an emulator on an ephemeral loopback port and a client sharing its virtual clock. */
+import { createEmrClient, type EmrClient } from "../../client/index";
+import { seededRandom, VirtualClock } from "../emulator/clock";
+import { startEmulator, TEST_KEYS, type Emulator, type EmulatorOptions } from "../emulator/server";
+
+export interface Harness {
+  emulator: Emulator;
+  clock: VirtualClock;
+  client: EmrClient;
+  /** Another client on the same emulator (e.g. another region, page size, endpoint). */
+  makeClient(opts?: { regionId?: string; pageSize?: number; endpoint?: string }): EmrClient;
+}
+
+export async function startHarness(opts: Omit<EmulatorOptions, "clock"> = {}): Promise<Harness> {
+  const clock = new VirtualClock();
+  const emulator = await startEmulator({ ...opts, clock });
+  const makeClient = (o: { regionId?: string; pageSize?: number; endpoint?: string } = {}) =>
+    createEmrClient({ regionId: o.regionId ?? "cn-hangzhou", endpoint: o.endpoint ?? emulator.endpoint, protocol: "http", credentials: TEST_KEYS, clock, random: seededRandom(7), pageSize: o.pageSize });
+  return { emulator, clock, client: makeClient(), makeClient };
+}
+
+/** A RunCluster request that the emulator accepts. */
+export function runClusterRequest(name: string, overrides: Record<string, unknown> = {}) {
+  const group = (NodeGroupName: string, NodeGroupType: string, NodeCount: number) => ({
+    NodeGroupName, NodeGroupType, NodeCount, InstanceTypes: ["ecs.g7.xlarge"], VSwitchIds: ["vsw-1"],
+    SystemDisk: { Category: "cloud_essd", Size: 120 }, DataDisks: [{ Category: "cloud_essd", Size: 80, Count: 1 }],
+  });
+  return {
+    ClusterName: name, ClusterType: "DATALAKE", ReleaseVersion: "EMR-5.16.0", DeletionProtection: true,
+    Applications: [{ ApplicationName: "HADOOP-COMMON" }, { ApplicationName: "HDFS" }, { ApplicationName: "YARN" }],
+    NodeGroups: [group("master", "MASTER", 1), group("core", "CORE", 3), group("task", "TASK", 2)],
+    NodeAttributes: { VpcId: "vpc-1", ZoneId: "cn-hangzhou-i", SecurityGroupId: "sg-1" },
+    ...overrides,
+  };
+}

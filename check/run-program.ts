@@ -38,6 +38,8 @@ function describeError(err: unknown): { message: string; stack?: string } {
 }
 
 export async function runProgram(options: RunProgramOptions): Promise<ProgramRun> {
+  // Offline means offline: components skip their look-ups against the live EMR API even if credentials exist.
+  process.env.EMR_LIVE_CHECKS = "off";
   pulumi.runtime.setAllConfig(options.config, options.secretKeys);
   pulumi.runtime.setMocks(
     {

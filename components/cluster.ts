@@ -6,6 +6,7 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 import type { GuardrailLimits } from "../policies/rules/domain";
+import { runLiveChecks, type LiveChecksMode } from "./live-checks";
 import { createRdsMetastore, type RdsMetastore, type RdsMetastoreOptions } from "./metastore";
 import type { PresetName } from "./presets";
 import { autoScaledNodeCountPaths, toClusterArgs } from "./provider-args";
@@ -28,8 +29,13 @@ export interface EmrClusterOptions {
   protect?: boolean;
   /** Guardrail limits for the spec's validation. Defaults to the policy pack's defaults. */
   limits?: Partial<GuardrailLimits>;
-  /** Region, for the console URL. Defaults to the `alicloud:region` config. */
+  /** Region, for the console URL and the live checks. Defaults to the `alicloud:region` config. */
   region?: string;
+  /**
+   * Preflight look-ups and the safe-scaling gate against the EMR API before planning: `auto` runs them when cloud
+   * credentials are present (and EMR_LIVE_CHECKS is not "off"), `off` never. Defaults to "auto".
+   */
+  liveChecks?: LiveChecksMode;
 }
 
 /** Creation can take 15+ minutes and resizes are slow: give the provider room beyond its 10-minute default. */
@@ -82,7 +88,11 @@ export class EmrCluster extends pulumi.ComponentResource {
       : undefined;
     const jdbc = metastore?.jdbc ?? externalJdbc(spec);
 
-    const cluster = new alicloud.emrv2.Cluster(name, toClusterArgs(spec, { securityGroupId, jdbc }), {
+    // A failed live check rejects the cluster's releaseVersion input, which fails the preview with its message.
+    const live = runLiveChecks(spec, this, { mode: options.liveChecks, region: options.region, limits: options.limits });
+    const clusterArgs = toClusterArgs(spec, { securityGroupId, jdbc });
+    if (live) clusterArgs.releaseVersion = pulumi.output(live.then(() => spec.releaseVersion));
+    const cluster = new alicloud.emrv2.Cluster(name, clusterArgs, {
       parent: this,
       protect,
       ignoreChanges: autoScaledNodeCountPaths(spec),

@@ -10,4 +10,6 @@ module.exports = {
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022", parser: { syntax: "typescript" } }, module: { type: "commonjs" } }] },
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
   testTimeout: 30000,
+  // Two cores here; jest would use one (cores - 1). Most suites wait on child processes or sockets.
+  maxWorkers: 2,
 };

@@ -9,7 +9,7 @@ import { EXIT, UsageError } from "./errors";
 import { createProgress } from "./progress";
 import { spawnPolicyPack } from "./pack-process";
 import type { CheckTarget } from "./run-check";
-import { stackConfigPath } from "./stack-config";
+import { loadPolicyConfig, loadStackConfig, stackConfigPath } from "./stack-config";
 
 const FORMATS = ["text", "json", "markdown", "sarif"] as const;
 type Format = (typeof FORMATS)[number];
@@ -71,6 +71,9 @@ async function main(argv: string[]): Promise<number> {
   const projectDir = process.cwd();
   const progress = createProgress(process.stderr, opts.quiet === true);
   const checkTargets = targets(projectDir, opts);
+  // Cheap checks of the inputs first: a typo should not cost a policy pack start.
+  loadPolicyConfig(opts.policyConfig);
+  for (const t of checkTargets) loadStackConfig(t.configFile, t.configRequired);
   // The pack's start (ts-node, type-checked) is the slowest step: begin it before loading the SDK and the program.
   progress.step("starting the policy pack (run-policy-pack)");
   const packDir = path.join(projectDir, "policies");

@@ -11,7 +11,7 @@ import { spawnPolicyPack, type PackProcess } from "./pack-process";
 import { connectPolicyPack, policyConfigFor, type Diagnostic, type RunningPack } from "./pack-runner";
 import { buildReport, type CheckReport } from "./report/model";
 import { runProgram } from "./run-program";
-import { loadStackConfig, stackConfigPath } from "./stack-config";
+import { loadPolicyConfig, loadStackConfig } from "./stack-config";
 import type { CapturedResource } from "./capture";
 
 export interface CheckTarget {
@@ -51,18 +51,6 @@ export function projectName(projectDir: string): string {
   return name;
 }
 
-function readPolicyConfig(file: string | undefined): Record<string, unknown> {
-  if (!file) return {};
-  if (!fs.existsSync(file)) throw new UsageError(`policy config ${file} does not exist (e.g. --policy-config guard.json)`);
-  try {
-    const parsed = JSON.parse(fs.readFileSync(file, "utf8"));
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
-    return parsed;
-  } catch (err) {
-    throw new UsageError(`policy config ${file} is not a JSON object of policy settings (${(err as Error).message}); e.g. {"all": "advisory"}`);
-  }
-}
-
 const CONCURRENCY = 16;
 
 /** Analyze per resource (a few at a time, like the engine), then AnalyzeStack once. */
@@ -97,7 +85,7 @@ export async function runCheck(options: CheckOptions): Promise<{ reports: CheckR
   const reports: CheckReport[] = [];
   let pack: RunningPack | undefined;
   try {
-    const userPolicyConfig = readPolicyConfig(options.policyConfigFile);
+    const userPolicyConfig = loadPolicyConfig(options.policyConfigFile);
     const configs = options.targets.map((t) => loadStackConfig(t.configFile, t.configRequired));
     const runs = [];
     for (const [i, target] of options.targets.entries()) {

@@ -70,3 +70,16 @@ export function loadStackConfig(file: string, required: boolean): LoadedConfig {
   }
   return { config, secretKeys, file, text };
 }
+
+/** A `--policy-pack-config` style JSON file (`{"all": "advisory", "<policy>": {...}}`), or {} without one. */
+export function loadPolicyConfig(file: string | undefined): Record<string, unknown> {
+  if (!file) return {};
+  if (!fs.existsSync(file)) throw new UsageError(`policy config ${file} does not exist (e.g. --policy-config guard.json)`);
+  try {
+    const parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
+    return parsed;
+  } catch (err) {
+    throw new UsageError(`policy config ${file} is not a JSON object of policy settings (${(err as Error).message}); e.g. {"all": "advisory"}`);
+  }
+}

@@ -1,14 +1,7 @@
 /** Node-count caps, acknowledgements, auto-scaling capacity and subscription length. */
 import { ACK_TAGS } from "./domain";
 import { OutcomeBuilder, UNKNOWN, type ClusterRule } from "./types";
-import { isKnown, tagNumber, MALFORMED, type ClusterView, type GroupView } from "./view";
-
-/** Walks the node groups, reporting a missing or malformed list once. */
-function eachGroup(view: ClusterView, out: OutcomeBuilder, visit: (g: GroupView) => void): void {
-  if (view.nodeGroups === UNKNOWN) out.unknown("nodeGroups");
-  else if (view.nodeGroups === MALFORMED) out.fail("nodeGroups", "nodeGroups is not a list", 'write nodeGroups as a list, e.g. [{ nodeGroupType: "MASTER", ... }]');
-  else if (Array.isArray(view.nodeGroups)) view.nodeGroups.forEach(visit);
-}
+import { isKnown, nodeGroupsOf, tagNumber, MALFORMED, type GroupView } from "./view";
 
 /** A node count, or a finding/unknown recorded; undefined when it cannot be used. */
 function countOf(g: GroupView, out: OutcomeBuilder): number | undefined {
@@ -23,7 +16,7 @@ export const nodeGroupCreationCap: ClusterRule = {
   description: "Checks whether every node group has at most the per-group cap of nodes at creation (default 50).",
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
-    eachGroup(view, out, (g) => {
+    nodeGroupsOf(view, out).forEach((g) => {
       const n = countOf(g, out);
       if (n === undefined) return;
       out.applies();
@@ -41,7 +34,7 @@ export const nodeGroupSizeAck: ClusterRule = {
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
     const ack = tagNumber(view, ACK_TAGS.nodeCount) ?? 0;
-    eachGroup(view, out, (g) => {
+    nodeGroupsOf(view, out).forEach((g) => {
       const n = countOf(g, out);
       if (n === undefined) return;
       out.applies();
@@ -64,7 +57,7 @@ export const clusterTotalNodesAck: ClusterRule = {
     const out = new OutcomeBuilder(this.name);
     let total = 0;
     let complete = true;
-    eachGroup(view, out, (g) => {
+    nodeGroupsOf(view, out).forEach((g) => {
       const n = countOf(g, out);
       if (n === undefined) complete = false;
       else total += n;
@@ -86,7 +79,7 @@ export const autoScalingMaxCapacity: ClusterRule = {
   description: "Checks whether every auto-scaling policy's MaxCapacity is at most the cap (default 100).",
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
-    eachGroup(view, out, (g) => {
+    nodeGroupsOf(view, out).forEach((g) => {
       const path = `${g.path}.autoScalingPolicy.constraints.maxCapacity`;
       if (g.maxCapacity === UNKNOWN) return void out.unknown(path);
       if (g.maxCapacity === MALFORMED) return void out.fail(path, `${g.label} has a MaxCapacity that is not a number`, "set constraints.maxCapacity to a whole number, e.g. 40");
@@ -116,7 +109,7 @@ export const subscriptionDurationAck: ClusterRule = {
       }
     };
     checkMonths(view.subscriptionMonths, "subscriptionConfig.paymentDuration", "the cluster");
-    eachGroup(view, out, (g) => checkMonths(g.subscriptionMonths, `${g.path}.subscriptionConfig.paymentDuration`, g.label));
+    nodeGroupsOf(view, out).forEach((g) => checkMonths(g.subscriptionMonths, `${g.path}.subscriptionConfig.paymentDuration`, g.label));
     return out.build();
   },
 };

@@ -1,13 +1,7 @@
 /** Deploy mode, node roles, applications and network placement of the node groups. */
 import { CLUSTER_TYPES_WITHOUT_GATEWAY, HA_REQUIRED_APPLICATIONS, MASTER_NODES, MUTUALLY_EXCLUSIVE_APPLICATIONS, type DeployMode } from "./domain";
 import { OutcomeBuilder, UNKNOWN, type ClusterRule } from "./types";
-import { isKnown, knownApplications, MALFORMED, type ClusterView, type GroupView } from "./view";
-
-function groupsOf(view: ClusterView, out: OutcomeBuilder): GroupView[] {
-  if (view.nodeGroups === UNKNOWN) out.unknown("nodeGroups");
-  else if (view.nodeGroups === MALFORMED) out.fail("nodeGroups", "nodeGroups is not a list", 'write nodeGroups as a list, e.g. [{ nodeGroupType: "MASTER", ... }]');
-  return Array.isArray(view.nodeGroups) ? view.nodeGroups : [];
-}
+import { isKnown, knownApplications, MALFORMED, nodeGroupsOf, type ClusterView } from "./view";
 
 /** The deploy mode when it is one of ours; records an unknown otherwise. */
 function deployModeOf(view: ClusterView, out: OutcomeBuilder): DeployMode | undefined {
@@ -21,7 +15,7 @@ export const deployModeMasters: ClusterRule = {
   check(view) {
     const out = new OutcomeBuilder(this.name);
     const mode = deployModeOf(view, out);
-    const groups = groupsOf(view, out);
+    const groups = nodeGroupsOf(view, out);
     if (!mode || !Array.isArray(view.nodeGroups)) return out.build();
     out.applies();
     const want = MASTER_NODES[mode];
@@ -62,7 +56,7 @@ export const nodeGroupRoles: ClusterRule = {
   check(view) {
     const out = new OutcomeBuilder(this.name);
     const mode = deployModeOf(view, out);
-    for (const g of groupsOf(view, out)) {
+    for (const g of nodeGroupsOf(view, out)) {
       if (g.type === UNKNOWN) {
         out.unknown(`${g.path}.nodeGroupType`);
         continue;
@@ -84,7 +78,7 @@ export const taskOnlyFeatures: ClusterRule = {
   description: "Checks whether Spot instances and auto-scaling policies are used only on TASK groups.",
   check(view) {
     const out = new OutcomeBuilder(this.name);
-    for (const g of groupsOf(view, out)) {
+    for (const g of nodeGroupsOf(view, out)) {
       if (g.type === UNKNOWN) {
         out.unknown(`${g.path}.nodeGroupType`);
         continue;
@@ -107,7 +101,7 @@ export const vswitchIdsRequired: ClusterRule = {
   description: "Checks whether every node group lists its VSwitchIds (else the API fails with InvalidParameter: VSwitchIds is not valid).",
   check(view) {
     const out = new OutcomeBuilder(this.name);
-    for (const g of groupsOf(view, out)) {
+    for (const g of nodeGroupsOf(view, out)) {
       const path = `${g.path}.vswitchIds`;
       if (g.vswitchIds === UNKNOWN) out.unknown(path);
       else if (!Array.isArray(g.vswitchIds) || g.vswitchIds.length === 0) {

@@ -4,7 +4,7 @@
  * this view instead of raw props, so none of them has to guard against malformed input on its own and none can
  * throw. Malformed fields become findings of the rule that needs them.
  */
-import { UNKNOWN, isUnknown, type Unknown } from "./types";
+import { UNKNOWN, isUnknown, type OutcomeBuilder, type Unknown } from "./types";
 
 /** A value that may be absent (undefined), not yet known (UNKNOWN), or malformed (MALFORMED). */
 export const MALFORMED = Symbol.for("emr-guard.malformed");
@@ -187,4 +187,11 @@ export function tagNumber(view: ClusterView, key: string): number | undefined {
   const v = view.tags[key];
   const n = typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : NaN;
   return Number.isFinite(n) ? n : undefined;
+}
+
+/** The node groups to walk; a list that is unknown or malformed is recorded on `out` once. */
+export function nodeGroupsOf(view: ClusterView, out: OutcomeBuilder): GroupView[] {
+  if (view.nodeGroups === UNKNOWN) out.unknown("nodeGroups");
+  else if (view.nodeGroups === MALFORMED) out.fail("nodeGroups", "nodeGroups is not a list", 'write nodeGroups as a list, e.g. [{ nodeGroupType: "MASTER", ... }]');
+  return Array.isArray(view.nodeGroups) ? view.nodeGroups : [];
 }

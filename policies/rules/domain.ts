@@ -116,6 +116,13 @@ export const ACK_TAGS = {
   taskGroupToZero: "emr-guard:ack-task-to-zero",
 } as const;
 
+/**
+ * The identity of a cluster, set by the EmrCluster component at creation as a tag: `<project>/<stack>/<resource name>`.
+ * Cluster names are not unique; the live gate finds "the" live cluster of a program's resource by this tag
+ * (ListClusters can filter on tags), never by name alone.
+ */
+export const IDENTITY_TAG = "emr-guard:identity";
+
 /** Stack names treated as production unless the pack is configured otherwise. */
 export const DEFAULT_PRODUCTION_STACK_PATTERNS = ["prod", "prod-*", "production", "*-prod", "prd"] as const;
 

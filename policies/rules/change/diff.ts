@@ -113,7 +113,16 @@ function changedFields(before: ClusterSnapshot, after: ClusterSnapshot, groups: 
 }
 
 /** The change of one cluster. `before`/`after`: its inputs (undefined: it does not exist on that side). */
-export function diffCluster(args: { cluster: string; urn?: string; before?: unknown; after?: unknown; replaceReasons?: readonly string[]; recorded?: RecordedResource }): ClusterChange {
+export function diffCluster(args: {
+  cluster: string;
+  urn?: string;
+  before?: unknown;
+  after?: unknown;
+  replaceReasons?: readonly string[];
+  recorded?: RecordedResource;
+  /** The paths the provider reports as changed (a plan's detailedDiff keys and diffReasons): a value we cannot compare (a blinded secret) outside them is unchanged. */
+  providerDiff?: readonly string[];
+}): ClusterChange {
   const hasBefore = args.before !== undefined && args.before !== null;
   const hasAfter = args.after !== undefined && args.after !== null;
   const before = hasBefore ? clusterSnapshot(args.before) : undefined;
@@ -130,7 +139,7 @@ export function diffCluster(args: { cluster: string; urn?: string; before?: unkn
     before,
     after,
     groups,
-    fields: before && after ? changedFields(before, after, groups) : [],
+    fields: before && after ? changedFields(before, after, groups).filter((f) => f.comparison === "changed" || !args.providerDiff || args.providerDiff.some((k) => k === f.path || k.startsWith(`${f.path}.`) || k.startsWith(`${f.path}[`) || f.path.startsWith(`${k}.`) || f.path.startsWith(`${k}[`))) : [],
     unknownPaths,
     replaceReasons: [...(args.replaceReasons ?? [])],
     acks: parseAcks((after ?? before)?.tags),

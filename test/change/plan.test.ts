@@ -30,6 +30,7 @@ function expectOnly(results: ChangeResult[], rule: string, path: string, ...frag
   for (const fr of fragments) expect(`${fs[0].message} | ${fs[0].fix}`).toMatch(fr);
   expect(fs[0].message).toMatch(/^cluster "analytics": /);
 }
+const changeFindingsOf = (results: ChangeResult[], rule: string) => results.filter((r) => r.rule === rule).flatMap((r) => (r.outcome.kind === "non-compliant" ? r.outcome.findings : []));
 const expectPass = (results: ChangeResult[], rule: string) => expect(outcome(results, rule)?.kind).toMatch(/^(compliant|not-applicable)$/);
 
 describe("emr-change-scale-out", () => {
@@ -150,6 +151,10 @@ describe("emr-change-ack-format", () => {
 
 describe("emr-change-stale-acks (advisory)", () => {
   test("passing: the entry names a change in the plan", () => expectPass(run(base(), tags(withGroup(base(), "core", { nodeCount: 65 }), { "emr-guard:ack-scale-out": "core:40->65" })), "emr-change-stale-acks"));
+  test("failing: an emr:retire entry for a cluster that stays", () => {
+    const r = run(base(), base(), { retire: [{ name: "analytics", clusterId: "c-0123456789abcdef" }] });
+    expect(changeFindingsOf(r, "emr-change-stale-acks").map((f) => [f.level, f.path, f.message])).toEqual([["advisory", "emr:retire", 'cluster "analytics": the emr:retire entry { name: "analytics", clusterId: "c-0123456789abcdef" } names no cluster this plan removes, so it approves nothing']]);
+  });
   test("failing: a leftover entry approves nothing", () => expectOnly(run(base(), tags(base(), { "emr-guard:ack-scale-out": "core:40->65" })), "emr-change-stale-acks", 'tags["emr-guard:ack-scale-out"]', /not in this plan/));
 });
 

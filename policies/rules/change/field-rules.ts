@@ -6,7 +6,7 @@ import type { ClusterChange } from "./diff";
 import { show } from "./format";
 import { compareValues } from "./snapshot";
 import { CHANGE_RULES, changeFinding } from "./steps";
-import { ChangeOutcomeBuilder, type ChangeFinding, type ChangeRule } from "./types";
+import { onUpdate, type ChangeFinding, type ChangeRule } from "./types";
 import { isUnknown } from "../types";
 
 /** Fields whose change replaces the cluster (ForceNew in the provider). */
@@ -51,19 +51,17 @@ export const replacementRule: ChangeRule = {
   description: "Checks whether no change replaces the cluster (clusterType, releaseVersion, deployMode, applications, nodeAttributes: data loss).",
   level: "mandatory",
   check(change) {
-    const out = new ChangeOutcomeBuilder(change.acks.unknown);
-    change.unknownPaths.forEach((p) => out.unknown(p));
-    if (change.kind !== "update") return out.build();
-    out.applies();
-    for (const r of replacingPaths(change)) {
-      if (r.unknown && !change.replaceReasons.includes(r.path.split(".")[0])) {
-        out.unknown(r.path);
-        continue;
+    return onUpdate(change, (out) => {
+      out.applies();
+      for (const r of replacingPaths(change)) {
+        if (r.unknown && !change.replaceReasons.includes(r.path.split(".")[0])) {
+          out.unknown(r.path);
+          continue;
+        }
+        const values = r.before === undefined && r.after === undefined ? "(the provider's replace reason)" : `${show(r.before)} → ${show(r.after)}`;
+        out.add([changeFinding(CHANGE_RULES.replacement, { cluster: change.cluster, path: r.path }, `${r.path} ${values} replaces the cluster: the provider releases it and creates a new one, and the data on it (HDFS, a local metastore, logs) is lost`, `keep ${r.path} as it is; to move on, create a new cluster next to it (another resource name), migrate data and jobs, then retire the old one (emr:retire)`)]);
       }
-      const values = r.before === undefined && r.after === undefined ? "(the provider's replace reason)" : `${show(r.before)} → ${show(r.after)}`;
-      out.add([changeFinding(CHANGE_RULES.replacement, { cluster: change.cluster, path: r.path }, `${r.path} ${values} replaces the cluster: the provider releases it and creates a new one, and the data on it (HDFS, a local metastore, logs) is lost`, `keep ${r.path} as it is; to move on, create a new cluster next to it (another resource name), migrate data and jobs, then retire the old one (emr:retire)`)]);
-    }
-    return out.build();
+    });
   },
 };
 
@@ -72,25 +70,23 @@ export const notAppliedRule: ChangeRule = {
   description: "Checks whether every edited field is one the provider applies (applicationConfigs, securityMode, resourceGroupId and a group's network, instance and spot settings never reach the cluster).",
   level: "advisory",
   check(change) {
-    const out = new ChangeOutcomeBuilder(change.acks.unknown);
-    change.unknownPaths.forEach((p) => out.unknown(p));
-    if (change.kind !== "update") return out.build();
-    out.applies();
-    for (const f of change.fields) {
-      const groupField = f.path.match(/^(nodeGroups\[\d+\])\.(.+)$/);
-      const instead = groupField ? ((NOT_APPLIED_GROUP_FIELDS as readonly string[]).includes(groupField[2]) ? NEW_GROUP_INSTEAD : undefined) : NOT_APPLIED_CLUSTER_FIELDS[f.path];
-      if (!instead) continue;
-      if (f.comparison === "unknown") {
-        out.unknown(f.path);
-        continue;
+    return onUpdate(change, (out) => {
+      out.applies();
+      for (const f of change.fields) {
+        const groupField = f.path.match(/^(nodeGroups\[\d+\])\.(.+)$/);
+        const instead = groupField ? ((NOT_APPLIED_GROUP_FIELDS as readonly string[]).includes(groupField[2]) ? NEW_GROUP_INSTEAD : undefined) : NOT_APPLIED_CLUSTER_FIELDS[f.path];
+        if (!instead) continue;
+        if (f.comparison === "unknown") {
+          out.unknown(f.path);
+          continue;
+        }
+        const group = groupField ? change.groups.find((g) => g.path === groupField[1])?.name : undefined;
+        // applicationConfigs may hold a password: say that it changed, never what it holds.
+        const values = f.path === "applicationConfigs" ? "changed" : `${show(f.before)} → ${show(f.after)}`;
+        const finding: ChangeFinding = { ...changeFinding(CHANGE_RULES.notApplied, { cluster: change.cluster, group, path: f.path }, `${group ? `node group "${group}": ` : ""}${f.path} ${values}: the provider makes no API call for this field after creation, so the edit will not reach the cluster`, instead), level: "advisory" };
+        out.add([finding]);
       }
-      const group = groupField ? change.groups.find((g) => g.path === groupField[1])?.name : undefined;
-      // applicationConfigs may hold a password: say that it changed, never what it holds.
-      const values = f.path === "applicationConfigs" ? "changed" : `${show(f.before)} → ${show(f.after)}`;
-      const finding: ChangeFinding = { ...changeFinding(CHANGE_RULES.notApplied, { cluster: change.cluster, group, path: f.path }, `${group ? `node group "${group}": ` : ""}${f.path} ${values}: the provider makes no API call for this field after creation, so the edit will not reach the cluster`, instead), level: "advisory" };
-      out.add([finding]);
-    }
-    return out.build();
+    });
   },
 };
 

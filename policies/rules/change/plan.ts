@@ -132,6 +132,11 @@ export function checkChangePlan(plan: ChangePlan, ctx: { limits: GuardrailLimits
     results.push(staleAcks(change));
   }
   results.push(...newClusters(plan.changes));
+  // A retirement entry whose cluster does not leave in this plan approves nothing (like a stale acknowledgement).
+  for (const r of (plan.retire ?? []).filter((e) => !plan.changes.some((c) => c.kind === "remove" && c.cluster === e.name))) {
+    const f = { ...changeFinding(CHANGE_RULES.staleAcks, { cluster: r.name, path: "emr:retire" }, `the emr:retire entry { name: "${r.name}", clusterId: "${r.clusterId}" } names no cluster this plan removes, so it approves nothing`, `remove the entry from emr:retire once the cluster has left the state`), level: "advisory" as const };
+    results.push({ rule: CHANGE_RULES.staleAcks, level: "advisory", cluster: r.name, outcome: { kind: "non-compliant", findings: [f] } });
+  }
   return results;
 }
 

@@ -2,6 +2,7 @@
 import type { GuardrailLimits } from "../domain";
 import type { AckRef, Acks } from "./acks";
 import type { ClusterChange } from "./diff";
+import type { ClusterSnapshot } from "./snapshot";
 
 export type ChangeLevel = "mandatory" | "advisory";
 
@@ -72,6 +73,17 @@ export class ChangeOutcomeBuilder {
     if (this.unknownPaths.length) return { kind: "unknown", paths: [...new Set(this.unknownPaths)] };
     return this.applicable ? { kind: "compliant" } : { kind: "not-applicable" };
   }
+}
+
+/**
+ * The frame of a rule about an update: the diff's unknown paths are recorded, and `body` runs only when the cluster
+ * exists on both sides (a creation or a removal is judged by the plan-level rules).
+ */
+export function onUpdate(change: ClusterChange, body: (out: ChangeOutcomeBuilder, before: ClusterSnapshot, after: ClusterSnapshot) => void): ChangeOutcome {
+  const out = new ChangeOutcomeBuilder(change.acks.unknown);
+  change.unknownPaths.forEach((p) => out.unknown(p));
+  if (change.kind === "update" && change.before && change.after) body(out, change.before, change.after);
+  return out.build();
 }
 
 export interface ChangeRule {

@@ -19,6 +19,9 @@ export function specWarnings(spec: ClusterSpec): string[] {
     if (local && nonLocalTypes.length) {
       warnings.push(`nodeGroups[${i}] (${group.nodeGroupName}): local disks need a local-storage family (ecs.d2s, ecs.i4, ...); ${nonLocalTypes.join(", ")} will be refused at creation`);
     }
+    if (group.autoScalingPolicy && group.autoScalingPolicy.scalingRules.length === 0) {
+      warnings.push(`nodeGroups[${i}] (${group.nodeGroupName}): the auto-scaling policy has no scaling rules, so it never scales; add a METRICS_TRIGGER or TIME_TRIGGER rule to autoScalingPolicy.scalingRules`);
+    }
     const old = group.instanceTypes.filter((t) => OLD_FAMILY.test(t));
     if (old.length) {
       warnings.push(`nodeGroups[${i}] (${group.nodeGroupName}): ${old.join(", ")} is an older family that rejects some data-disk category/count combinations; check with ListInstanceTypes or prefer ecs.g7/r7/c7`);

@@ -31,6 +31,7 @@ export function haSpec(): ClusterSpecInput {
     subscriptionConfig: { paymentDuration: 12 },
     applications: ["HADOOP-COMMON", "OSS-HDFS", "YARN", "HIVE", "SPARK3", "ZOOKEEPER"],
     metastore: { type: "USER_RDS" },
+    storage: { ossHdfsRootUri: "oss://lakehouse-test.cn-hangzhou.oss-dls.aliyuncs.com/" },
     nodeGroups: [
       { ...spec.nodeGroups[0], nodeCount: 3 },
       { ...spec.nodeGroups[1], nodeCount: 3 },

@@ -11,7 +11,7 @@ import { createEmrClientFromEnv, collect, hasCredentials, type EmrClient } from 
 import { preflightCluster } from "../client/preflight";
 import { checkScalingAgainstLive } from "../client/scaling-gate";
 import type { GuardrailLimits } from "../policies/rules/domain";
-import { acknowledgementTags } from "./provider-args";
+import { acknowledgementTags } from "./acknowledgements";
 import type { ClusterSpec } from "./spec";
 
 export type LiveChecksMode = "auto" | "off";
@@ -42,7 +42,7 @@ export async function liveProblems(client: EmrClient, regionId: string, spec: Cl
     // Auto-scaled groups are left out: their nodeCount is ignored (ignoreChanges), the scaling policy owns it.
     const gated = spec.nodeGroups.map((g, index) => ({ g, index })).filter(({ g }) => !g.autoScalingPolicy);
     const planned = gated.map(({ g }) => ({ nodeGroupName: g.nodeGroupName, nodeGroupType: g.nodeGroupType, nodeCount: g.nodeCount }));
-    const gate = await checkScalingAgainstLive(client, regionId, existing.ClusterId, planned, { limits, acknowledgements: { ...spec.tags, ...acknowledgementTags(spec.acknowledgements) } });
+    const gate = await checkScalingAgainstLive(client, regionId, existing.ClusterId, planned, { limits, acknowledgements: { ...spec.tags, ...acknowledgementTags(spec.acknowledgements, spec.clusterName) } });
     // The gate's paths index the gated list; report them against the spec's own node groups.
     const specPath = (path: string) => path.replace(/^nodeGroups\[(\d+)\]/, (_, i) => `nodeGroups[${gated[Number(i)]?.index ?? i}] (${gated[Number(i)]?.g.nodeGroupName ?? "?"})`);
     problems.push(...gate.problems.map((p) => `${specPath(p.path)}: ${p.message}; ${p.fix}`));

@@ -5,6 +5,7 @@ import { bootstrapScriptsPolicy, namesPolicy, productionHaPolicy, productionKerb
 import { haExternalMetastorePolicy, hiveMetastoreTypePolicy, metastorePasswordSourcePolicy, metastoreRdsSameVpcPolicy, sparkMetastorePolicy } from "./metastore";
 import { securityGroupExternalPolicy, securityGroupNormalPolicy } from "./network";
 import { deletionProtectionPolicy, protectOptionPolicy } from "./protection";
+import { ossHdfsRootUriPolicy, subscriptionAutoRenewPolicy } from "./provider";
 import { applicationExclusionPolicy, deployModeMastersPolicy, haZookeeperPolicy, nodeGroupRolesPolicy, taskOnlyFeaturesPolicy, vswitchIdsPolicy } from "./topology";
 
 export const ALL_POLICIES: readonly (ResourceValidationPolicy | StackValidationPolicy)[] = [
@@ -39,4 +40,7 @@ export const ALL_POLICIES: readonly (ResourceValidationPolicy | StackValidationP
   bootstrapScriptsPolicy,
   productionKerberosPolicy,
   productionHaPolicy,
+  // provider
+  ossHdfsRootUriPolicy,
+  subscriptionAutoRenewPolicy,
 ];

@@ -7,7 +7,7 @@ import { EmrCluster } from "../components/cluster";
 import { deepMerge, isPlainObject } from "../components/merge";
 import { attachTaskGroups } from "../components/node-groups";
 import { PRESETS } from "../components/presets";
-import { ClusterSpecError, type SpecIssue } from "../components/validate";
+import { buildClusterSpec, ClusterSpecError, type SpecIssue } from "../components/validate";
 import { readStackConfig, StackConfigError, type StackConfig } from "./config";
 
 type Spec = Record<string, unknown>;
@@ -85,7 +85,9 @@ export function buildStack(config: StackConfig = readStackConfig(), emrConfig = 
   const errors: ClusterSpecError[] = [];
   for (const { name, protect, spec } of clusterSpecs(config, emrConfig)) {
     try {
-      clusters[name] = new EmrCluster(name, spec as never, { protect, limits: config.limits });
+      // Stack config is untyped data: validate it into a typed spec first (every issue at once), then build.
+      const validated = buildClusterSpec(name, spec, { limits: config.limits, stackName: pulumi.getStack() });
+      clusters[name] = new EmrCluster(name, validated, { protect, limits: config.limits });
     } catch (err) {
       if (!(err instanceof ClusterSpecError)) throw err;
       errors.push(err);

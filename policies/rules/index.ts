@@ -7,6 +7,7 @@ import { autoScalingMaxCapacity, clusterTotalNodesAck, nodeGroupCreationCap, nod
 import { bootstrapScriptsFromOss, namesAndDescriptions, productionHa, productionKerberos } from "./hygiene";
 import { haExternalMetastore, hiveMetastoreType, sparkMetastoreMatchesHive } from "./metastore";
 import { deletionProtection } from "./protection";
+import { ossHdfsRootUri, subscriptionAutoRenewDuration } from "./provider";
 import { applicationExclusion, deployModeMasters, haZookeeper, nodeGroupRoles, taskOnlyFeatures, vswitchIdsRequired } from "./topology";
 import { findingsOf, type ClusterRule, type Finding, type Outcome, type RuleContext } from "./types";
 import { clusterView } from "./view";
@@ -38,6 +39,8 @@ export const MANDATORY_RULES: readonly ClusterRule[] = [
   deletionProtection,
   namesAndDescriptions,
   bootstrapScriptsFromOss,
+  ossHdfsRootUri,
+  subscriptionAutoRenewDuration,
 ];
 
 /** Per-resource rules whose policies are advisory by default. */

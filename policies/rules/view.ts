@@ -65,6 +65,13 @@ export interface GroupView {
   maxCapacity: Field<number>;
   paymentType: Field<string>;
   subscriptionMonths: Field<number>;
+  renewal: RenewalView;
+}
+
+/** Auto-renewal of a subscriptionConfig (both undefined when there is none). */
+export interface RenewalView {
+  autoRenew: Field<boolean>;
+  autoRenewDuration: Field<number>;
 }
 
 export interface ConfigItemView {
@@ -90,6 +97,7 @@ export interface ClusterView {
   securityMode: Field<string>;
   paymentType: Field<string>;
   subscriptionMonths: Field<number>;
+  renewal: RenewalView;
   deletionProtection: Field<boolean>;
   applications: Field<Field<string>[]>;
   applicationConfigs: Field<ConfigItemView[]>;
@@ -105,7 +113,7 @@ function groupView(raw: unknown, index: number): GroupView {
   const g = record(raw);
   if (!g || isUnknown(g)) {
     const f = isUnknown(g) ? UNKNOWN : MALFORMED;
-    return { index, path, label: `node group ${path}`, type: f, name: f, nodeCount: f, vswitchIds: f, spotStrategy: f, autoScaling: f, maxCapacity: f, paymentType: f, subscriptionMonths: f };
+    return { index, path, label: `node group ${path}`, type: f, name: f, nodeCount: f, vswitchIds: f, spotStrategy: f, autoScaling: f, maxCapacity: f, paymentType: f, subscriptionMonths: f, renewal: { autoRenew: f, autoRenewDuration: f } };
   }
   const name = str(g.nodeGroupName);
   const policy = g.autoScalingPolicy;
@@ -125,7 +133,13 @@ function groupView(raw: unknown, index: number): GroupView {
     maxCapacity: constraints === undefined ? undefined : isUnknown(constraints) ? UNKNOWN : num(constraints.maxCapacity),
     paymentType: str(g.paymentType),
     subscriptionMonths: subscription === undefined ? undefined : isUnknown(subscription) ? UNKNOWN : num(subscription.paymentDuration),
+    renewal: renewalOf(subscription),
   };
+}
+
+function renewalOf(subscription: Record<string, unknown> | Unknown | undefined): RenewalView {
+  if (subscription === undefined || isUnknown(subscription)) return { autoRenew: subscription, autoRenewDuration: subscription };
+  return { autoRenew: bool(subscription.autoRenew), autoRenewDuration: num(subscription.autoRenewDuration) };
 }
 
 function mapList<T>(v: unknown, each: (raw: unknown, index: number) => T): Field<T[]> {
@@ -150,6 +164,7 @@ export function clusterView(props: unknown): ClusterView {
     securityMode: str(get("securityMode")) ?? "NORMAL",
     paymentType: str(get("paymentType")) ?? "PayAsYouGo",
     subscriptionMonths: subscription === undefined ? undefined : isUnknown(subscription) ? UNKNOWN : num(subscription.paymentDuration),
+    renewal: renewalOf(subscription),
     deletionProtection: bool(get("deletionProtection")),
     applications: mapList(get("applications"), (a) => str(a)),
     applicationConfigs: mapList(get("applicationConfigs"), (raw, index) => {

@@ -38,7 +38,7 @@ test("GetAnalyzerInfo: the pack, its policies and their default levels", async (
   const info = await pack.info();
   expect(info.name).toBe("emr-guardrails");
   expect(info.version).toBe("0.1.0");
-  expect(policies).toHaveLength(25);
+  expect(policies).toHaveLength(27);
   const levels = Object.fromEntries(policies.map((p) => [p.name, p.enforcementLevel]));
   expect(levels).toMatchObject({
     "emr-node-group-creation-cap": "mandatory",

@@ -3,6 +3,7 @@
  * and numbered non-compliant cases (one change each), preview unknowns, and each rule's kind.
  */
 import { ALL_RULES, POLICY_CATALOG, ruleContext, runRule, UNKNOWN, VALIDITY_RULES, type ClusterRule, type Outcome } from "../../policies/rules";
+import * as autoScaling from "../../policies/rules/auto-scaling";
 import { checkClusterNamesUnique } from "../../policies/rules/hygiene";
 import * as hygiene from "../../policies/rules/hygiene";
 import * as metastore from "../../policies/rules/metastore";
@@ -22,6 +23,7 @@ function expectViolation(outcome: Outcome, path: string, ...fragments: RegExp[])
   for (const fr of fragments) expect(`${f.message} ${f.fix}`).toMatch(fr);
 }
 const expectCompliant = (outcome: Outcome) => expect(outcome).toEqual({ kind: "compliant" });
+const expectUnknown = (outcome: Outcome, path: string) => expect(outcome).toEqual({ kind: "unknown", paths: expect.arrayContaining([path]) });
 
 describe("every rule is tagged validity or guardrail; the component runs the validity ones", () => {
   test("kinds", () => {
@@ -148,4 +150,29 @@ describe("checkClusterNamesUnique: one clusterName per cluster of a stack", () =
       { rule: "emr-cluster-names-unique", index: 2, path: "clusterName", message: 'cluster "c" has the same clusterName "lake" as cluster "a" in this stack', fix: 'give each cluster its own clusterName, e.g. "lake-2"' },
     ]));
   test("distinct names: nothing", () => expect(checkClusterNamesUnique([{ resource: "a", clusterName: "x" }, { resource: "b", clusterName: UNKNOWN }])).toEqual([]));
+});
+
+describe("emr-auto-scaling-bounds: 0 <= minCapacity <= maxCapacity <= 2000 and nodeCount within them", () => {
+  const rule = autoScaling.autoScalingBounds;
+  const bounds = (nodeCount: unknown, constraints: unknown) => withGroup(haClusterProps(), 2, { nodeCount, autoScalingPolicy: { constraints } });
+  test("compliant: 2 in [2, 40]; 40 in [2, 40]", () => {
+    expectCompliant(run(rule, bounds(2, { minCapacity: 2, maxCapacity: 40 })));
+    expectCompliant(run(rule, bounds(40, { minCapacity: 2, maxCapacity: 40 })));
+  });
+  test("non-compliant 1: minCapacity above maxCapacity", () => expectViolation(run(rule, bounds(5, { minCapacity: 10, maxCapacity: 4 })), "nodeGroups[2].autoScalingPolicy.constraints.minCapacity", /minCapacity 10 above maxCapacity 4/));
+  test("non-compliant 2: nodeCount below minCapacity", () => expectViolation(run(rule, bounds(1, { minCapacity: 2, maxCapacity: 40 })), "nodeGroups[2].nodeCount", /nodeCount 1, outside its auto-scaling bounds \[2, 40\]/, /between 2 and 40/));
+  test("non-compliant 3: nodeCount above maxCapacity", () => expectViolation(run(rule, bounds(41, { minCapacity: 2, maxCapacity: 40 })), "nodeGroups[2].nodeCount", /\[2, 40\]/));
+  test("non-compliant 4: maxCapacity above the API's 2000", () => expectViolation(run(rule, bounds(2, { minCapacity: 2, maxCapacity: 2001 })), "nodeGroups[2].autoScalingPolicy.constraints.maxCapacity", /at most 2000/));
+  test("missing bounds are the API's defaults [0, 2000]", () => expectCompliant(run(rule, bounds(300, {}))));
+  test("unknown: minCapacity unknown", () => expectUnknown(run(rule, bounds(2, { minCapacity: UNKNOWN, maxCapacity: 40 })), "nodeGroups[2].autoScalingPolicy.constraints.minCapacity"));
+  test("not applicable without auto scaling", () => expect(run(rule, devClusterProps())).toEqual({ kind: "not-applicable" }));
+});
+
+describe("ignoreChangesCovers: the ignoreChanges paths that cover an auto-scaled group's nodeCount", () => {
+  const target = "nodeGroups[2].nodeCount";
+  test.each([["nodeGroups"], ["nodeGroups[*]"], ["nodeGroups[*].nodeCount"], ["nodeGroups[2]"], ["nodeGroups[2].nodeCount"], ['nodeGroups[2]["nodeCount"]'], ['["nodeGroups"][*].nodeCount']])("covered by %s", (path) =>
+    expect(autoScaling.ignoreChangesCovers([path], target)).toBe(true));
+  test.each([["nodeGroups[1]"], ["nodeGroups[1].nodeCount"], ["nodeGroups[*].instanceTypes"], ["tags"], ["nodeGroups[2].nodeCount.x"], ["nodeGroups.[2]"], [""]])("not covered by %j", (path) =>
+    expect(autoScaling.ignoreChangesCovers([path], target)).toBe(false));
+  test("any of several paths", () => expect(autoScaling.ignoreChangesCovers(["tags", "nodeGroups[*].nodeCount"], target)).toBe(true));
 });

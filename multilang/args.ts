@@ -82,6 +82,12 @@ export interface EmrClusterComponentArgs {
   nodeGroups?: NodeGroupOverride[];
   /** The applications, in upper case, e.g. ["HADOOP-COMMON", "HDFS", "YARN", "SPARK3"]. Defaults to the preset's. */
   applications?: string[];
+  /**
+   * The root storage directory of an OSS-HDFS cluster: the OSS-HDFS endpoint of a bucket with OSS-HDFS enabled
+   * before creation, e.g. "oss://lakehouse-prod.cn-hangzhou.oss-dls.aliyuncs.com/". Required when the cluster
+   * installs OSS-HDFS (the datalake-ha preset does). Defaults to none.
+   */
+  ossHdfsRootUri?: string;
   /** How nodes are billed. Defaults to the preset's payment type. */
   paymentType?: PaymentType;
   /** The Subscription term in months (1-9, 12, 24, 36, 48, 60). Defaults to the preset's term (12 for datalake-ha). */

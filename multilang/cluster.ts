@@ -69,6 +69,7 @@ export function toClusterSpec(args: EmrClusterComponentArgs): ClusterSpecInput {
     // Every preset group gets the VSwitch; the user's overrides merge over the group of the same name.
     nodeGroups: presetGroups.map((groupName) => nodeGroupSpec(groupName, args.vswitchId, overrides.find((o) => o.name === groupName))),
     applications: plain(args.applications, "applications"),
+    storage: args.ossHdfsRootUri === undefined ? undefined : { ossHdfsRootUri: plain(args.ossHdfsRootUri, "ossHdfsRootUri") },
     paymentType: plain(args.paymentType, "paymentType"),
     subscriptionConfig: months === undefined ? undefined : { paymentDuration: months },
     securityMode: plain(args.securityMode, "securityMode"),

@@ -2,5 +2,5 @@
 import { clusterPolicy } from "./cluster-policy";
 import { ossHdfsRootUri, subscriptionAutoRenewDuration } from "./rules/provider";
 
-export const ossHdfsRootUriPolicy = clusterPolicy(ossHdfsRootUri, { enforcementLevel: "mandatory" });
-export const subscriptionAutoRenewPolicy = clusterPolicy(subscriptionAutoRenewDuration, { enforcementLevel: "mandatory" });
+export const ossHdfsRootUriPolicy = clusterPolicy(ossHdfsRootUri);
+export const subscriptionAutoRenewPolicy = clusterPolicy(subscriptionAutoRenewDuration);

@@ -17,6 +17,7 @@ lakehouse = emr.EmrClusterComponent(
     zone_id="cn-hangzhou-i",
     vswitch_id=config.require("vswitchId"),
     key_pair_name="emr-prod-admin",
+    oss_hdfs_root_uri="oss://lakehouse-prod.cn-hangzhou.oss-dls.aliyuncs.com/",
     security_mode=emr.SecurityMode.KERBEROS,
     node_groups=[
         emr.NodeGroupOverrideArgs(name="core", node_count=6, instance_types=["ecs.g7.4xlarge"]),

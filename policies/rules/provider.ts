@@ -4,11 +4,7 @@
  * them, and the pack catches a cluster written by hand.
  */
 import { OutcomeBuilder, UNKNOWN, type ClusterRule } from "./types";
-import { isKnown, knownApplications, nodeGroupsOf, type ClusterView, type RenewalView } from "./view";
-
-/** Validity (the cloud refuses it, or it is inconsistent) or an organisation's guardrail. */
-export type RuleKind = "validity" | "guardrail";
-export type KindedClusterRule = ClusterRule & { kind: RuleKind };
+import { isKnown, knownApplications, nodeGroupsOf, type ClusterView, type Field, type SubscriptionView } from "./view";
 
 /**
  * The root storage directory of an OSS-HDFS cluster. ASSUMPTION (not verifiable offline): the item names are those
@@ -24,7 +20,7 @@ export const OSS_HDFS_ROOT = {
   example: "oss://lakehouse-prod.cn-hangzhou.oss-dls.aliyuncs.com/",
 } as const;
 
-export const ossHdfsRootUri: KindedClusterRule = {
+export const ossHdfsRootUri: ClusterRule = {
   name: "emr-oss-hdfs-root-uri",
   kind: "validity",
   description: `Checks whether a cluster with OSS-HDFS sets its root storage directory (${OSS_HDFS_ROOT.applicationName} ${OSS_HDFS_ROOT.configFileName} ${OSS_HDFS_ROOT.configItemKey}) to an OSS-HDFS bucket.`,
@@ -51,7 +47,10 @@ export const ossHdfsRootUri: KindedClusterRule = {
 };
 
 /** `autoRenew: true` with no renewal duration: the provider sends AutoRenewDuration 0 and an empty unit. */
-function checkRenewal(renewal: RenewalView, path: string, what: string, out: OutcomeBuilder): void {
+function checkRenewal(subscription: Field<SubscriptionView>, path: string, what: string, out: OutcomeBuilder): void {
+  if (subscription === UNKNOWN) return void out.unknown(path);
+  if (!isKnown(subscription)) return;
+  const renewal = subscription;
   if (renewal.autoRenew === UNKNOWN) return void out.unknown(`${path}.autoRenew`);
   if (renewal.autoRenew !== true) return;
   out.applies();
@@ -61,14 +60,14 @@ function checkRenewal(renewal: RenewalView, path: string, what: string, out: Out
   }
 }
 
-export const subscriptionAutoRenewDuration: KindedClusterRule = {
+export const subscriptionAutoRenewDuration: ClusterRule = {
   name: "emr-subscription-auto-renew",
   kind: "validity",
   description: "Checks whether every subscriptionConfig with autoRenew also sets autoRenewDuration (the provider sends 0 otherwise).",
   check(view: ClusterView) {
     const out = new OutcomeBuilder(this.name);
-    checkRenewal(view.renewal, "subscriptionConfig", "the cluster", out);
-    for (const g of nodeGroupsOf(view, out)) checkRenewal(g.renewal, `${g.path}.subscriptionConfig`, g.label, out);
+    checkRenewal(view.subscription, "subscriptionConfig", "the cluster", out);
+    for (const g of nodeGroupsOf(view, out)) checkRenewal(g.subscription, `${g.path}.subscriptionConfig`, g.label, out);
     return out.build();
   },
 };

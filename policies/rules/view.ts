@@ -49,6 +49,14 @@ function list(v: unknown): Field<unknown[]> {
   return Array.isArray(v) ? v : MALFORMED;
 }
 
+/** A subscriptionConfig: its duration and unit as written. */
+export interface SubscriptionView {
+  duration: Field<number>;
+  unit: Field<string>;
+  autoRenew: Field<boolean>;
+  autoRenewDuration: Field<number>;
+}
+
 export interface GroupView {
   index: number;
   /** `nodeGroups[2]` */
@@ -62,16 +70,10 @@ export interface GroupView {
   spotStrategy: Field<string>;
   /** True when the group has an autoScalingPolicy object. */
   autoScaling: Field<boolean>;
+  minCapacity: Field<number>;
   maxCapacity: Field<number>;
   paymentType: Field<string>;
-  subscriptionMonths: Field<number>;
-  renewal: RenewalView;
-}
-
-/** Auto-renewal of a subscriptionConfig (both undefined when there is none). */
-export interface RenewalView {
-  autoRenew: Field<boolean>;
-  autoRenewDuration: Field<number>;
+  subscription: Field<SubscriptionView>;
 }
 
 export interface ConfigItemView {
@@ -93,11 +95,11 @@ export interface ScriptView {
 export interface ClusterView {
   clusterName: Field<string>;
   clusterType: Field<string>;
+  releaseVersion: Field<string>;
   deployMode: Field<string>;
   securityMode: Field<string>;
   paymentType: Field<string>;
-  subscriptionMonths: Field<number>;
-  renewal: RenewalView;
+  subscription: Field<SubscriptionView>;
   deletionProtection: Field<boolean>;
   applications: Field<Field<string>[]>;
   applicationConfigs: Field<ConfigItemView[]>;
@@ -113,13 +115,12 @@ function groupView(raw: unknown, index: number): GroupView {
   const g = record(raw);
   if (!g || isUnknown(g)) {
     const f = isUnknown(g) ? UNKNOWN : MALFORMED;
-    return { index, path, label: `node group ${path}`, type: f, name: f, nodeCount: f, vswitchIds: f, spotStrategy: f, autoScaling: f, maxCapacity: f, paymentType: f, subscriptionMonths: f, renewal: { autoRenew: f, autoRenewDuration: f } };
+    return { index, path, label: `node group ${path}`, type: f, name: f, nodeCount: f, vswitchIds: f, spotStrategy: f, autoScaling: f, minCapacity: f, maxCapacity: f, paymentType: f, subscription: f };
   }
   const name = str(g.nodeGroupName);
   const policy = g.autoScalingPolicy;
   const policyRecord = record(policy);
   const constraints = policyRecord && !isUnknown(policyRecord) ? record(policyRecord.constraints) : policyRecord;
-  const subscription = record(g.subscriptionConfig);
   return {
     index,
     path,
@@ -130,16 +131,19 @@ function groupView(raw: unknown, index: number): GroupView {
     vswitchIds: list(g.vswitchIds),
     spotStrategy: str(g.spotStrategy),
     autoScaling: policy === undefined || policy === null ? false : isUnknown(policy) ? UNKNOWN : policyRecord ? true : MALFORMED,
+    minCapacity: constraints === undefined ? undefined : isUnknown(constraints) ? UNKNOWN : num(constraints.minCapacity),
     maxCapacity: constraints === undefined ? undefined : isUnknown(constraints) ? UNKNOWN : num(constraints.maxCapacity),
     paymentType: str(g.paymentType),
-    subscriptionMonths: subscription === undefined ? undefined : isUnknown(subscription) ? UNKNOWN : num(subscription.paymentDuration),
-    renewal: renewalOf(subscription),
+    subscription: subscriptionView(g.subscriptionConfig),
   };
 }
 
-function renewalOf(subscription: Record<string, unknown> | Unknown | undefined): RenewalView {
-  if (subscription === undefined || isUnknown(subscription)) return { autoRenew: subscription, autoRenewDuration: subscription };
-  return { autoRenew: bool(subscription.autoRenew), autoRenewDuration: num(subscription.autoRenewDuration) };
+function subscriptionView(raw: unknown): Field<SubscriptionView> {
+  if (raw === undefined || raw === null) return undefined;
+  const s = record(raw);
+  if (s === undefined) return MALFORMED;
+  if (isUnknown(s)) return UNKNOWN;
+  return { duration: num(s.paymentDuration), unit: str(s.paymentDurationUnit), autoRenew: bool(s.autoRenew), autoRenewDuration: num(s.autoRenewDuration) };
 }
 
 function mapList<T>(v: unknown, each: (raw: unknown, index: number) => T): Field<T[]> {
@@ -151,7 +155,6 @@ function mapList<T>(v: unknown, each: (raw: unknown, index: number) => T): Field
 export function clusterView(props: unknown): ClusterView {
   const p = record(props);
   const get = (k: string): unknown => (p && !isUnknown(p) ? p[k] : p);
-  const subscription = record(get("subscriptionConfig"));
   // The provider models nodeAttributes as a list of one object; accept a bare object too.
   const attrsRaw = get("nodeAttributes");
   const attrs = record(Array.isArray(attrsRaw) ? attrsRaw[0] : attrsRaw);
@@ -160,11 +163,11 @@ export function clusterView(props: unknown): ClusterView {
   return {
     clusterName: str(get("clusterName")),
     clusterType: str(get("clusterType")),
+    releaseVersion: str(get("releaseVersion")),
     deployMode: str(get("deployMode")) ?? "NORMAL",
     securityMode: str(get("securityMode")) ?? "NORMAL",
     paymentType: str(get("paymentType")) ?? "PayAsYouGo",
-    subscriptionMonths: subscription === undefined ? undefined : isUnknown(subscription) ? UNKNOWN : num(subscription.paymentDuration),
-    renewal: renewalOf(subscription),
+    subscription: subscriptionView(get("subscriptionConfig")),
     deletionProtection: bool(get("deletionProtection")),
     applications: mapList(get("applications"), (a) => str(a)),
     applicationConfigs: mapList(get("applicationConfigs"), (raw, index) => {

@@ -67,7 +67,7 @@ describe("presets", () => {
   describe("datalake-ha: OSS-HDFS needs its root storage directory, set at creation", () => {
     test("without storage.ossHdfsRootUri it is refused, with the bucket form in the fix", () => {
       const issues = issuesOf(() => specFromPreset("datalake-ha", { storage: null }));
-      expect(issues).toEqual([{ path: "applicationConfigs", reason: expect.stringMatching(/^OSS-HDFS is installed without its root storage directory.*set storage\.ossHdfsRootUri .*oss:\/\/lakehouse-prod\.cn-hangzhou\.oss-dls\.aliyuncs\.com\//) }]);
+      expect(issues).toEqual([{ path: "applicationConfigs", rule: "emr-oss-hdfs-root-uri", reason: expect.stringMatching(/^OSS-HDFS is installed without its root storage directory.*set storage\.ossHdfsRootUri .*oss:\/\/lakehouse-prod\.cn-hangzhou\.oss-dls\.aliyuncs\.com\//) }]);
     });
 
     test("a root that is not an OSS-HDFS endpoint is refused", () => {

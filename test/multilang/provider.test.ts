@@ -31,7 +31,7 @@ describe("getSchema: the package schema inferred from the façade's args", () =>
     expect(Object.keys(schema.resources)).toEqual([TOKEN]);
     expect(Object.keys(resource().inputProperties)).toEqual([
       "preset", "clusterName", "vpcId", "zoneId", "vswitchId", "keyPairName", "securityGroupId", "nodeGroups", "applications",
-      "paymentType", "subscriptionMonths", "securityMode", "externalMetastore", "tags", "deletionProtection", "protect",
+      "ossHdfsRootUri", "paymentType", "subscriptionMonths", "securityMode", "externalMetastore", "tags", "deletionProtection", "protect",
     ]);
     expect(resource().requiredInputs).toEqual(["clusterName", "keyPairName", "preset", "vpcId", "vswitchId", "zoneId"]);
     expect(Object.keys(resource().properties)).toEqual(["clusterId", "clusterName", "securityGroupId", "consoleUrl", "metastoreInstanceId"]);
@@ -64,7 +64,7 @@ describe("getSchema: the package schema inferred from the façade's args", () =>
   test("structural inputs are plain (validated at preview); IDs and the password are Inputs", () => {
     const inputs = resource().inputProperties;
     const plain = Object.keys(inputs).filter((k) => inputs[k].plain);
-    expect(plain).toEqual(["preset", "clusterName", "nodeGroups", "applications", "paymentType", "subscriptionMonths", "securityMode", "externalMetastore", "tags", "deletionProtection", "protect"]);
+    expect(plain).toEqual(["preset", "clusterName", "nodeGroups", "applications", "ossHdfsRootUri", "paymentType", "subscriptionMonths", "securityMode", "externalMetastore", "tags", "deletionProtection", "protect"]);
     expect(schema.types["emr:index:ExternalMetastore"].properties!.password.plain).toBeUndefined();
   });
 });
@@ -82,11 +82,15 @@ async function customResourcesSince(from: number) {
     .map((r) => ({ type: r.type, name: r.name, protect: r.protect, ignoreChanges: r.ignoreChanges, customTimeouts: r.customTimeouts, inputs: r.inputs }));
 }
 
+/** The OSS-HDFS root storage directory the datalake-ha preset needs. */
+const ROOT_URI = "oss://lake-prod.cn-hangzhou.oss-dls.aliyuncs.com/";
+const rootOf = (preset: string) => (preset === "datalake-ha" ? { ossHdfsRootUri: ROOT_URI } : {});
+
 /** The same cluster written in TypeScript: the preset with its node groups given the VSwitch. */
 function typescriptArgs(preset: "dev-normal" | "datalake-ha", coreCount: number) {
   const groups = components.PRESETS[preset].nodeGroups!.map((g) => ({ ...g, vswitchIds: [NETWORK.vswitchId], ...(g.nodeGroupName === "core" ? { nodeCount: coreCount } : {}) }));
   const { vswitchId: _v, ...attrs } = NETWORK;
-  return { preset, clusterName: "lake-prod", nodeAttributes: attrs, nodeGroups: groups };
+  return { preset, clusterName: "lake-prod", nodeAttributes: attrs, nodeGroups: groups, ...(preset === "datalake-ha" ? { storage: { ossHdfsRootUri: ROOT_URI } } : {}) };
 }
 
 describe("construct: the façade creates what EmrCluster creates from TypeScript", () => {
@@ -96,7 +100,7 @@ describe("construct: the façade creates what EmrCluster creates from TypeScript
     const fromTypescript = await customResourcesSince(start);
 
     start = recorder.resources.length;
-    const result = await provider.construct("lake", TOKEN, { preset, clusterName: "lake-prod", ...NETWORK, nodeGroups: [{ name: "core", nodeCount: 4 }] }, {});
+    const result = await provider.construct("lake", TOKEN, { preset, clusterName: "lake-prod", ...NETWORK, ...rootOf(preset), nodeGroups: [{ name: "core", nodeCount: 4 }] }, {});
     const fromFacade = await customResourcesSince(start);
 
     expect(fromFacade).toEqual(fromTypescript);
@@ -107,7 +111,7 @@ describe("construct: the façade creates what EmrCluster creates from TypeScript
 
   test("datalake-ha: the RDS metastore is created and protected", async () => {
     const start = recorder.resources.length;
-    await provider.construct("ha", TOKEN, { preset: "datalake-ha", clusterName: "ha-prod", ...NETWORK }, {});
+    await provider.construct("ha", TOKEN, { preset: "datalake-ha", clusterName: "ha-prod", ...NETWORK, ossHdfsRootUri: ROOT_URI }, {});
     const rds = (await customResourcesSince(start)).filter((r) => r.type === "alicloud:rds/instance:Instance");
     expect(rds.map((r) => [r.name, r.protect])).toEqual([["ha-metastore", true]]);
   });
@@ -115,7 +119,7 @@ describe("construct: the façade creates what EmrCluster creates from TypeScript
   test("an external metastore's password reaches the cluster as a secret, never in plain text", async () => {
     const start = recorder.resources.length;
     const externalMetastore = { connectionUrl: "jdbc:mysql://rm-x.mysql.rds.aliyuncs.com:3306/hivemeta", userName: "hive", password: "S3cret-Pass" };
-    await provider.construct("ext", TOKEN, { preset: "datalake-ha", clusterName: "ext-prod", ...NETWORK, externalMetastore }, {});
+    await provider.construct("ext", TOKEN, { preset: "datalake-ha", clusterName: "ext-prod", ...NETWORK, ossHdfsRootUri: ROOT_URI, externalMetastore }, {});
     const [cluster] = (await customResourcesSince(start)).filter((r) => r.type === "alicloud:emrv2/cluster:Cluster");
     const password = cluster.inputs.applicationConfigs.find((c: { configItemKey: string }) => c.configItemKey === "javax.jdo.option.ConnectionPassword");
     expect(password.configItemValue).toEqual({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "S3cret-Pass" });

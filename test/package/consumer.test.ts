@@ -87,7 +87,7 @@ test("the multi-language plugin, installed with the tarball, serves the schema f
   const component = schema.resources["emr:index:EmrClusterComponent"];
   expect(Object.keys(component.inputProperties)).toEqual([
     "preset", "clusterName", "vpcId", "zoneId", "vswitchId", "keyPairName", "securityGroupId", "nodeGroups", "applications",
-    "paymentType", "subscriptionMonths", "securityMode", "externalMetastore", "tags", "deletionProtection", "protect",
+    "ossHdfsRootUri", "paymentType", "subscriptionMonths", "securityMode", "externalMetastore", "tags", "deletionProtection", "protect",
   ]);
   expect(schema.types["emr:index:ExternalMetastore"].properties.password.secret).toBe(true);
   expect(schema.types["emr:index:Preset"].enum.map((e: { value: string }) => e.value)).toEqual(["datalake-ha", "dev-normal", "olap-ha", "dataflow-normal", "dataserving-ha"]);

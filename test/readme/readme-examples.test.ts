@@ -68,7 +68,13 @@ export function typeCheckBlocks(blocks: CodeBlock[]): BlockError[] {
     const virtual = files.get(path.resolve(f));
     return virtual ? ts.createSourceFile(f, virtual.text, lang) : getSourceFile(f, lang, ...rest);
   };
-  const program = ts.createProgram([...files.keys()], { ...config.options, noEmit: true }, host);
+  // The README's consumer example imports the npm package by name: resolve it to the sources it is built from.
+  const paths = {
+    "@emr-as-code/components": [path.join(ROOT, "components/index.ts")],
+    "@emr-as-code/components/multilang": [path.join(ROOT, "multilang/index.ts")],
+    "@emr-as-code/components/rules": [path.join(ROOT, "policies/rules/index.ts")],
+  };
+  const program = ts.createProgram([...files.keys()], { ...config.options, paths, noEmit: true }, host);
   const errors: BlockError[] = [];
   [...files].forEach(([file, { block, offset }], index) => {
     const source = program.getSourceFile(file)!;

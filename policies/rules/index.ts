@@ -75,3 +75,4 @@ export function checkClusterSpec(props: unknown, limits?: Partial<GuardrailLimit
   return MANDATORY_RULES.flatMap((rule) => findingsOf(runRule(rule, props, ctx)));
 }
 export { sameVpc, type VpcRef } from "./metastore";
+export * as change from "./change";

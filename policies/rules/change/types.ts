@@ -1,0 +1,29 @@
+/** The vocabulary of the change rules: a finding about one change of one cluster, and what every rule is given. */
+import type { GuardrailLimits } from "../domain";
+import type { AckRef, Acks } from "./acks";
+
+export type ChangeLevel = "mandatory" | "advisory";
+
+export interface ChangeFinding {
+  /** The rule's name, e.g. `emr-change-scale-out`. */
+  rule: string;
+  level: ChangeLevel;
+  /** The cluster, as its callers know it: the Pulumi resource name (or the cluster name / ID for live callers). */
+  cluster: string;
+  /** The node group the change is about, when it is about one. */
+  group?: string;
+  /** Where, as a path in the cluster's inputs, e.g. `nodeGroups[1].nodeCount` or `deletionProtection`. */
+  path: string;
+  /** What changes and why it is refused: the cluster, the group, the old and new values, the limit. */
+  message: string;
+  /** The safe way to do it, with the exact acknowledgement value when one would approve it. */
+  fix: string;
+  /** The acknowledgement that approves this change, when one can (absent: nothing approves it). */
+  ack?: AckRef;
+}
+
+export interface ChangeContext {
+  limits: GuardrailLimits;
+  /** The acknowledgements of this cluster (its tags after the change), parsed by `parseAcks`. */
+  acks: Acks;
+}

@@ -2,6 +2,7 @@
  * The EMR 2021-03-20 API client: construct one with `createEmrClient` (explicit endpoint / keys, e.g. the
  * emulator) or `createEmrClientFromEnv` (standard credentials and the regional endpoint).
  */
+import type { GuardrailLimits } from "../policies/rules/domain.js";
 import type { Clock, Random } from "./clock";
 import { EmrClient } from "./client";
 import { hasCredentials, resolveCredential, type StaticKeys } from "./credentials";
@@ -21,6 +22,8 @@ export interface CreateEmrClientOptions {
   random?: Random;
   retry?: Partial<RetryPolicy>;
   pageSize?: number;
+  /** The guardrail thresholds of the write gates. Defaults to DEFAULT_LIMITS. */
+  limits?: Partial<GuardrailLimits>;
 }
 
 export function createEmrClient(opts: CreateEmrClientOptions): EmrClient {
@@ -30,7 +33,7 @@ export function createEmrClient(opts: CreateEmrClientOptions): EmrClient {
     regionId: opts.regionId,
     credential: resolveCredential(opts.credentials),
   });
-  return new EmrClient({ regionId: opts.regionId, transport, clock: opts.clock, random: opts.random, retry: opts.retry, pageSize: opts.pageSize });
+  return new EmrClient({ regionId: opts.regionId, transport, clock: opts.clock, random: opts.random, retry: opts.retry, pageSize: opts.pageSize, limits: opts.limits });
 }
 
 /** Where and as whom the environment says to connect (EMR_ENDPOINT, EMR_PROTOCOL, ALIBABA_CLOUD_ACCESS_KEY_*). */
@@ -75,4 +78,7 @@ export { EmrApiError, EmrInputError, EmrResponseError, EmrStateError, type Input
 export { collect, paginate } from "./pagination";
 export { waitForClusterRunning, waitForNodeGroupRunning, POLL_INTERVAL_MS, POLL_TIMEOUT_MS, type PollOptions, type WaitResult } from "./polling";
 export { systemClock, type Clock, type Random } from "./clock";
+export type { CallAcks, WriteOptions } from "./gates/acks";
+export type { PutPolicy } from "./gates/before";
+export { releaseChecklist, formatReleaseChecklist, type ReleaseChecklist, type ReleaseFacts } from "./release-checklist";
 export type * from "./schemas";

@@ -2,10 +2,9 @@
  * EmrClient's policy, attribute and creation writes carry the rules (client/gates/policy.ts, run-cluster.ts): a
  * passing and a failing case each against the emulator, and nothing sent when refused (the emulator's request log).
  */
-import { EmrInputError } from "../../client/index";
 import { runClusterProps } from "../../client/gates/run-cluster";
 import { policyFingerprint } from "../../policies/rules/change/index";
-import { runClusterRequest, startHarness, writesSince, type Harness } from "./harness";
+import { refusedWithoutWrite, runClusterRequest, sentOnly, startHarness, writesSince, type Harness } from "./harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -13,19 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.emulator.close());
 
-async function refused(call: () => Promise<unknown>) {
-  const mark = h.emulator.requests.length;
-  const e = await call().then(() => undefined, (err: unknown) => err);
-  expect(e).toBeInstanceOf(EmrInputError);
-  expect(writesSince(h, mark)).toEqual([]);
-  return (e as EmrInputError).problems;
-}
-async function sent<T>(call: () => Promise<T>, action: string): Promise<T> {
-  const mark = h.emulator.requests.length;
-  const result = await call();
-  expect(writesSince(h, mark)).toEqual([action]);
-  return result;
-}
+const refused = (call: () => Promise<unknown>) => refusedWithoutWrite(h, call);
+const sent = <T>(call: () => Promise<T>, action: string) => sentOnly(h, call, action);
 
 const RULE = { RuleName: "morning", TriggerType: "TIME_TRIGGER", ActivityType: "SCALE_OUT", AdjustmentValue: 2, TimeTrigger: { LaunchTime: "09:00", StartTime: 1767225600000 } };
 const OLD = { Constraints: { MinCapacity: 0, MaxCapacity: 20 }, ScalingRules: [RULE] };

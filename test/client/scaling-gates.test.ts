@@ -2,9 +2,9 @@
  * EmrClient's node-count writes carry the change rules (client/gates/scaling.ts): each gate with a passing and a
  * failing case against the emulator, and nothing sent when refused (the emulator's request log).
  */
-import { collect, EmrInputError } from "../../client/index";
+import { collect } from "../../client/index";
 import type { NodeGroupConfig } from "../../client/index";
-import { startHarness, writesSince, type Harness } from "./harness";
+import { refusedWithoutWrite, sentOnly, startHarness, type Harness } from "./harness";
 
 let h: Harness;
 beforeAll(async () => {
@@ -12,19 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.emulator.close());
 
-/** Runs a call that must be refused: returns the problems, and asserts that no write reached the emulator. */
-async function refused(call: () => Promise<unknown>) {
-  const mark = h.emulator.requests.length;
-  const e = await call().then(() => undefined, (err: unknown) => err);
-  expect(e).toBeInstanceOf(EmrInputError);
-  expect(writesSince(h, mark)).toEqual([]);
-  return (e as EmrInputError).problems;
-}
-async function sent(call: () => Promise<unknown>, action: string) {
-  const mark = h.emulator.requests.length;
-  await call();
-  expect(writesSince(h, mark)).toEqual([action]);
-}
+const refused = (call: () => Promise<unknown>) => refusedWithoutWrite(h, call);
+const sent = <T>(call: () => Promise<T>, action: string) => sentOnly(h, call, action);
 const seed = (groups: { name: string; type: string; count: number; paymentType?: string; autoScalingPolicy?: Record<string, unknown> }[], paymentType?: string) =>
   h.emulator.state.seedCluster({ name: "gated", groups, paymentType });
 

@@ -1,6 +1,8 @@
 /** The vocabulary of the change rules: a finding about one change of one cluster, and what every rule is given. */
 import type { GuardrailLimits } from "../domain";
 import type { AckRef, Acks } from "./acks";
+import type { ClusterChange } from "./diff";
+import type { ClusterSnapshot } from "./snapshot";
 
 export type ChangeLevel = "mandatory" | "advisory";
 
@@ -26,4 +28,68 @@ export interface ChangeContext {
   limits: GuardrailLimits;
   /** The acknowledgements of this cluster (its tags after the change), parsed by `parseAcks`. */
   acks: Acks;
+}
+
+/** The Outcome vocabulary of the end-state rules, with change findings. */
+export type ChangeOutcome =
+  | { kind: "compliant" }
+  | { kind: "non-compliant"; findings: ChangeFinding[] }
+  | { kind: "not-applicable" }
+  | { kind: "unknown"; paths: string[] };
+
+/**
+ * Collects a rule's findings and unknowns into one outcome. A finding that an acknowledgement would approve becomes
+ * "unknown" when the cluster's tags are not known yet (the acknowledgement may be there). Violations win.
+ */
+export class ChangeOutcomeBuilder {
+  private readonly findings: ChangeFinding[] = [];
+  private readonly unknownPaths: string[] = [];
+  private applicable = false;
+
+  constructor(private readonly acksUnknown: boolean) {}
+
+  applies(): this {
+    this.applicable = true;
+    return this;
+  }
+
+  add(findings: readonly ChangeFinding[]): this {
+    this.applicable = true;
+    for (const f of findings) {
+      if (f.ack && this.acksUnknown) this.unknownPaths.push(`${f.path} (acknowledgement tags known after apply)`);
+      else this.findings.push(f);
+    }
+    return this;
+  }
+
+  unknown(path: string): this {
+    this.applicable = true;
+    this.unknownPaths.push(path);
+    return this;
+  }
+
+  build(): ChangeOutcome {
+    if (this.findings.length) return { kind: "non-compliant", findings: this.findings };
+    if (this.unknownPaths.length) return { kind: "unknown", paths: [...new Set(this.unknownPaths)] };
+    return this.applicable ? { kind: "compliant" } : { kind: "not-applicable" };
+  }
+}
+
+/**
+ * The frame of a rule about an update: the diff's unknown paths are recorded, and `body` runs only when the cluster
+ * exists on both sides (a creation or a removal is judged by the plan-level rules).
+ */
+export function onUpdate(change: ClusterChange, body: (out: ChangeOutcomeBuilder, before: ClusterSnapshot, after: ClusterSnapshot) => void): ChangeOutcome {
+  const out = new ChangeOutcomeBuilder(change.acks.unknown);
+  change.unknownPaths.forEach((p) => out.unknown(p));
+  if (change.kind === "update" && change.before && change.after) body(out, change.before, change.after);
+  return out.build();
+}
+
+export interface ChangeRule {
+  name: string;
+  /** One line stating the compliant condition. */
+  description: string;
+  level: ChangeLevel;
+  check(change: ClusterChange, ctx: { limits: GuardrailLimits }): ChangeOutcome;
 }

@@ -102,4 +102,13 @@ export function checkClusterSpec(props: unknown, context: { stackName?: string }
   const ctx = ruleContext({}, context);
   return VALIDITY_RULES.flatMap((rule) => findingsOf(runRule(rule, props, ctx)));
 }
+
+/**
+ * The violations of every rule whose policy is mandatory by default (validity and the mandatory guardrails, at the
+ * given limits): what a direct API write (EmrClient.runCluster) refuses, as the pack would with its defaults.
+ */
+export function checkMandatoryRules(props: unknown, limits?: Partial<GuardrailLimits>, context: { stackName?: string } = {}): Finding[] {
+  const ctx = ruleContext(limits, context);
+  return MANDATORY_RULES.flatMap((rule) => findingsOf(runRule(rule, props, ctx)));
+}
 export { sameVpc, type VpcRef } from "./metastore";

@@ -13,6 +13,7 @@ import { preflightCluster } from "../client/preflight";
 import { checkPlanAgainstLive, type PlannedCluster } from "../client/scaling-gate";
 import type { GuardrailLimits } from "../policies/rules/domain";
 import { acknowledgementTags } from "./acknowledgements";
+import { loadGuardrails } from "./guardrails";
 import type { ClusterSpec } from "./spec";
 
 export type LiveChecksMode = "auto" | "off";
@@ -78,7 +79,9 @@ export function runLiveChecks(spec: ClusterSpec, resource: pulumi.Resource, opti
   const identity = options.identity !== undefined ? Promise.resolve(options.identity) : new Promise<string | undefined>((resolve) => resource.urn.apply((urn) => resolve(identityFromUrn(urn))));
   return identity.then(async (id) => {
     if (!id) throw new pulumi.ResourceError("live checks could not tell this cluster's identity (<project>/<stack>/<resource name>)", resource, true);
-    const problems = await liveProblems(createEmrClientFromEnv(regionId), regionId, spec, id, options.limits);
+    // The thresholds are guardrails.json's, as for the pack and the offline check (unless the caller gives them).
+    const limits = options.limits ?? loadGuardrails().limits;
+    const problems = await liveProblems(createEmrClientFromEnv(regionId), regionId, spec, id, limits);
     if (problems.length) {
       throw new pulumi.ResourceError(`EMR cluster "${spec.clusterName}" does not fit the live service:\n` + problems.map((p) => `  - ${p}`).join("\n"), resource, true);
     }

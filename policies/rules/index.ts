@@ -19,7 +19,6 @@ import { clusterView } from "./view";
 export * from "./domain";
 export * from "./types";
 export { clusterView, isKnown, MALFORMED, type ClusterView, type GroupView } from "./view";
-export { checkScaleChange } from "./capacity";
 export { ignoreChangesCovers } from "./auto-scaling";
 export { ENFORCEMENT_LEVELS, type EnforcementLevel, type PolicyEntry } from "./catalog";
 export { GUARDRAIL_CONFIG_FILE, type GuardrailConfig, type GuardrailConfigResult } from "./guardrail-config";

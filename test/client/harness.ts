@@ -33,3 +33,9 @@ export function runClusterRequest(name: string, overrides: Record<string, unknow
     ...overrides,
   };
 }
+
+/** The write actions of the API: what a refused call must never have sent. */
+export const WRITE_ACTIONS = ["RunCluster", "UpdateClusterAttribute", "CreateNodeGroup", "IncreaseNodes", "DecreaseNodes", "PutAutoScalingPolicy", "RemoveAutoScalingPolicy"];
+
+/** The write actions the emulator received since `mark` (an index into its request log). */
+export const writesSince = (h: Harness, mark: number) => h.emulator.requests.slice(mark).filter((r) => WRITE_ACTIONS.includes(r.action)).map((r) => r.action);

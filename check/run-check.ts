@@ -13,6 +13,8 @@ import { buildReport, type CheckReport } from "./report/model";
 import { runProgram } from "./run-program";
 import { loadPolicyConfig, loadStackConfig } from "./stack-config";
 import type { CapturedResource } from "./capture";
+import { stateChanges, type RecordedStack } from "./change-check";
+import { attachChanges } from "./report/changes";
 
 export interface CheckTarget {
   stack: string;
@@ -21,6 +23,8 @@ export interface CheckTarget {
   /** Stack config file; required when the program is the project's own. */
   configFile: string;
   configRequired: boolean;
+  /** `--state`: the recorded state the program's clusters are compared with (the change-aware check). */
+  recorded?: RecordedStack;
 }
 
 export interface CheckOptions {
@@ -91,7 +95,7 @@ export async function runCheck(options: CheckOptions): Promise<{ reports: CheckR
     for (const [i, target] of options.targets.entries()) {
       progress(`running ${path.relative(options.projectDir, target.program) || "."} for stack ${target.stack} under mocks (preview)`);
       const start = Date.now();
-      runs.push(await runProgram({ program: target.program, project, stack: target.stack, config: configs[i].config, secretKeys: configs[i].secretKeys }));
+      runs.push(await runProgram({ program: target.program, project, stack: target.stack, config: configs[i].config, secretKeys: configs[i].secretKeys, existing: target.recorded?.existing }));
       programMs += Date.now() - start;
     }
     progress("waiting for the policy pack");
@@ -104,7 +108,7 @@ export async function runCheck(options: CheckOptions): Promise<{ reports: CheckR
       const start = Date.now();
       const diagnostics = run.error ? [] : await analyzeResources(pack, run.resources);
       analyzeMs += Date.now() - start;
-      reports.push(
+      const report =
         buildReport({
           stack: target.stack,
           program: path.relative(options.projectDir, target.program) || ".",
@@ -112,8 +116,9 @@ export async function runCheck(options: CheckOptions): Promise<{ reports: CheckR
           resources: run.resources,
           diagnostics,
           programError: run.error?.message,
-        }),
-      );
+        });
+      const recorded = target.recorded;
+      reports.push(recorded && !run.error ? attachChanges(report, stateChanges(recorded, run.resources, configs[i].config, report.configFile)) : report);
     }
     return { reports, packVersion: info.version, timings: { packReadyAtMs, programMs, analyzeMs } };
   } finally {

@@ -4,6 +4,7 @@
  */
 import type { CapturedResource } from "../capture";
 import type { Diagnostic, EnforcementLevel } from "../pack-runner";
+import { changeSummary, type ChangeSection } from "./changes";
 
 /** The engine's sentinels for values not known before creation. */
 const UNKNOWN_SENTINELS = new Set([
@@ -47,6 +48,10 @@ export interface CheckReport {
   summary: { resources: number; mandatory: number; advisory: number; passed: boolean };
   /** The program failed before the policies could run (exit code 2). */
   programError?: string;
+  /** What was checked, when not a program run: a recorded state (`--audit`) or only a plan's changes (`--plan`). */
+  kind?: "audit" | "plan";
+  /** The change-aware check (`--state`, `--plan`): each cluster's changes and their verdicts. */
+  changes?: ChangeSection;
 }
 
 /** A readable value: unknowns and secrets are shown as a preview shows them. */
@@ -108,6 +113,7 @@ export function buildReport(args: { stack: string; program: string; configFile?:
 
 export function summaryLine(r: CheckReport): string {
   if (r.programError) return `FAILED: the program of stack "${r.stack}" did not run: no policy verdict`;
-  const verdict = r.summary.mandatory ? "FAILED" : "PASSED";
-  return `${verdict}: stack "${r.stack}": ${r.summary.resources} resources planned, ${r.summary.mandatory} mandatory and ${r.summary.advisory} advisory violations`;
+  const verdict = r.summary.passed ? "PASSED" : "FAILED";
+  const what = r.kind === "plan" ? "policies judged by the preview that wrote the plan" : `${r.summary.resources} resources ${r.kind === "audit" ? "recorded" : "planned"}, ${r.summary.mandatory} mandatory and ${r.summary.advisory} advisory violations`;
+  return `${verdict}: stack "${r.stack}": ${what}${changeSummary(r)}`;
 }

@@ -13,16 +13,8 @@ import type { CapturedResource } from "./capture";
 import { attachChanges, type ChangeSection, type ClusterChangeEntry } from "./report/changes";
 import { buildReport, type CheckReport } from "./report/model";
 import { checkChangePlan, describeChange, parseRetireEntries, CHANGE_RULES, type ChangeResult, type ClusterChange, type RetireEntry } from "../policies/rules/change";
-import { DEFAULT_LIMITS, TYPES, type GuardrailLimits } from "../policies/rules/domain";
+import { TYPES, type GuardrailLimits } from "../policies/rules/domain";
 import { isKnown } from "../policies/rules/view";
-
-/**
- * The thresholds of the change rules: the same ones the pack judges with. One function, so that reading them from
- * guardrails.json (the one configuration) is a one-line change here.
- */
-export function changeLimits(): GuardrailLimits {
-  return DEFAULT_LIMITS;
-}
 
 /** A document's text; a missing or unreadable file is a usage error (exit 2) naming the flag. */
 export function readDocument(file: string, flag: string, example: string): string {
@@ -132,8 +124,9 @@ function entryOf(change: ClusterChange | undefined, cluster: string, results: re
 }
 
 /** Judges the changes of a plan or a recorded state and lays them out for the report. */
-export function judgeChanges(args: { source: "state" | "plan"; file: string; changes: ClusterChange[]; retire: RetireEntry[]; regionId?: string }): ChangeSection {
-  const results = checkChangePlan({ changes: args.changes, retire: args.retire }, { limits: changeLimits() });
+export function judgeChanges(args: { source: "state" | "plan"; file: string; changes: ClusterChange[]; retire: RetireEntry[]; limits: GuardrailLimits; regionId?: string }): ChangeSection {
+  // The thresholds are the pack's, from the one guardrail configuration (guardrails.json), so the two agree.
+  const results = checkChangePlan({ changes: args.changes, retire: args.retire }, { limits: args.limits });
   const names = [...new Set([...args.changes.map((c) => c.cluster), ...results.map((r) => r.cluster)])];
   const clusters = names.map((name) => {
     const change = args.changes.find((c) => c.cluster === name);
@@ -148,18 +141,18 @@ export function judgeChanges(args: { source: "state" | "plan"; file: string; cha
 }
 
 /** `--state`: the program's clusters against the recorded ones. */
-export function stateChanges(recorded: RecordedStack, resources: readonly CapturedResource[], config: Record<string, string>, configFile: string | undefined, file = recorded.file): ChangeSection {
+export function stateChanges(recorded: RecordedStack, resources: readonly CapturedResource[], config: Record<string, string>, configFile: string | undefined, limits: GuardrailLimits): ChangeSection {
   const changes = changesFromState(recorded.clusters, programClusters(resources));
-  return judgeChanges({ source: "state", file, changes, retire: retireEntries(config, configFile), regionId: config["alicloud:region"] });
+  return judgeChanges({ source: "state", file: recorded.file, changes, retire: retireEntries(config, configFile), limits, regionId: config["alicloud:region"] });
 }
 
 /** `--plan`: the plan's own before/after; the program is not run (a cluster is judged once, from the plan). */
-export function planChanges(file: string, config: Record<string, string>, configFile: string | undefined): ChangeSection {
-  return judgeChanges({ source: "plan", file, changes: changesFromPlan(loadPlan(file)), retire: retireEntries(config, configFile), regionId: config["alicloud:region"] });
+export function planChanges(file: string, config: Record<string, string>, configFile: string | undefined, limits: GuardrailLimits): ChangeSection {
+  return judgeChanges({ source: "plan", file, changes: changesFromPlan(loadPlan(file)), retire: retireEntries(config, configFile), limits, regionId: config["alicloud:region"] });
 }
 
 /** The report of `--plan`: the plan's changes only (the `pulumi preview` that wrote it ran the program and the pack). */
-export function planReport(args: { stack: string; file: string; config: Record<string, string>; configFile?: string }): CheckReport {
-  const section = planChanges(args.file, args.config, args.configFile);
+export function planReport(args: { stack: string; file: string; config: Record<string, string>; configFile?: string; limits: GuardrailLimits }): CheckReport {
+  const section = planChanges(args.file, args.config, args.configFile, args.limits);
   return attachChanges({ ...buildReport({ stack: args.stack, program: `plan ${args.file}`, configFile: args.configFile, resources: [], diagnostics: [] }), kind: "plan" }, section);
 }

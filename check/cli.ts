@@ -12,7 +12,7 @@ import { prebuiltPack } from "./prebuilt-pack";
 import { loadRecordedState, planReport, retireEntries } from "./change-check";
 import type { CheckReport } from "./report/model";
 import type { CheckTarget, Timings } from "./run-check";
-import { loadPolicyConfig, loadStackConfig, stackConfigPath } from "./stack-config";
+import { loadPolicyConfig, loadStackConfig, policyConfigFile, stackConfigPath } from "./stack-config";
 
 const FORMATS = ["text", "json", "markdown", "sarif"] as const;
 type Format = (typeof FORMATS)[number];
@@ -39,7 +39,7 @@ function parseArgs(argv: string[]): CliOptions {
     .option("-p, --program <path...>", "program file(s) or folder(s) to run instead of the project's (e.g. stacks/examples/*.ts)")
     .option("-c, --config-file <file>", "stack config file for --program (default: Pulumi.<stack>.yaml next to the program, if any)")
     .addOption(new Option("-f, --format <format>", "report format").choices(FORMATS).default("text"))
-    .option("--policy-config <file>", "policy pack config, as `pulumi preview --policy-pack-config` takes it")
+    .option("--policy-config <file>", "policy pack config, as `pulumi preview --policy-pack-config` takes it (default: guardrails.json when present)")
     .option("-o, --output <file>", "write the report to a file (the summary still goes to stderr)")
     .addOption(new Option("--pack-loader <loader>", "how the pack's TypeScript is loaded: esbuild (prebuilt, fast) or ts-node (type-checked, exactly as the Pulumi CLI)").choices(["esbuild", "ts-node"]).default("esbuild"))
     .option("--state <file>", "change-aware: a `pulumi stack export` of the stack; its clusters are the before of the program's")
@@ -88,8 +88,9 @@ async function main(argv: string[]): Promise<number> {
   const audit = opts.audit ? (require("./audit") as typeof import("./audit")) : undefined;
   const audits = audit && opts.audit ? opts.audit.map(audit.loadAudit) : [];
   const checkTargets = audits.length ? [] : targets(projectDir, opts);
-  // Cheap checks of the inputs first: a typo should not cost a policy pack start.
-  loadPolicyConfig(opts.policyConfig);
+  // Cheap checks of the inputs first: a typo should not cost a policy pack start (nor relax the pack).
+  const policyConfig = policyConfigFile(projectDir, opts.policyConfig);
+  loadPolicyConfig(policyConfig);
   for (const t of checkTargets) {
     const { config, file } = loadStackConfig(t.configFile, t.configRequired);
     if (opts.state) {
@@ -109,8 +110,8 @@ async function main(argv: string[]): Promise<number> {
   const loadMs = Math.round(performance.now());
   try {
     const result = audit
-      ? await audit.runAudit({ audits, packProcess, policyConfigFile: opts.policyConfig, progress: (s) => progress.step(s) })
-      : await runCheck({ projectDir, targets: checkTargets, packDir, packProcess, policyConfigFile: opts.policyConfig, progress: (s) => progress.step(s) });
+      ? await audit.runAudit({ audits, packProcess, policyConfigFile: policyConfig, progress: (s) => progress.step(s) })
+      : await runCheck({ projectDir, targets: checkTargets, packDir, packProcess, policyConfigFile: policyConfig, progress: (s) => progress.step(s) });
     progress.done();
     return finish(opts, projectDir, result, loadMs);
   } finally {
@@ -151,7 +152,8 @@ function planTarget(projectDir: string, opts: CliOptions, planFile: string): Che
   const stack = opts.stack[0];
   const configFile = opts.configFile ? path.resolve(opts.configFile) : stackConfigPath(path.join(projectDir, "stacks"), stack);
   const { config, file } = loadStackConfig(configFile, !!opts.configFile);
-  return planReport({ stack, file: planFile, config, configFile: file ? path.relative(projectDir, file) : undefined });
+  const { limits } = loadPolicyConfig(policyConfigFile(projectDir, opts.policyConfig));
+  return planReport({ stack, file: planFile, config, configFile: file ? path.relative(projectDir, file) : undefined, limits });
 }
 
 /** Flags that exclude each other: --audit reads a state without a program, --plan carries its own before and after. */

@@ -41,7 +41,15 @@ export function prebuiltPack(packDir: string, cacheRoot: string): string {
   const manifest = JSON.parse(fs.readFileSync(path.join(packDir, "package.json"), "utf8"));
   fs.writeFileSync(path.join(tmp, "package.json"), JSON.stringify({ name: manifest.name, version: manifest.version, main: "index.js" }, null, 2));
   fs.copyFileSync(path.join(packDir, "PulumiPolicy.yaml"), path.join(tmp, "PulumiPolicy.yaml"));
-  fs.rmSync(outDir, { recursive: true, force: true });
-  fs.renameSync(tmp, outDir);
+  // Another check may have built the same bundle meanwhile (and may be running it): never replace a complete one.
+  if (!fs.existsSync(path.join(outDir, "index.js"))) {
+    fs.rmSync(outDir, { recursive: true, force: true });
+    try {
+      fs.renameSync(tmp, outDir);
+    } catch (err) {
+      if (!fs.existsSync(path.join(outDir, "index.js"))) throw err;
+    }
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
   return outDir;
 }

@@ -4,7 +4,8 @@
  * `alicloud:emrv2/cluster:Cluster`, written with our components or by hand.
  */
 import type { EnforcementLevel, PolicyConfigSchema, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { DEFAULT_LIMITS, DEFAULT_PRODUCTION_STACK_PATTERNS, TYPES, ruleContext, runRule, type ClusterRule, type GuardrailLimits } from "./rules/index";
+import { DEFAULT_LIMITS, DEFAULT_PRODUCTION_STACK_PATTERNS, TYPES, ruleContext, runRule, type ClusterRule, type GuardrailLimits, type PolicyEntry } from "./rules/index";
+import { entryOf } from "./rules/catalog";
 import { plainProps } from "./props";
 
 /** What each threshold means, for the configSchema. */
@@ -24,17 +25,13 @@ export interface ClusterPolicyConfig extends Partial<GuardrailLimits> {
 }
 
 export interface ClusterPolicyOptions {
-  enforcementLevel: EnforcementLevel;
-  /** The thresholds this policy reads. */
-  limits?: (keyof GuardrailLimits)[];
-  /** Whether the policy reads the production stack patterns. */
-  productionStacks?: boolean;
   remediateResource?: ResourceValidationPolicy["remediateResource"];
 }
 
-function configSchemaFor(options: ClusterPolicyOptions): PolicyConfigSchema | undefined {
+/** The configSchema of a catalog entry: its thresholds and production patterns, with the pack's defaults. */
+export function configSchemaFor(options: PolicyEntry): PolicyConfigSchema | undefined {
   const properties: PolicyConfigSchema["properties"] = {};
-  for (const key of options.limits ?? []) {
+  for (const key of options.limits) {
     properties[key] = { type: "integer", minimum: 0, default: DEFAULT_LIMITS[key], description: LIMIT_DESCRIPTIONS[key] };
   }
   if (options.productionStacks) {
@@ -60,12 +57,15 @@ export function contextFor(args: Pick<ResourceValidationArgs, "urn" | "getConfig
   return ruleContext(limits, { stackName: stackOfUrn(args.urn), productionStacks });
 }
 
-export function clusterPolicy(rule: ClusterRule, options: ClusterPolicyOptions): ResourceValidationPolicy {
+/** The policy of a rule, at its catalog level (validity rules: mandatory) with its catalog configSchema. */
+export function clusterPolicy(rule: ClusterRule, options: ClusterPolicyOptions = {}): ResourceValidationPolicy {
+  const entry = entryOf(rule);
+  const enforcementLevel: EnforcementLevel = entry.level;
   return {
     name: rule.name,
     description: rule.description,
-    enforcementLevel: options.enforcementLevel,
-    configSchema: configSchemaFor(options),
+    enforcementLevel,
+    configSchema: configSchemaFor(entry),
     validateResource: (args, reportViolation) => {
       if (args.type !== TYPES.cluster) return;
       const outcome = runRule(rule, plainProps(args.props), contextFor(args));

@@ -1,11 +1,11 @@
 /** Protected deletion: deletionProtection (with a remediation) and the Pulumi protect option. */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { clusterPolicy } from "./cluster-policy";
+import { otherPolicy } from "./rules/catalog";
 import { TYPES, checkProtectOption } from "./rules/index";
 import { deletionProtection } from "./rules/protection";
 
 export const deletionProtectionPolicy = clusterPolicy(deletionProtection, {
-  enforcementLevel: "mandatory",
   // At level "remediate" the pack turns deletionProtection on instead of failing.
   remediateResource: (args) => {
     if (args.type !== TYPES.cluster || args.props.deletionProtection === true) return undefined;
@@ -16,7 +16,7 @@ export const deletionProtectionPolicy = clusterPolicy(deletionProtection, {
 export const protectOptionPolicy: ResourceValidationPolicy = {
   name: "emr-protect-option",
   description: "Checks whether the cluster carries the Pulumi protect resource option, so pulumi destroy fails on it.",
-  enforcementLevel: "mandatory",
+  enforcementLevel: otherPolicy("emr-protect-option").level,
   validateResource: (args, reportViolation) => {
     if (args.type !== TYPES.cluster) return;
     for (const f of checkProtectOption(args.opts.protect)) reportViolation(`${f.path}: ${f.message}. Fix: ${f.fix}.`, args.urn);

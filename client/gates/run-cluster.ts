@@ -4,7 +4,8 @@
  * `checkClusterSpec` (policies/rules: the validity rules and the guardrails, the pack's mandatory set).
  * The call's acknowledgements count as the new cluster's tags for the check.
  */
-import { checkClusterSpec } from "../../policies/rules/index.js";
+import { MANDATORY_RULES, ruleContext, runRule } from "../../policies/rules/index.js";
+import { findingsOf } from "../../policies/rules/types.js";
 import type { GuardrailLimits } from "../../policies/rules/domain.js";
 import type { NodeGroupConfig, RunClusterRequest } from "../requests";
 import { EmrInputError } from "../errors";
@@ -43,7 +44,9 @@ export function runClusterProps(req: RunClusterRequest, ack?: CallAcks): Obj {
 
 /** Refuses a RunCluster the rules refuse, each finding with its path in the request's terms. */
 export function gateRunCluster(limits: GuardrailLimits, req: RunClusterRequest, ack: CallAcks | undefined): void {
-  const findings = checkClusterSpec(runClusterProps(req, ack), limits);
+  // Every mandatory rule (validity and guardrails) at the caller's thresholds: what the pack would refuse.
+  const ctx = ruleContext(limits);
+  const findings = MANDATORY_RULES.flatMap((rule) => findingsOf(runRule(rule, runClusterProps(req, ack), ctx)));
   if (findings.length) throw new EmrInputError(findings.map((f) => ({ path: requestPath(f.path), message: f.message, fix: f.fix })));
 }
 

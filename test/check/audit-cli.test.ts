@@ -9,15 +9,17 @@ test("--audit on the fixture: the recorded clusters' violations, not the root st
   const { code, stdout } = await runCli(["--audit", EXPORT, "--format", "json"]);
   expect(code).toBe(1);
   const [report] = JSON.parse(stdout).reports;
-  expect([report.stack, report.kind, report.summary]).toEqual(["prod", "audit", { resources: 3, mandatory: 3, advisory: 4, passed: false }]);
+  expect([report.stack, report.kind, report.summary]).toEqual(["prod", "audit", { resources: 3, mandatory: 5, advisory: 4, passed: false }]);
   // The root stack, the provider and the resource pending deletion (half-deleted) are not analyzed.
   expect(report.resources.map((r: { name: string }) => r.name)).toEqual(["lakehouse", "lakehouse-old", "metastore-password"]);
   const found = report.findings.flatMap((f: { name: string; violations: { policyName: string; enforcementLevel: string }[] }) => f.violations.map((v) => `${f.name} ${v.enforcementLevel} ${v.policyName}`));
   expect(found).toEqual([
     "lakehouse mandatory emr-node-group-size-ack",
+    "lakehouse mandatory emr-hive-metastore-type",
     "lakehouse mandatory emr-spark-metastore-matches-hive",
     "lakehouse advisory emr-security-group-external",
     "lakehouse advisory emr-metastore-password-source",
+    "lakehouse-old mandatory emr-hive-metastore-type",
     "lakehouse-old mandatory emr-spark-metastore-matches-hive",
     "lakehouse-old advisory emr-security-group-external",
     "lakehouse-old advisory emr-metastore-password-source",

@@ -29,10 +29,15 @@ const resourceV3 = z.looseObject({
   delete: z.boolean().optional(),
   id: z.string().optional(),
   inputs: z.record(z.string(), z.unknown()).optional(),
+  outputs: z.record(z.string(), z.unknown()).optional(),
   protect: z.boolean().optional(),
   retainOnDelete: z.boolean().optional(),
+  parent: z.string().optional(),
+  provider: z.string().optional(),
+  dependencies: z.array(z.string()).optional(),
+  propertyDependencies: z.record(z.string(), z.array(z.string())).optional(),
 });
-type ResourceV3 = z.infer<typeof resourceV3>;
+export type ResourceV3 = z.infer<typeof resourceV3>;
 
 const stackExport = z.looseObject({
   version: z.literal(3),
@@ -109,12 +114,17 @@ function recordedOf(r: ResourceV3, documentRecordsRetain: boolean): RecordedReso
   return out;
 }
 
+/** Every resource a `pulumi stack export` document records, as written (secrets still encrypted: decode before use). */
+export function readStackResources(text: string, file: string, flag = "--state"): ResourceV3[] {
+  const doc = parseJson(text, file);
+  if (isObject(doc) && "steps" in doc && !("deployment" in doc)) throw new DocumentError(`${file} is a \`pulumi preview --json\` document; ${flag} takes the output of \`pulumi stack export\`${flag === "--state" ? " (pass this one with --plan)" : ""}`);
+  const state = validate(stackExport, doc, file, "a `pulumi stack export` document (version 3)", 'expected { "version": 3, "deployment": { "resources": [{ "urn": "urn:pulumi:...", "type": "...", "inputs": {...} }] } }');
+  return state.deployment.resources ?? [];
+}
+
 /** The clusters a `pulumi stack export` document records (resources pending deletion left out). */
 export function readStackExport(text: string, file: string): RecordedCluster[] {
-  const doc = parseJson(text, file);
-  if (isObject(doc) && "steps" in doc && !("deployment" in doc)) throw new DocumentError(`${file} is a \`pulumi preview --json\` document; --state takes the output of \`pulumi stack export\` (pass this one with --plan)`);
-  const state = validate(stackExport, doc, file, "a `pulumi stack export` document (version 3)", 'expected { "version": 3, "deployment": { "resources": [{ "urn": "urn:pulumi:...", "type": "...", "inputs": {...} }] } }');
-  const resources = state.deployment.resources ?? [];
+  const resources = readStackResources(text, file);
   const recordsRetain = resources.some((r) => r.retainOnDelete !== undefined);
   return resources
     .filter((r) => r.type === TYPES.cluster && r.delete !== true)

@@ -1,5 +1,6 @@
 /** The vocabulary of the change rules: a finding about one change of one cluster, and what every rule is given. */
 import type { GuardrailLimits } from "../domain";
+import { OutcomeCollector, type Outcome } from "../types";
 import type { AckRef, Acks } from "./acks";
 import type { ClusterChange } from "./diff";
 import type { ClusterSnapshot } from "./snapshot";
@@ -31,47 +32,24 @@ export interface ChangeContext {
 }
 
 /** The Outcome vocabulary of the end-state rules, with change findings. */
-export type ChangeOutcome =
-  | { kind: "compliant" }
-  | { kind: "non-compliant"; findings: ChangeFinding[] }
-  | { kind: "not-applicable" }
-  | { kind: "unknown"; paths: string[] };
+export type ChangeOutcome = Outcome<ChangeFinding>;
 
 /**
  * Collects a rule's findings and unknowns into one outcome. A finding that an acknowledgement would approve becomes
  * "unknown" when the cluster's tags are not known yet (the acknowledgement may be there). Violations win.
  */
-export class ChangeOutcomeBuilder {
-  private readonly findings: ChangeFinding[] = [];
-  private readonly unknownPaths: string[] = [];
-  private applicable = false;
-
-  constructor(private readonly acksUnknown: boolean) {}
-
-  applies(): this {
-    this.applicable = true;
-    return this;
+export class ChangeOutcomeBuilder extends OutcomeCollector<ChangeFinding> {
+  constructor(private readonly acksUnknown: boolean) {
+    super();
   }
 
   add(findings: readonly ChangeFinding[]): this {
-    this.applicable = true;
+    this.applies();
     for (const f of findings) {
-      if (f.ack && this.acksUnknown) this.unknownPaths.push(`${f.path} (acknowledgement tags known after apply)`);
-      else this.findings.push(f);
+      if (f.ack && this.acksUnknown) this.unknown(`${f.path} (acknowledgement tags known after apply)`);
+      else this.record(f);
     }
     return this;
-  }
-
-  unknown(path: string): this {
-    this.applicable = true;
-    this.unknownPaths.push(path);
-    return this;
-  }
-
-  build(): ChangeOutcome {
-    if (this.findings.length) return { kind: "non-compliant", findings: this.findings };
-    if (this.unknownPaths.length) return { kind: "unknown", paths: [...new Set(this.unknownPaths)] };
-    return this.applicable ? { kind: "compliant" } : { kind: "not-applicable" };
   }
 }
 

@@ -1,10 +1,13 @@
 /**
  * emr-check: the offline policy check of a stack (no cloud, no credentials, no Pulumi CLI).
- * Exit codes: 0 clean or advisory only, 1 a mandatory violation, 2 bad usage or config (never a stack trace).
+ * Exit codes: 0 clean or advisory only, 1 a mandatory violation (or an advisory one with --fail-on advisory), 2 bad
+ * usage or config, or no verdict (never a stack trace, never a pass).
  */
 import * as fs from "fs";
 import * as path from "path";
 import { Command, CommanderError, Option } from "commander";
+import { checkOutputs, FORMATS, formatParser, outputParser, outputTargets, type CheckInput, type Format, type OutputArg, type OutputTarget } from "./outputs";
+import type { FailOn } from "./report/model";
 import { EXIT, UsageError } from "./errors";
 import { createProgress } from "./progress";
 import { spawnPolicyPack } from "./pack-process";
@@ -12,33 +15,41 @@ import { prebuiltPack } from "./prebuilt-pack";
 import type { CheckTarget } from "./run-check";
 import { loadPolicyConfig, loadStackConfig, policyConfigFile, stackConfigPath } from "./stack-config";
 
-const FORMATS = ["text", "json", "markdown", "sarif"] as const;
-type Format = (typeof FORMATS)[number];
-
 interface CliOptions {
   stack: string[];
   program?: string[];
   configFile?: string;
-  format: Format;
   policyConfig?: string;
-  output?: string;
   packLoader: "esbuild" | "ts-node";
   timings?: boolean;
   quiet?: boolean;
+  // Reports (check/outputs.ts): --format/--output pairs, in the order given.
+  format?: OutputArg[];
+  output?: OutputArg[];
+  details?: boolean;
+  failOn: FailOn;
+  explain?: string;
+  listPresets?: boolean;
 }
 
 function parseArgs(argv: string[]): CliOptions {
+  const reports: OutputArg[] = [];
   const program = new Command("emr-check")
     .description("Run a stack's Pulumi program with the cloud mocked (as a preview) and check every resource with the emr-guardrails policy pack.")
     .option("-s, --stack <name...>", "stack(s) whose config to use: stacks/Pulumi.<name>.yaml", ["dev"])
     .option("-p, --program <path...>", "program file(s) or folder(s) to run instead of the project's (e.g. stacks/examples/*.ts)")
     .option("-c, --config-file <file>", "stack config file for --program (default: Pulumi.<stack>.yaml next to the program, if any)")
-    .addOption(new Option("-f, --format <format>", "report format").choices(FORMATS).default("text"))
     .option("--policy-config <file>", "policy pack config, as `pulumi preview --policy-pack-config` takes it (default: guardrails.json when present)")
-    .option("-o, --output <file>", "write the report to a file (the summary still goes to stderr)")
     .addOption(new Option("--pack-loader <loader>", "how the pack's TypeScript is loaded: esbuild (prebuilt, fast) or ts-node (type-checked, exactly as the Pulumi CLI)").choices(["esbuild", "ts-node"]).default("esbuild"))
     .option("--timings", "print where the time went (stderr)")
     .option("-q, --quiet", "no progress output")
+    // Reports and verdict
+    .option("-f, --format <format>", `report format: ${FORMATS.join(", ")} (default text); repeat with --output for several reports`, formatParser(reports))
+    .option("-o, --output <file>", "write the report of the --format before it to a file (one format without an output goes to stdout)", outputParser(reports))
+    .option("--details", "text: each cluster's merged spec (instance types, disks, payment, auto scaling, protections)")
+    .addOption(new Option("--fail-on <level>", "exit 1 on mandatory violations only, or on advisory ones too").choices(["mandatory", "advisory"]).default("mandatory"))
+    .option("--explain <policy>", "what a policy checks, its kind, level and config properties (no program runs)")
+    .option("--list-presets", "the planning presets and what each builds (no program runs)")
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, writeOut: (s) => process.stdout.write(s) });
   try {
@@ -48,6 +59,29 @@ function parseArgs(argv: string[]): CliOptions {
     throw new UsageError(`${(err as Error).message.replace(/^error: /, "")}; see emr-check --help (e.g. emr-check --stack dev --format markdown)`);
   }
   return program.opts<CliOptions>();
+}
+
+/** What the run reads (a report must never overwrite it): the flag or role that names each, for the message. */
+function checkInputs(projectDir: string, opts: CliOptions, policyConfig: string | undefined): CheckInput[] {
+  const given: Record<string, unknown> = { ...opts };
+  const stacksDir = path.join(projectDir, "stacks");
+  const stackFiles = fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir).filter((f) => /^Pulumi\..+\.yaml$/.test(f)) : [];
+  const programs = (opts.program ?? []).map((p) => path.resolve(p));
+  // Options other helpers add (--state, --plan, --audit, --invokes) are inputs as soon as they exist.
+  const fileOptions = ["state", "plan", "audit", "invokes"].flatMap((key) => {
+    const file = given[key];
+    return typeof file === "string" ? [{ path: path.resolve(file), what: `the --${key} file` }] : [];
+  });
+  return [
+    ...stackFiles.map((f) => ({ path: path.join(stacksDir, f), what: `the stack config of stack ${f.slice(7, -5)}` })),
+    ...programs.flatMap((p) => opts.stack.map((stack) => ({ path: stackConfigPath(fs.existsSync(p) && fs.statSync(p).isDirectory() ? p : path.dirname(p), stack), what: `the stack config of stack ${stack}` }))),
+    ...(opts.configFile ? [{ path: path.resolve(opts.configFile), what: "the --config-file stack config" }] : []),
+    ...(policyConfig ? [{ path: path.resolve(policyConfig), what: opts.policyConfig ? "the --policy-config file" : "the policy config" }] : []),
+    ...fileOptions,
+    { path: path.join(projectDir, "Pulumi.yaml"), what: "the project file" },
+    ...(programs.length ? programs.map((p) => ({ path: p, what: "a --program" })) : [{ path: stacksDir, what: "the project's program" }]),
+    { path: path.join(projectDir, "policies"), what: "the policy pack" },
+  ];
 }
 
 /** One target per (program, stack); without --program, the project's own program with its stack files. */
@@ -69,13 +103,51 @@ function targets(projectDir: string, opts: CliOptions): CheckTarget[] {
   });
 }
 
+/** Writes each report: to its file (saying so on stderr), or to stdout. */
+function writeReports(outputs: readonly OutputTarget[], render: (format: Format) => string | undefined): void {
+  for (const o of outputs) {
+    const document = render(o.format);
+    if (document === undefined) continue;
+    if (o.file) {
+      fs.writeFileSync(o.file, document + "\n");
+      process.stderr.write(`report written to ${o.file}\n`);
+    } else process.stdout.write(document + "\n");
+  }
+}
+
+/** The pack's version from its package.json, for a report written before the pack ran. */
+function packVersionOf(projectDir: string): string {
+  const file = path.join(projectDir, "policies", "package.json");
+  return fs.existsSync(file) ? String((JSON.parse(fs.readFileSync(file, "utf8")) as { version?: unknown }).version ?? "unknown") : "unknown";
+}
+
 async function main(argv: string[]): Promise<number> {
   const opts = parseArgs(argv);
   const projectDir = process.cwd();
+  if (opts.explain !== undefined || opts.listPresets) {
+    const { explainPolicy, listPresets } = require("./explain") as typeof import("./explain");
+    process.stdout.write((opts.explain !== undefined ? explainPolicy(opts.explain, projectDir) : listPresets()) + "\n");
+    return EXIT.clean;
+  }
+  // The outputs first: a report never overwrites an input, and a bad path fails now, not after the whole run.
+  const outputs = outputTargets(opts.format ?? opts.output ?? []);
+  const policyConfig = policyConfigFile(projectDir, opts.policyConfig);
+  checkOutputs(outputs, checkInputs(projectDir, opts, policyConfig));
+  try {
+    return await check(opts, projectDir, outputs, policyConfig);
+  } catch (err) {
+    // No verdict is never a pass: the machine-readable reports say so too (code scanning, the PR comment).
+    const message = err instanceof UsageError ? err.message : `unexpected failure: ${(err as Error)?.message ?? String(err)}`;
+    const { renderFailure } = require("./report/render") as typeof import("./report/render");
+    writeReports(outputs, (format) => renderFailure(format, message, packVersionOf(projectDir), projectDir));
+    throw err;
+  }
+}
+
+async function check(opts: CliOptions, projectDir: string, outputs: readonly OutputTarget[], policyConfig: string | undefined): Promise<number> {
   const progress = createProgress(process.stderr, opts.quiet === true);
   const checkTargets = targets(projectDir, opts);
   // Cheap checks of the inputs first: a typo should not cost a policy pack start (nor relax the pack).
-  const policyConfig = policyConfigFile(projectDir, opts.policyConfig);
   loadPolicyConfig(policyConfig);
   for (const t of checkTargets) loadStackConfig(t.configFile, t.configRequired);
   // The pack's start (ts-node, type-checked) is the slowest step: begin it before loading the SDK and the program.
@@ -86,14 +158,12 @@ async function main(argv: string[]): Promise<number> {
   packProcess.catch(() => undefined); // awaited in runCheck
   // Loaded only now (synchronously, so it works under any TypeScript loader): the SDK and the program are heavy.
   const { runCheck } = require("./run-check") as typeof import("./run-check");
-  const { renderJson } = require("./report/json") as typeof import("./report/json");
-  const { renderMarkdown } = require("./report/markdown") as typeof import("./report/markdown");
-  const { renderSarif } = require("./report/sarif") as typeof import("./report/sarif");
-  const { renderText } = require("./report/text") as typeof import("./report/text");
+  const { renderReports } = require("./report/render") as typeof import("./report/render");
+  const { withFailOn } = require("./report/model") as typeof import("./report/model");
   // From the process start until here: Node, tsx, the SDK and the check's modules loading.
   const loadMs = Math.round(performance.now());
   try {
-    const { reports, packVersion, timings } = await runCheck({
+    const run = await runCheck({
       projectDir,
       targets: checkTargets,
       packDir,
@@ -102,24 +172,17 @@ async function main(argv: string[]): Promise<number> {
       progress: (s) => progress.step(s),
     });
     progress.done();
-    const document =
-      opts.format === "json" ? renderJson(reports)
-      : opts.format === "markdown" ? renderMarkdown(reports)
-      : opts.format === "sarif" ? renderSarif(reports, packVersion, projectDir)
-      : reports.map(renderText).join("\n\n");
-    if (opts.output) {
-      fs.writeFileSync(opts.output, document + "\n");
-      process.stderr.write(`report written to ${opts.output}\n`);
-    } else process.stdout.write(document + "\n");
+    const reports = run.reports.map((r) => withFailOn(r, opts.failOn));
+    writeReports(outputs, (format) => renderReports(format, reports, { packVersion: run.packVersion, root: projectDir, details: opts.details === true }));
     if (opts.timings) {
       const total = Math.round(performance.now());
-      process.stderr.write(`timings: load ${loadMs} ms, program ${timings.programMs} ms, pack ready at ${timings.packReadyAtMs} ms after process start (booting in parallel), analyze ${timings.analyzeMs} ms, total ${total} ms\n`);
+      process.stderr.write(`timings: load ${loadMs} ms, program ${run.timings.programMs} ms, pack ready at ${run.timings.packReadyAtMs} ms after process start (booting in parallel), analyze ${run.timings.analyzeMs} ms, total ${total} ms\n`);
     }
     if (reports.some((r) => r.programError)) {
       for (const r of reports.filter((x) => x.programError)) process.stderr.write(`error: stack ${r.stack}: ${r.programError}\n`);
       return EXIT.usage;
     }
-    return reports.some((r) => r.summary.mandatory > 0) ? EXIT.mandatory : EXIT.clean;
+    return reports.some((r) => !r.summary.passed) ? EXIT.mandatory : EXIT.clean;
   } finally {
     progress.done();
   }

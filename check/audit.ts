@@ -38,6 +38,8 @@ function analyzerResource(r: ResourceV3): CapturedResource {
     inputs,
     custom: r.custom ?? false,
     protect: r.protect ?? false,
+    // The export omits retainOnDelete when it is false.
+    retainOnDelete: r.retainOnDelete ?? false,
     ...(r.parent ? { parent: r.parent } : {}),
     ...(r.provider ? { provider: r.provider } : {}),
     dependencies: r.dependencies ?? [],

@@ -19,6 +19,8 @@ export interface CapturedResource extends AnalyzerResourceInput {
   custom: boolean;
   provider?: string;
   customTimeouts?: { create: string; update: string; delete: string };
+  /** The retainOnDelete option: leaving the program drops the resource from state instead of deleting it. */
+  retainOnDelete: boolean;
 }
 
 export interface Capture {
@@ -35,6 +37,7 @@ interface RegisterRequest {
   getCustom(): boolean;
   getObject(): Struct | undefined;
   getProtect(): boolean | undefined;
+  getRetainondelete(): boolean | undefined;
   getProvider(): string;
   getIgnorechangesList(): string[];
   getDependenciesList(): string[];
@@ -79,6 +82,7 @@ function describe(req: RegisterRequest, urn: string): CapturedResource {
     custom: req.getCustom(),
     provider: req.getProvider() || undefined,
     protect: req.getProtect() ?? false,
+    retainOnDelete: req.getRetainondelete() ?? false,
     ignoreChanges: req.getIgnorechangesList(),
     dependencies: req.getDependenciesList(),
     propertyDependencies,

@@ -1,10 +1,13 @@
 /**
  * emr-check: the offline policy check of a stack (no cloud, no credentials, no Pulumi CLI).
- * Exit codes: 0 clean or advisory only, 1 a mandatory violation, 2 bad usage or config (never a stack trace).
+ * Exit codes: 0 clean or advisory only, 1 a mandatory violation (or an advisory one with --fail-on advisory), 2 bad
+ * usage or config, or no verdict (never a stack trace, never a pass).
  */
 import * as fs from "fs";
 import * as path from "path";
 import { Command, CommanderError, Option } from "commander";
+import { checkOutputs, FORMATS, formatParser, outputParser, outputTargets, type CheckInput, type Format, type OutputArg, type OutputTarget } from "./outputs";
+import type { FailOn } from "./report/model";
 import { EXIT, UsageError } from "./errors";
 import { createProgress } from "./progress";
 import { spawnPolicyPack } from "./pack-process";
@@ -14,39 +17,47 @@ import type { CheckReport } from "./report/model";
 import type { CheckTarget, Timings } from "./run-check";
 import { loadPolicyConfig, loadStackConfig, policyConfigFile, stackConfigPath } from "./stack-config";
 
-const FORMATS = ["text", "json", "markdown", "sarif"] as const;
-type Format = (typeof FORMATS)[number];
-
 interface CliOptions {
   stack: string[];
   program?: string[];
   configFile?: string;
-  format: Format;
   policyConfig?: string;
-  output?: string;
   packLoader: "esbuild" | "ts-node";
   timings?: boolean;
   quiet?: boolean;
   state?: string;
   plan?: string;
   audit?: string[];
+  // Reports (check/outputs.ts): --format/--output pairs, in the order given.
+  format?: OutputArg[];
+  output?: OutputArg[];
+  details?: boolean;
+  failOn: FailOn;
+  explain?: string;
+  listPresets?: boolean;
 }
 
 function parseArgs(argv: string[]): CliOptions {
+  const reports: OutputArg[] = [];
   const program = new Command("emr-check")
     .description("Run a stack's Pulumi program with the cloud mocked (as a preview) and check every resource with the emr-guardrails policy pack.")
     .option("-s, --stack <name...>", "stack(s) whose config to use: stacks/Pulumi.<name>.yaml", ["dev"])
     .option("-p, --program <path...>", "program file(s) or folder(s) to run instead of the project's (e.g. stacks/examples/*.ts)")
     .option("-c, --config-file <file>", "stack config file for --program (default: Pulumi.<stack>.yaml next to the program, if any)")
-    .addOption(new Option("-f, --format <format>", "report format").choices(FORMATS).default("text"))
     .option("--policy-config <file>", "policy pack config, as `pulumi preview --policy-pack-config` takes it (default: guardrails.json when present)")
-    .option("-o, --output <file>", "write the report to a file (the summary still goes to stderr)")
     .addOption(new Option("--pack-loader <loader>", "how the pack's TypeScript is loaded: esbuild (prebuilt, fast) or ts-node (type-checked, exactly as the Pulumi CLI)").choices(["esbuild", "ts-node"]).default("esbuild"))
     .option("--state <file>", "change-aware: a `pulumi stack export` of the stack; its clusters are the before of the program's")
     .option("--plan <file>", "change-aware: a `pulumi preview --json`; judges the plan's changes only (the program is not run)")
     .option("--audit <file...>", "audit what a stack recorded (a `pulumi stack export`) with the pack; no program is run")
     .option("--timings", "print where the time went (stderr)")
     .option("-q, --quiet", "no progress output")
+    // Reports and verdict
+    .option("-f, --format <format>", `report format: ${FORMATS.join(", ")} (default text); repeat with --output for several reports`, formatParser(reports))
+    .option("-o, --output <file>", "write the report of the --format before it to a file (one format without an output goes to stdout)", outputParser(reports))
+    .option("--details", "text: each cluster's merged spec (instance types, disks, payment, auto scaling, protections)")
+    .addOption(new Option("--fail-on <level>", "exit 1 on mandatory violations only, or on advisory ones too").choices(["mandatory", "advisory"]).default("mandatory"))
+    .option("--explain <policy>", "what a policy checks, its kind, level and config properties (no program runs)")
+    .option("--list-presets", "the planning presets and what each builds (no program runs)")
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, writeOut: (s) => process.stdout.write(s) });
   try {
@@ -58,6 +69,30 @@ function parseArgs(argv: string[]): CliOptions {
   const opts = program.opts<CliOptions>();
   checkModes(opts, program.getOptionValueSource("stack") === "cli");
   return opts;
+}
+
+/** What the run reads (a report must never overwrite it): the flag or role that names each, for the message. */
+function checkInputs(projectDir: string, opts: CliOptions, policyConfig: string | undefined): CheckInput[] {
+  const given: Record<string, unknown> = { ...opts };
+  const stacksDir = path.join(projectDir, "stacks");
+  const stackFiles = fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir).filter((f) => /^Pulumi\..+\.yaml$/.test(f)) : [];
+  const programs = (opts.program ?? []).map((p) => path.resolve(p));
+  // Options other helpers add (--state, --plan, --audit, --invokes) are inputs as soon as they exist.
+  const fileOptions = ["state", "plan", "audit", "invokes"].flatMap((key) => {
+    const value = given[key];
+    const files = typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+    return files.map((file) => ({ path: path.resolve(file), what: `the --${key} file` }));
+  });
+  return [
+    ...stackFiles.map((f) => ({ path: path.join(stacksDir, f), what: `the stack config of stack ${f.slice(7, -5)}` })),
+    ...programs.flatMap((p) => opts.stack.map((stack) => ({ path: stackConfigPath(fs.existsSync(p) && fs.statSync(p).isDirectory() ? p : path.dirname(p), stack), what: `the stack config of stack ${stack}` }))),
+    ...(opts.configFile ? [{ path: path.resolve(opts.configFile), what: "the --config-file stack config" }] : []),
+    ...(policyConfig ? [{ path: path.resolve(policyConfig), what: opts.policyConfig ? "the --policy-config file" : "the policy config" }] : []),
+    ...fileOptions,
+    { path: path.join(projectDir, "Pulumi.yaml"), what: "the project file" },
+    ...(programs.length ? programs.map((p) => ({ path: p, what: "a --program" })) : [{ path: stacksDir, what: "the project's program" }]),
+    { path: path.join(projectDir, "policies"), what: "the policy pack" },
+  ];
 }
 
 /** One target per (program, stack); without --program, the project's own program with its stack files. */
@@ -79,17 +114,55 @@ function targets(projectDir: string, opts: CliOptions): CheckTarget[] {
   });
 }
 
+/** Writes each report: to its file (saying so on stderr), or to stdout. */
+function writeReports(outputs: readonly OutputTarget[], render: (format: Format) => string | undefined): void {
+  for (const o of outputs) {
+    const document = render(o.format);
+    if (document === undefined) continue;
+    if (o.file) {
+      fs.writeFileSync(o.file, document + "\n");
+      process.stderr.write(`report written to ${o.file}\n`);
+    } else process.stdout.write(document + "\n");
+  }
+}
+
+/** The pack's version from its package.json, for a report written before the pack ran. */
+function packVersionOf(projectDir: string): string {
+  const file = path.join(projectDir, "policies", "package.json");
+  return fs.existsSync(file) ? String((JSON.parse(fs.readFileSync(file, "utf8")) as { version?: unknown }).version ?? "unknown") : "unknown";
+}
+
 async function main(argv: string[]): Promise<number> {
   const opts = parseArgs(argv);
   const projectDir = process.cwd();
+  if (opts.explain !== undefined || opts.listPresets) {
+    const { explainPolicy, listPresets } = require("./explain") as typeof import("./explain");
+    process.stdout.write((opts.explain !== undefined ? explainPolicy(opts.explain, projectDir) : listPresets()) + "\n");
+    return EXIT.clean;
+  }
+  // The outputs first: a report never overwrites an input, and a bad path fails now, not after the whole run.
+  const outputs = outputTargets(opts.format ?? opts.output ?? []);
+  const policyConfig = policyConfigFile(projectDir, opts.policyConfig);
+  checkOutputs(outputs, checkInputs(projectDir, opts, policyConfig));
+  try {
+    return await check(opts, projectDir, outputs, policyConfig);
+  } catch (err) {
+    // No verdict is never a pass: the machine-readable reports say so too (code scanning, the PR comment).
+    const message = err instanceof UsageError ? err.message : `unexpected failure: ${(err as Error)?.message ?? String(err)}`;
+    const { renderFailure } = require("./report/render") as typeof import("./report/render");
+    writeReports(outputs, (format) => renderFailure(format, message, packVersionOf(projectDir), projectDir));
+    throw err;
+  }
+}
+
+async function check(opts: CliOptions, projectDir: string, outputs: readonly OutputTarget[], policyConfig: string | undefined): Promise<number> {
   const progress = createProgress(process.stderr, opts.quiet === true);
-  if (opts.plan) return finish(opts, projectDir, { reports: [planTarget(projectDir, opts, opts.plan)], packVersion: "(no pack: --plan)" });
+  if (opts.plan) return finish(opts, projectDir, outputs, { reports: [planTarget(projectDir, opts, opts.plan)], packVersion: "(no pack: --plan)" });
   // The audit reads documents only, but its module loads the SDK: only when asked.
   const audit = opts.audit ? (require("./audit") as typeof import("./audit")) : undefined;
   const audits = audit && opts.audit ? opts.audit.map(audit.loadAudit) : [];
   const checkTargets = audits.length ? [] : targets(projectDir, opts);
   // Cheap checks of the inputs first: a typo should not cost a policy pack start (nor relax the pack).
-  const policyConfig = policyConfigFile(projectDir, opts.policyConfig);
   loadPolicyConfig(policyConfig);
   for (const t of checkTargets) {
     const { config, file } = loadStackConfig(t.configFile, t.configRequired);
@@ -113,31 +186,22 @@ async function main(argv: string[]): Promise<number> {
       ? await audit.runAudit({ audits, packProcess, policyConfigFile: policyConfig, progress: (s) => progress.step(s) })
       : await runCheck({ projectDir, targets: checkTargets, packDir, packProcess, policyConfigFile: policyConfig, progress: (s) => progress.step(s) });
     progress.done();
-    return finish(opts, projectDir, result, loadMs);
+    return finish(opts, projectDir, outputs, result, loadMs);
   } finally {
     progress.done();
   }
 }
 
-/** Renders the reports in the chosen format and returns the exit code. */
-function finish(opts: CliOptions, projectDir: string, result: { reports: CheckReport[]; packVersion: string; timings?: Timings }, loadMs = 0): number {
-  const { renderJson } = require("./report/json") as typeof import("./report/json");
-  const { renderMarkdown } = require("./report/markdown") as typeof import("./report/markdown");
-  const { renderSarif } = require("./report/sarif") as typeof import("./report/sarif");
-  const { renderText } = require("./report/text") as typeof import("./report/text");
-  const { reports, packVersion, timings } = result;
-  const document =
-    opts.format === "json" ? renderJson(reports)
-    : opts.format === "markdown" ? renderMarkdown(reports)
-    : opts.format === "sarif" ? renderSarif(reports, packVersion, projectDir)
-    : reports.map(renderText).join("\n\n");
-  if (opts.output) {
-    fs.writeFileSync(opts.output, document + "\n");
-    process.stderr.write(`report written to ${opts.output}\n`);
-  } else process.stdout.write(document + "\n");
-  if (opts.timings && timings) {
+/** Writes the reports (every --format/--output pair) and returns the exit code. */
+function finish(opts: CliOptions, projectDir: string, outputs: readonly OutputTarget[], result: { reports: CheckReport[]; packVersion: string; timings?: Timings }, loadMs = 0): number {
+  const { renderReports } = require("./report/render") as typeof import("./report/render");
+  const { withFailOn } = require("./report/model") as typeof import("./report/model");
+  const reports = result.reports.map((r) => withFailOn(r, opts.failOn));
+  writeReports(outputs, (format) => renderReports(format, reports, { packVersion: result.packVersion, root: projectDir, details: opts.details === true }));
+  if (opts.timings && result.timings) {
     const total = Math.round(performance.now());
-    process.stderr.write(`timings: load ${loadMs} ms, program ${timings.programMs} ms, pack ready at ${timings.packReadyAtMs} ms after process start (booting in parallel), analyze ${timings.analyzeMs} ms, total ${total} ms\n`);
+    const t = result.timings;
+    process.stderr.write(`timings: load ${loadMs} ms, program ${t.programMs} ms, pack ready at ${t.packReadyAtMs} ms after process start (booting in parallel), analyze ${t.analyzeMs} ms, total ${total} ms\n`);
   }
   if (reports.some((r) => r.programError)) {
     for (const r of reports.filter((x) => x.programError)) process.stderr.write(`error: stack ${r.stack}: ${r.programError}\n`);

@@ -1,6 +1,8 @@
-/** The machine-readable report: the model itself, versioned. */
-import type { CheckReport } from "./model";
+/** The machine-readable report: the model itself, versioned, with the run's overall verdict. */
+import { overallSummary, type CheckReport } from "./model";
 
-export function renderJson(reports: CheckReport[]): string {
-  return JSON.stringify({ version: 1, passed: reports.every((r) => r.summary.passed), reports }, null, 2);
+/** `failure`: the run stopped before any verdict (e.g. a bad policy config); `passed` is then false. */
+export function renderJson(reports: CheckReport[], failure?: string): string {
+  const summary = overallSummary(reports, failure);
+  return JSON.stringify({ version: 1, passed: summary.passed, summary, ...(failure ? { error: failure } : {}), reports }, null, 2);
 }

@@ -3,8 +3,9 @@
  * neither break the table nor inject HTML or links into the comment.
  */
 import { renderChangesMarkdown } from "./changes";
-import { summaryLine, type CheckReport } from "./model";
-import { shortType } from "./text";
+import { renderClusterPlan } from "./cluster-plan";
+import { overallLine, overallSummary, summaryLine, type CheckReport } from "./model";
+import { protectionText, shortType } from "./text";
 
 /** Escapes text for a Markdown table cell (and for Markdown in general). */
 export function escapeMarkdown(text: string): string {
@@ -18,8 +19,11 @@ export function escapeMarkdown(text: string): string {
 
 const ICON = { mandatory: "❌", advisory: "⚠️", remediate: "🔧", disabled: "" } as const;
 
-export function renderMarkdown(reports: CheckReport[]): string {
+/** `failure`: the run stopped before any verdict (e.g. a bad policy config): said first, as a failure. */
+export function renderMarkdown(reports: CheckReport[], failure?: string): string {
   const out: string[] = ["## EMR guardrails: offline policy check", ""];
+  if (failure) out.push("### ❌ No policy verdict: the check failed", "", "```text", failure.replace(/```/g, "'''"), "```", "");
+  if (reports.length > 1) out.push(`**${escapeMarkdown(overallLine(overallSummary(reports, failure)))}**`, "");
   for (const r of reports) {
     const status = r.summary.passed ? "✅" : "❌";
     out.push(`### ${status} Stack \`${escapeMarkdown(r.stack)}\``, "", escapeMarkdown(summaryLine(r)), "");
@@ -35,9 +39,14 @@ export function renderMarkdown(reports: CheckReport[]): string {
     }
     if (r.changes) out.push(...renderChangesMarkdown(r.changes));
     if (r.kind === "plan") continue;
-    out.push("<details><summary>Planned resources (" + r.resources.length + ")</summary>", "", "| Type | Name | Key attributes |", "|---|---|---|");
-    for (const p of r.resources) out.push(`| ${escapeMarkdown(shortType(p.type))} | ${escapeMarkdown(p.name)} | ${escapeMarkdown(p.details)} |`);
+    out.push(`<details><summary>${r.kind === "audit" ? "Recorded" : "Planned"} resources (${r.resources.length})</summary>`, "", "| Type | Name | Protection | Key attributes |", "|---|---|---|---|");
+    for (const p of r.resources) out.push(`| ${escapeMarkdown(shortType(p.type))} | ${escapeMarkdown(p.name)} | ${escapeMarkdown(protectionText(p.protections))} | ${escapeMarkdown(p.details)} |`);
     out.push("", "</details>", "");
+    if (r.clusters.length) {
+      out.push(`<details><summary>What will be built (${r.clusters.length} ${r.clusters.length === 1 ? "cluster" : "clusters"})</summary>`, "", "```text");
+      for (const c of r.clusters) out.push(...renderClusterPlan(c).map((l) => l.replace(/```/g, "'''")));
+      out.push("```", "", "</details>", "");
+    }
   }
   out.push("_Offline check: the program ran under Pulumi mocks in preview mode; the emr-guardrails pack ran through its analyzer protocol._");
   return out.join("\n");

@@ -5,16 +5,10 @@
 import type { CapturedResource } from "../capture";
 import type { Diagnostic, EnforcementLevel } from "../pack-runner";
 import { changeSummary, type ChangeSection } from "./changes";
+import { CLUSTER_TYPE, clusterPlan, protections, type ClusterPlan, type Protections } from "./cluster-plan";
+import { display } from "./values";
 
-/** The engine's sentinels for values not known before creation. */
-const UNKNOWN_SENTINELS = new Set([
-  "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
-  "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
-  "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
-  "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
-  "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
-]);
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+export { display } from "./values";
 
 export interface PlannedResource {
   urn: string;
@@ -23,6 +17,8 @@ export interface PlannedResource {
   /** Short, human-readable key attributes, e.g. "DATALAKE HA; master 3, core 6". */
   details: string;
   protect: boolean;
+  /** Every protection the resource has (the cluster's deletionProtection too), see cluster-plan.ts. */
+  protections: Protections;
 }
 
 export interface Violation {
@@ -44,6 +40,8 @@ export interface CheckReport {
   /** The stack config file, when there is one (SARIF locations point into it). */
   configFile?: string;
   resources: PlannedResource[];
+  /** What will be built: each cluster's merged spec in a reviewer's shape. */
+  clusters: ClusterPlan[];
   findings: ResourceViolations[];
   summary: { resources: number; mandatory: number; advisory: number; passed: boolean };
   /** The program failed before the policies could run (exit code 2). */
@@ -54,14 +52,6 @@ export interface CheckReport {
   kind?: "audit" | "plan";
   /** The change-aware check (`--state`, `--plan`): each cluster's changes and their verdicts. */
   changes?: ChangeSection;
-}
-
-/** A readable value: unknowns and secrets are shown as a preview shows them. */
-export function display(value: unknown): string {
-  if (typeof value === "string" && UNKNOWN_SENTINELS.has(value)) return "(known after apply)";
-  if (value && typeof value === "object" && Object.values(value).includes(SECRET_SIG)) return "[secret]";
-  if (value === undefined || value === null) return "-";
-  return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 function clusterDetails(inputs: Record<string, any>): string {
@@ -78,8 +68,17 @@ const DETAILS: Record<string, (inputs: Record<string, any>) => string> = {
   "alicloud:rds/instance:Instance": (i) => `${display(i.engine)} ${display(i.engineVersion)} ${display(i.category)}, vpc ${display(i.vpcId)}`,
 };
 
-export function plannedResource(r: CapturedResource): PlannedResource {
-  return { urn: r.urn, type: r.type, name: r.name, details: DETAILS[r.type]?.(r.inputs) ?? "", protect: r.protect ?? false };
+/** A component's row: the cluster it wraps, and how many resources it owns. */
+function componentDetails(r: CapturedResource, all: readonly CapturedResource[]): string {
+  const children = all.filter((c) => c.parent === r.urn);
+  const cluster = children.find((c) => c.type === CLUSTER_TYPE);
+  const count = `${children.length} ${children.length === 1 ? "child" : "children"}`;
+  return cluster ? `cluster ${display(cluster.inputs.clusterName)}; ${count}` : count;
+}
+
+export function plannedResource(r: CapturedResource, all: readonly CapturedResource[] = [r]): PlannedResource {
+  const details = r.custom === false ? componentDetails(r, all) : (DETAILS[r.type]?.(r.inputs) ?? "");
+  return { urn: r.urn, type: r.type, name: r.name, details, protect: r.protect ?? false, protections: protections(r) };
 }
 
 export function buildReport(args: {
@@ -116,12 +115,22 @@ export function buildReport(args: {
     program: args.program,
     configFile: args.configFile,
     // Registration order varies between runs; reviewers and diffs want a stable order.
-    resources: args.resources.map(plannedResource).sort((a, b) => a.name.localeCompare(b.name) || a.urn.localeCompare(b.urn)),
+    resources: args.resources.map((r) => plannedResource(r, args.resources)).sort((a, b) => a.name.localeCompare(b.name) || a.urn.localeCompare(b.urn)),
+    clusters: args.resources.filter((r) => r.type === CLUSTER_TYPE).map(clusterPlan).sort((a, b) => a.name.localeCompare(b.name)),
     findings,
     summary: { resources: args.resources.length, mandatory, advisory: count("advisory"), passed: mandatory === 0 && !args.programError },
     ...(args.programError ? { programError: args.programError } : {}),
     ...(args.notes?.length ? { notes: args.notes } : {}),
   };
+}
+
+/** Which violations fail the check (exit 1): mandatory ones (the default), or advisory ones too. */
+export type FailOn = "mandatory" | "advisory";
+
+/** The report's verdict under `--fail-on`: with `advisory`, an advisory violation fails it too. */
+export function withFailOn(r: CheckReport, failOn: FailOn): CheckReport {
+  if (failOn === "mandatory" || !r.summary.advisory) return r;
+  return { ...r, summary: { ...r.summary, passed: false }, notes: [...(r.notes ?? []), "--fail-on advisory"] };
 }
 
 export function summaryLine(r: CheckReport): string {
@@ -130,4 +139,37 @@ export function summaryLine(r: CheckReport): string {
   const notes = r.notes?.length ? ` (${r.notes.join("; ")})` : "";
   const what = r.kind === "plan" ? "policies judged by the preview that wrote the plan" : `${r.summary.resources} resources ${r.kind === "audit" ? "recorded" : "planned"}, ${r.summary.mandatory} mandatory and ${r.summary.advisory} advisory violations`;
   return `${verdict}: stack "${r.stack}": ${what}${notes}${changeSummary(r)}`;
+}
+
+/** The verdict of a whole run (every program × stack), the JSON report's top-level `summary`. */
+export interface OverallSummary {
+  checks: number;
+  failed: number;
+  /** Checks whose program did not run (no verdict: never a pass). */
+  noVerdict: number;
+  resources: number;
+  mandatory: number;
+  advisory: number;
+  passed: boolean;
+}
+
+export function overallSummary(reports: readonly CheckReport[], failure?: string): OverallSummary {
+  const sum = (f: (r: CheckReport) => number) => reports.reduce((n, r) => n + f(r), 0);
+  const failed = reports.filter((r) => !r.summary.passed).length;
+  return {
+    checks: reports.length,
+    failed,
+    noVerdict: reports.filter((r) => r.programError).length,
+    resources: sum((r) => r.summary.resources),
+    mandatory: sum((r) => r.summary.mandatory),
+    advisory: sum((r) => r.summary.advisory),
+    passed: !failure && reports.length > 0 && failed === 0,
+  };
+}
+
+/** One line for a run over several programs or stacks, e.g. "FAILED: 2 of 34 checks failed (...)". */
+export function overallLine(s: OverallSummary): string {
+  const noVerdict = s.noVerdict ? `, ${s.noVerdict} without a verdict` : "";
+  const head = s.passed ? `PASSED: all ${s.checks} checks passed` : `FAILED: ${s.failed} of ${s.checks} checks failed${noVerdict}`;
+  return `${head}: ${s.resources} resources planned, ${s.mandatory} mandatory and ${s.advisory} advisory violations in total`;
 }

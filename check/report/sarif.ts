@@ -4,9 +4,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Log, ReportingDescriptor, Result } from "sarif";
+import type { Invocation, Log, ReportingDescriptor, Result } from "sarif";
 import { changeSarifResults } from "./changes";
-import type { CheckReport } from "./model";
+import { summaryLine, type CheckReport } from "./model";
 
 const LEVEL: Record<string, Result.level> = { mandatory: "error", advisory: "warning", remediate: "note", disabled: "none" };
 
@@ -18,12 +18,34 @@ function lineOf(text: string | undefined, name: string): number {
   return exact >= 0 ? exact + 1 : 1;
 }
 
-export function renderSarif(reports: CheckReport[], packVersion: string, root = process.cwd()): string {
+/** The rule of a run or program that produced no verdict: code scanning must show it, never an empty log. */
+export const NO_VERDICT_RULE: ReportingDescriptor = {
+  id: "emr-check/no-verdict",
+  name: "emr-check/no-verdict",
+  shortDescription: { text: "The offline check produced no policy verdict (the program or the check's input failed); never a pass." },
+  defaultConfiguration: { level: "error" },
+};
+
+function noVerdict(text: string, uri: string): Result {
+  return {
+    ruleId: NO_VERDICT_RULE.id,
+    level: "error",
+    message: { text },
+    locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine: 1 } } }],
+    partialFingerprints: { "emrGuard/v1": `${NO_VERDICT_RULE.id}:${uri}` },
+  };
+}
+
+/** `failure`: the run stopped before any verdict (e.g. a bad policy config): reported as a no-verdict result. */
+export function renderSarif(reports: CheckReport[], packVersion: string, root = process.cwd(), failure?: string): string {
   const rules = new Map<string, ReportingDescriptor>();
   const results: Result[] = [];
+  const errors: string[] = failure ? [failure] : [];
   for (const report of reports) {
     const uri = path.relative(root, report.configFile ?? report.program).split(path.sep).join("/");
     const configText = report.configFile && fs.existsSync(report.configFile) ? fs.readFileSync(report.configFile, "utf8") : undefined;
+    if (report.programError) errors.push(`${summaryLine(report)}: ${report.programError}`);
+    if (report.programError) results.push(noVerdict(errors[errors.length - 1], uri));
     for (const f of report.findings) {
       for (const v of f.violations) {
         if (!rules.has(v.policyName)) {
@@ -51,10 +73,16 @@ export function renderSarif(reports: CheckReport[], packVersion: string, root = 
       results.push(...found);
     }
   }
+  if (failure) results.push(noVerdict(`the offline check failed before any policy verdict: ${failure}`, "Pulumi.yaml"));
+  if (errors.length) rules.set(NO_VERDICT_RULE.id, NO_VERDICT_RULE);
+  const invocation: Invocation = {
+    executionSuccessful: errors.length === 0,
+    ...(errors.length ? { toolExecutionNotifications: errors.map((text) => ({ level: "error" as const, message: { text } })) } : {}),
+  };
   const log: Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
-    runs: [{ tool: { driver: { name: "emr-guardrails", version: packVersion, informationUri: "https://www.pulumi.com/docs/using-pulumi/crossguard/", rules: [...rules.values()] } }, results }],
+    runs: [{ tool: { driver: { name: "emr-guardrails", version: packVersion, informationUri: "https://www.pulumi.com/docs/using-pulumi/crossguard/", rules: [...rules.values()] } }, invocations: [invocation], results }],
   };
   return JSON.stringify(log, null, 2);
 }

@@ -1,5 +1,8 @@
-/** The terminal report: a preview-like table of planned resources, violations grouped by resource, one summary line. */
-import Table from "cli-table3";
+/**
+ * The terminal report: a preview-like table of planned resources that fits the terminal (one line a resource; the
+ * attributes are cut with "…", never a name), violations grouped by resource, one summary line.
+ */
+import { renderClusterPlan, type Protections } from "./cluster-plan";
 import { renderChangesText } from "./changes";
 import { summaryLine, type CheckReport } from "./model";
 
@@ -8,15 +11,66 @@ export function shortType(type: string): string {
   return type.replace(/^([^:]+):([^/:]+)\/[^:]+:([^:]+)$/, "$1:$2:$3");
 }
 
-export function renderText(report: CheckReport): string {
+/** The protections in a few words: "protect retain deletion"; a cluster without deletionProtection says "deletion OFF". */
+export function protectionText(p: Protections): string {
+  const words = [...(p.protect ? ["protect"] : []), ...(p.retainOnDelete ? ["retain"] : [])];
+  if (p.deletionProtection !== undefined) words.push(p.deletionProtection === true ? "deletion" : p.deletionProtection === "unknown" ? "deletion ?" : "deletion OFF");
+  return words.join(" ") || "-";
+}
+
+export const PROTECTION_LEGEND = "protect: Pulumi protect option; retain: retainOnDelete; deletion: the cluster's deletionProtection";
+
+/** The terminal's width; 100 when stdout is not a terminal (a pipe, a file, CI). */
+export function terminalWidth(stream: { columns?: number; isTTY?: boolean } = process.stdout): number {
+  return stream.isTTY && stream.columns ? stream.columns : 100;
+}
+
+/** Cuts text to `width` characters, ending with "…" when cut. */
+export function truncate(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length <= width ? text : chars.slice(0, Math.max(0, width - 1)).join("") + "…";
+}
+
+const HEAD = ["", "Type", "Name", "Protection", "Key attributes"];
+const GAP = "  ";
+/** The attributes column never gets narrower than this, even when the names leave less room. */
+const MIN_ATTRIBUTES = 10;
+
+const padEnd = (text: string, width: number) => text + " ".repeat(Math.max(0, width - [...text].length));
+
+/**
+ * One line a resource, laid out like `pulumi preview` (no borders): "+" (create), the type, the name, the
+ * protections and as much of the key attributes as the width leaves.
+ */
+function resourceTable(report: CheckReport, width: number): string[] {
+  // "+" a resource the program would create, "=" one a stack export recorded (--audit).
+  const op = report.kind === "audit" ? "=" : "+";
+  const rows = report.resources.map((r) => [op, shortType(r.type), r.name, protectionText(r.protections), r.details]);
+  const widths = [0, 1, 2, 3].map((c) => Math.max(HEAD[c].length, ...rows.map((row) => [...row[c]].length)));
+  const attributes = Math.max(MIN_ATTRIBUTES, width - widths.reduce((a, b) => a + b, 0) - GAP.length * widths.length);
+  const line = (row: string[]) => [...row.slice(0, 4).map((cell, c) => padEnd(cell, widths[c])), truncate(row[4], attributes)].join(GAP).trimEnd();
+  return [line(HEAD), ...rows.map(line)];
+}
+
+export interface TextOptions {
+  /** Characters a line may take (see terminalWidth()). */
+  width?: number;
+  /** Each cluster's merged spec after the table (`--details`). */
+  details?: boolean;
+}
+
+export function renderText(report: CheckReport, options: TextOptions = {}): string {
   const out: string[] = [];
   if (report.kind !== "plan") {
     out.push(`Stack ${report.stack} (${report.program}): ${report.kind === "audit" ? "recorded" : "planned"} resources`);
-    const table = new Table({ head: ["Plan", "Type", "Name", "Protected", "Key attributes"], style: { head: [], border: [] }, wordWrap: true, colWidths: [report.kind === "audit" ? 10 : 8, 32, 30, 11, 60] });
-    for (const r of report.resources) table.push([report.kind === "audit" ? "recorded" : "+ create", shortType(r.type), r.name, r.protect ? "yes" : "", r.details]);
-    out.push(table.toString());
+    out.push(...resourceTable(report, options.width ?? 100));
+    if (report.resources.length) out.push(PROTECTION_LEGEND);
   } else out.push(`Stack ${report.stack} (${report.program})`);
   if (report.changes) out.push(...renderChangesText(report.changes));
+  if (options.details && report.clusters.length) {
+    out.push("", "What will be built:");
+    for (const c of report.clusters) out.push(...renderClusterPlan(c).map((l) => `  ${l}`));
+  }
   if (report.programError) out.push("", `Program error:\n  ${report.programError.split("\n").join("\n  ")}`);
   if (report.findings.length) {
     out.push("", "Policy violations:");

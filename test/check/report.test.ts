@@ -121,9 +121,9 @@ describe("sarif: valid SARIF 2.1.0, one result per violation, located in the sta
       ["emr-node-group-creation-cap", "error"],
       ["emr-production-kerberos", "warning"],
     ]);
-    // `- name: lakehouse` is on line 14 of stacks/Pulumi.prod.yaml.
+    // `- name: lakehouse` is on line 15 of stacks/Pulumi.prod.yaml.
     expect(run.results[0].locations[0]).toEqual({
-      physicalLocation: { artifactLocation: { uri: "stacks/Pulumi.prod.yaml" }, region: { startLine: 14 } },
+      physicalLocation: { artifactLocation: { uri: "stacks/Pulumi.prod.yaml" }, region: { startLine: 15 } },
       logicalLocations: [{ fullyQualifiedName: URN, kind: "resource" }],
     });
     expect(path.isAbsolute(run.results[0].locations[0].physicalLocation.artifactLocation.uri)).toBe(false);

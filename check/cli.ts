@@ -8,7 +8,7 @@ import { Command, CommanderError, Option } from "commander";
 import { EXIT, UsageError } from "./errors";
 import { createProgress } from "./progress";
 import { spawnPolicyPack } from "./pack-process";
-import { prebuiltPack } from "./prebuilt-pack";
+import { bundleIsFresh } from "./prebuilt-pack";
 import type { CheckTarget } from "./run-check";
 import { loadPolicyConfig, loadStackConfig, stackConfigPath } from "./stack-config";
 
@@ -22,7 +22,7 @@ interface CliOptions {
   format: Format;
   policyConfig?: string;
   output?: string;
-  packLoader: "esbuild" | "ts-node";
+  packLoader: "bundle" | "ts-node";
   timings?: boolean;
   quiet?: boolean;
 }
@@ -36,7 +36,7 @@ function parseArgs(argv: string[]): CliOptions {
     .addOption(new Option("-f, --format <format>", "report format").choices(FORMATS).default("text"))
     .option("--policy-config <file>", "policy pack config, as `pulumi preview --policy-pack-config` takes it")
     .option("-o, --output <file>", "write the report to a file (the summary still goes to stderr)")
-    .addOption(new Option("--pack-loader <loader>", "how the pack's TypeScript is loaded: esbuild (prebuilt, fast) or ts-node (type-checked, exactly as the Pulumi CLI)").choices(["esbuild", "ts-node"]).default("esbuild"))
+    .addOption(new Option("--pack-loader <loader>", "what the pack runs: bundle (policies/dist, what `pulumi preview` loads) or ts-node (the TypeScript sources, type-checked)").choices(["bundle", "ts-node"]).default("bundle"))
     .option("--timings", "print where the time went (stderr)")
     .option("-q, --quiet", "no progress output")
     .exitOverride()
@@ -77,11 +77,16 @@ async function main(argv: string[]): Promise<number> {
   // Cheap checks of the inputs first: a typo should not cost a policy pack start.
   loadPolicyConfig(opts.policyConfig);
   for (const t of checkTargets) loadStackConfig(t.configFile, t.configRequired);
-  // The pack's start (ts-node, type-checked) is the slowest step: begin it before loading the SDK and the program.
+  // The pack boots in its own process while this one loads the SDK and runs the program: start it first.
   progress.step("starting the policy pack (run-policy-pack)");
-  const sourcePackDir = path.join(projectDir, "policies");
-  const packDir = opts.packLoader === "esbuild" ? prebuiltPack(sourcePackDir, path.join(projectDir, "node_modules", ".cache", "emr-check")) : sourcePackDir;
-  const packProcess = spawnPolicyPack({ packDir });
+  const packDir = path.join(projectDir, "policies");
+  let fromSource = opts.packLoader === "ts-node";
+  if (!fromSource && !bundleIsFresh(packDir)) {
+    // Never report an old build's verdicts: run the edited sources (slower) and say how to refresh the bundle.
+    process.stderr.write("warning: policies/dist/index.js was not built from the current policies/*.ts; checking with the TypeScript sources (ts-node). Refresh it: npm run build:pack\n");
+    fromSource = true;
+  }
+  const packProcess = spawnPolicyPack({ packDir, entry: fromSource ? "index.ts" : "." });
   packProcess.catch(() => undefined); // awaited in runCheck
   // Loaded only now (synchronously, so it works under any TypeScript loader): the SDK and the program are heavy.
   const { runCheck } = require("./run-check") as typeof import("./run-check");

@@ -1,10 +1,10 @@
 /** Capacity guardrails: node-count caps and acknowledgements, auto-scaling, subscription length. */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { clusterPolicy } from "./cluster-policy";
+import { forClusters } from "./cluster-type";
 import { autoScalingMaxCapacity, clusterTotalNodesAck, nodeGroupCreationCap, nodeGroupSizeAck, subscriptionDurationAck } from "./rules/capacity";
-import { TYPES } from "./rules/index";
 import { clusterView } from "./rules/view";
-import { plainProps } from "./props";
+import { sharedProps } from "./props";
 
 export const nodeGroupCreationCapPolicy = clusterPolicy(nodeGroupCreationCap, { enforcementLevel: "mandatory", limits: ["maxNodesPerGroupAtCreate"] });
 export const nodeGroupSizeAckPolicy = clusterPolicy(nodeGroupSizeAck, { enforcementLevel: "mandatory", limits: ["nodeGroupAckThreshold"] });
@@ -20,9 +20,8 @@ export const autoScalingIgnoreChangesPolicy: ResourceValidationPolicy = {
   name: "emr-auto-scaling-ignore-changes",
   description: "Checks whether every auto-scaled node group's nodeCount is in the resource's ignoreChanges option.",
   enforcementLevel: "advisory",
-  validateResource: (args, reportViolation) => {
-    if (args.type !== TYPES.cluster) return;
-    const view = clusterView(plainProps(args.props));
+  validateResource: forClusters((args, reportViolation) => {
+    const view = clusterView(sharedProps(args.urn, args.props));
     if (!Array.isArray(view.nodeGroups)) return;
     const ignored = new Set(args.opts.ignoreChanges ?? []);
     for (const g of view.nodeGroups) {
@@ -31,5 +30,5 @@ export const autoScalingIgnoreChangesPolicy: ResourceValidationPolicy = {
         reportViolation(`${path}: ${g.label} has an auto-scaling policy but its nodeCount is not ignored; every deploy would scale it back. Fix: add "${path}" to the resource's ignoreChanges option (EmrCluster does this).`, args.urn);
       }
     }
-  },
+  }),
 };

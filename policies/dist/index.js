@@ -1,10 +1,14 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 88eb42be86ab652554a06be59971c0e3c2f29200b0e6d24dd1b9613f1c9d7e7f
+// sources: sha256 098a1c4e8621f98d4b8630504ddfdc7700d3832dc2e85258f4d0c67be28f880d
 "use strict";
 
 // index.ts
+var import_policy2 = require("@pulumi/policy");
+
+// cluster-type.ts
 var import_policy = require("@pulumi/policy");
+var import_pulumi = require("@pulumi/pulumi");
 
 // rules/domain.ts
 var CLUSTER_TYPES_WITHOUT_GATEWAY = ["DATALAKE", "OLAP", "DATASERVING"];
@@ -714,24 +718,81 @@ function runRule(rule, props, ctx) {
   }
 }
 
+// cluster-type.ts
+var EmrClusterResource = class extends import_pulumi.CustomResource {
+  static __pulumiType = TYPES.cluster;
+  constructor(name, args) {
+    super(TYPES.cluster, name, args);
+  }
+};
+function forClusters(validate) {
+  return (0, import_policy.validateResourceOfType)(EmrClusterResource, (_props, args, reportViolation) => validate(args, reportViolation));
+}
+
 // props.ts
+var PROXY_TARGET = "__getSpecialProxyTarget";
+var UNKNOWN_SENTINELS = /* @__PURE__ */ new Set([
+  "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
+  // boolean
+  "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
+  // number
+  "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+  // string (and the engine's untyped unknown)
+  "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
+  // array
+  "030794c1-ac77-496b-92df-f27374a8bd58",
+  // asset
+  "e48ece36-62e2-4504-bad9-02848725956a",
+  // archive
+  "dd056dcd-154b-4c76-9bd3-c8f88648b5ff"
+  // object
+]);
 function isUnknownValueError(err) {
   return err instanceof Error && "unknownTypeSentinel" in err;
 }
 function read(container, key) {
   try {
-    return plainProps(container[key]);
+    return copy(container[key]);
   } catch (err) {
     if (isUnknownValueError(err)) return UNKNOWN;
     throw err;
   }
 }
-function plainProps(value) {
+function copy(value) {
+  if (typeof value === "string") return UNKNOWN_SENTINELS.has(value) ? UNKNOWN : value;
   if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return Array.from({ length: value.length }, (_, i) => read(value, i));
   const out = {};
   for (const key of Object.keys(value)) out[key] = read(value, key);
   return out;
+}
+function proxyTarget(value) {
+  return value !== null && typeof value === "object" ? value[PROXY_TARGET] : void 0;
+}
+function plainProps(value) {
+  return copy(proxyTarget(value) ?? value);
+}
+function sameData(a, b) {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object" || Array.isArray(a) !== Array.isArray(b)) return false;
+  const x = a;
+  const y = b;
+  const keys = Object.keys(x);
+  const other = Object.keys(y);
+  if (keys.length !== other.length) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== other[i] || !sameData(x[keys[i]], y[keys[i]])) return false;
+  return true;
+}
+var shared = /* @__PURE__ */ new Map();
+function sharedProps(urn, props) {
+  const data = proxyTarget(props);
+  if (data === void 0) return plainProps(props);
+  const hit = shared.get(urn);
+  if (hit && sameData(hit.data, data)) return hit.plain;
+  const plain = copy(data);
+  if (shared.size === 0) setImmediate(() => shared.clear());
+  shared.set(urn, { data, plain });
+  return plain;
 }
 
 // cluster-policy.ts
@@ -774,13 +835,12 @@ function clusterPolicy(rule, options) {
     description: rule.description,
     enforcementLevel: options.enforcementLevel,
     configSchema: configSchemaFor(options),
-    validateResource: (args, reportViolation) => {
-      if (args.type !== TYPES.cluster) return;
-      const outcome = runRule(rule, plainProps(args.props), contextFor(args));
+    validateResource: forClusters((args, reportViolation) => {
+      const outcome = runRule(rule, sharedProps(args.urn, args.props), contextFor(args));
       if (outcome.kind === "non-compliant") {
         for (const f of outcome.findings) reportViolation(`${f.path}: ${f.message}. Fix: ${f.fix}.`, args.urn);
       }
-    },
+    }),
     ...options.remediateResource ? { remediateResource: options.remediateResource } : {}
   };
 }
@@ -795,9 +855,8 @@ var autoScalingIgnoreChangesPolicy = {
   name: "emr-auto-scaling-ignore-changes",
   description: "Checks whether every auto-scaled node group's nodeCount is in the resource's ignoreChanges option.",
   enforcementLevel: "advisory",
-  validateResource: (args, reportViolation) => {
-    if (args.type !== TYPES.cluster) return;
-    const view = clusterView(plainProps(args.props));
+  validateResource: forClusters((args, reportViolation) => {
+    const view = clusterView(sharedProps(args.urn, args.props));
     if (!Array.isArray(view.nodeGroups)) return;
     const ignored = new Set(args.opts.ignoreChanges ?? []);
     for (const g of view.nodeGroups) {
@@ -806,7 +865,7 @@ var autoScalingIgnoreChangesPolicy = {
         reportViolation(`${path}: ${g.label} has an auto-scaling policy but its nodeCount is not ignored; every deploy would scale it back. Fix: add "${path}" to the resource's ignoreChanges option (EmrCluster does this).`, args.urn);
       }
     }
-  }
+  })
 };
 
 // hygiene.ts
@@ -818,7 +877,7 @@ var productionHaPolicy = clusterPolicy(productionHa, { enforcementLevel: "adviso
 // stack-graph.ts
 var VPC_TYPE = "alicloud:vpc/network:Network";
 function clustersOf(resources) {
-  return resources.filter((r) => r.type === TYPES.cluster).map((resource) => ({ resource, view: clusterView(plainProps(resource.props)) }));
+  return resources.filter((r) => r.type === TYPES.cluster).map((resource) => ({ resource, view: clusterView(sharedProps(resource.urn, resource.props)) }));
 }
 function derivedFrom(resource, property) {
   return resource.propertyDependencies?.[property] ?? [];
@@ -836,7 +895,7 @@ function vpcRef(resource, property, id) {
   return { fromUrns: derivedOfType(resource, property, VPC_TYPE).map((r) => r.urn) };
 }
 function propsOf(resource) {
-  const p = plainProps(resource.props);
+  const p = sharedProps(resource.urn, resource.props);
   return p !== null && typeof p === "object" ? p : {};
 }
 
@@ -922,10 +981,9 @@ var protectOptionPolicy = {
   name: "emr-protect-option",
   description: "Checks whether the cluster carries the Pulumi protect resource option, so pulumi destroy fails on it.",
   enforcementLevel: "mandatory",
-  validateResource: (args, reportViolation) => {
-    if (args.type !== TYPES.cluster) return;
+  validateResource: forClusters((args, reportViolation) => {
     for (const f of checkProtectOption(args.opts.protect)) reportViolation(`${f.path}: ${f.message}. Fix: ${f.fix}.`, args.urn);
-  }
+  })
 };
 
 // topology.ts
@@ -972,4 +1030,4 @@ var ALL_POLICIES = [
 ];
 
 // index.ts
-new import_policy.PolicyPack("emr-guardrails", { policies: [...ALL_POLICIES] });
+new import_policy2.PolicyPack("emr-guardrails", { policies: [...ALL_POLICIES] });

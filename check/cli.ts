@@ -10,7 +10,7 @@ import { createProgress } from "./progress";
 import { spawnPolicyPack } from "./pack-process";
 import { bundleIsFresh } from "./prebuilt-pack";
 import type { CheckTarget } from "./run-check";
-import { loadPolicyConfig, loadStackConfig, stackConfigPath } from "./stack-config";
+import { loadPolicyConfig, loadStackConfig, policyConfigFile, stackConfigPath } from "./stack-config";
 
 const FORMATS = ["text", "json", "markdown", "sarif"] as const;
 type Format = (typeof FORMATS)[number];
@@ -34,7 +34,7 @@ function parseArgs(argv: string[]): CliOptions {
     .option("-p, --program <path...>", "program file(s) or folder(s) to run instead of the project's (e.g. stacks/examples/*.ts)")
     .option("-c, --config-file <file>", "stack config file for --program (default: Pulumi.<stack>.yaml next to the program, if any)")
     .addOption(new Option("-f, --format <format>", "report format").choices(FORMATS).default("text"))
-    .option("--policy-config <file>", "policy pack config, as `pulumi preview --policy-pack-config` takes it")
+    .option("--policy-config <file>", "policy pack config, as `pulumi preview --policy-pack-config` takes it (default: guardrails.json when present)")
     .option("-o, --output <file>", "write the report to a file (the summary still goes to stderr)")
     .addOption(new Option("--pack-loader <loader>", "what the pack runs: bundle (policies/dist, what `pulumi preview` loads) or ts-node (the TypeScript sources, type-checked)").choices(["bundle", "ts-node"]).default("bundle"))
     .option("--timings", "print where the time went (stderr)")
@@ -74,8 +74,9 @@ async function main(argv: string[]): Promise<number> {
   const projectDir = process.cwd();
   const progress = createProgress(process.stderr, opts.quiet === true);
   const checkTargets = targets(projectDir, opts);
-  // Cheap checks of the inputs first: a typo should not cost a policy pack start.
-  loadPolicyConfig(opts.policyConfig);
+  // Cheap checks of the inputs first: a typo should not cost a policy pack start (nor relax the pack).
+  const policyConfig = policyConfigFile(projectDir, opts.policyConfig);
+  loadPolicyConfig(policyConfig);
   for (const t of checkTargets) loadStackConfig(t.configFile, t.configRequired);
   // The pack boots in its own process while this one loads the SDK and runs the program: start it first.
   progress.step("starting the policy pack (run-policy-pack)");
@@ -102,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
       targets: checkTargets,
       packDir,
       packProcess,
-      policyConfigFile: opts.policyConfig,
+      policyConfigFile: policyConfig,
       progress: (s) => progress.step(s),
     });
     progress.done();

@@ -8,6 +8,7 @@ import * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import type { GuardrailConfig } from "../policies/rules/index";
 import { spawnPolicyPack, type PackProcess, type StartOptions } from "./pack-process";
 
 export type { StartOptions } from "./pack-process";
@@ -173,24 +174,16 @@ export function connectPolicyPack({ child, port }: PackProcess): RunningPack {
 }
 
 /**
- * The config the CLI sends for a pack: every policy at its default level with its schema's defaults, then the
- * user's `--policy-pack-config` file over it (`all` sets every policy's level; a policy's entry is either a level
- * or `{ enforcementLevel?, ...properties }`).
+ * The config the CLI sends for a pack: every policy at its level with its schema's defaults, the parsed guardrails
+ * (guardrails.json or `--policy-config`, checked by the one parser of policies/rules) over them. The parser already
+ * applied `all` and kept the validity policies mandatory.
  */
-export function policyConfigFor(policies: PolicyInfo[], userConfig: Record<string, unknown> = {}): PolicyConfig {
-  const all = typeof userConfig.all === "string" ? (userConfig.all as EnforcementLevel) : undefined;
+export function policyConfigFor(policies: PolicyInfo[], guardrails?: GuardrailConfig): PolicyConfig {
   const config: PolicyConfig = {};
   for (const p of policies) {
     const defaults = Object.fromEntries(Object.entries(p.configSchema ?? {}).flatMap(([k, s]) => (s && typeof s === "object" && "default" in s ? [[k, (s as { default: unknown }).default]] : [])));
-    const entry = userConfig[p.name];
-    let level: EnforcementLevel = all ?? p.enforcementLevel;
-    let properties: Record<string, unknown> = defaults;
-    if (typeof entry === "string") level = entry as EnforcementLevel;
-    else if (entry && typeof entry === "object") {
-      const { enforcementLevel, ...props } = entry as { enforcementLevel?: EnforcementLevel };
-      if (enforcementLevel) level = enforcementLevel;
-      properties = { ...defaults, ...props };
-    }
+    const properties = { ...defaults, ...guardrails?.properties[p.name] };
+    const level = guardrails?.levels[p.name] ?? p.enforcementLevel;
     config[p.name] = { enforcementLevel: level, ...(Object.keys(properties).length ? { properties } : {}) };
   }
   return config;

@@ -10,7 +10,7 @@ import { UsageError } from "./errors";
 import { spawnPolicyPack, type PackProcess } from "./pack-process";
 import { connectPolicyPack, policyConfigFor, type Diagnostic, type RunningPack } from "./pack-runner";
 import { buildReport, type CheckReport } from "./report/model";
-import { runProgram } from "./run-program";
+import { runProgram, type RefusedCluster } from "./run-program";
 import { loadPolicyConfig, loadStackConfig } from "./stack-config";
 import type { CapturedResource } from "./capture";
 
@@ -27,7 +27,7 @@ export interface CheckOptions {
   projectDir: string;
   targets: CheckTarget[];
   packDir: string;
-  /** A `--policy-pack-config` style JSON file. */
+  /** A `--policy-pack-config` style JSON file (guardrails.json by default, see policyConfigFile()). */
   policyConfigFile?: string;
   /** Progress lines (to stderr). */
   progress?: (step: string) => void;
@@ -52,6 +52,27 @@ export function projectName(projectDir: string): string {
 }
 
 const CONCURRENCY = 16;
+const CLUSTER_TYPE = "alicloud:emrv2/cluster:Cluster";
+
+/**
+ * A cluster the EmrCluster component refused, as the pack would have judged it: each issue a mandatory violation of
+ * the validity policy of the same name, on the cluster the component would have registered. So a cluster from stack
+ * config and the same cluster written by hand get the same verdict.
+ */
+export function refusalDiagnostics(refused: RefusedCluster[], stack: string, project: string): { diagnostics: Diagnostic[]; resources: { urn: string; type: string; name: string }[] } {
+  const resources = refused.map((r) => ({ urn: `urn:pulumi:${stack}::${project}::emr:index:Cluster$${CLUSTER_TYPE}::${r.name}`, type: CLUSTER_TYPE, name: r.name }));
+  const diagnostics = refused.flatMap((r, i) =>
+    r.issues.map((issue) => ({
+      policyName: issue.rule,
+      policyPackName: "emr-guardrails",
+      enforcementLevel: "mandatory" as const,
+      urn: resources[i].urn,
+      message: `${issue.path}: ${issue.reason} (refused by the EmrCluster component before the pack ran: the cluster was not planned)`,
+      description: "",
+    })),
+  );
+  return { diagnostics, resources };
+}
 
 /** Analyze per resource (a few at a time, like the engine), then AnalyzeStack once. */
 export async function analyzeResources(pack: RunningPack, resources: CapturedResource[]): Promise<Diagnostic[]> {
@@ -85,7 +106,7 @@ export async function runCheck(options: CheckOptions): Promise<{ reports: CheckR
   const reports: CheckReport[] = [];
   let pack: RunningPack | undefined;
   try {
-    const userPolicyConfig = loadPolicyConfig(options.policyConfigFile);
+    const guardrails = loadPolicyConfig(options.policyConfigFile);
     const configs = options.targets.map((t) => loadStackConfig(t.configFile, t.configRequired));
     const runs = [];
     for (const [i, target] of options.targets.entries()) {
@@ -97,12 +118,13 @@ export async function runCheck(options: CheckOptions): Promise<{ reports: CheckR
     progress("waiting for the policy pack");
     pack = await packReady;
     const info = await pack.info();
-    await pack.configure(policyConfigFor(info.policies, userPolicyConfig));
+    await pack.configure(policyConfigFor(info.policies, guardrails));
     for (const [i, target] of options.targets.entries()) {
       const run = runs[i];
       progress(`analyzing ${run.resources.length} resources of stack ${target.stack}`);
       const start = Date.now();
-      const diagnostics = run.error ? [] : await analyzeResources(pack, run.resources);
+      const refusals = refusalDiagnostics(run.refused, target.stack, project);
+      const diagnostics = run.error ? [] : [...refusals.diagnostics, ...(await analyzeResources(pack, run.resources))];
       analyzeMs += Date.now() - start;
       reports.push(
         buildReport({
@@ -111,6 +133,8 @@ export async function runCheck(options: CheckOptions): Promise<{ reports: CheckR
           configFile: configs[i].file ? path.relative(options.projectDir, configs[i].file!) : undefined,
           resources: run.resources,
           diagnostics,
+          refused: refusals.resources,
+          notes: guardrails.notes,
           programError: run.error?.message,
         }),
       );

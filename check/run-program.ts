@@ -7,10 +7,20 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { startCapture, type CapturedResource } from "./capture";
 
+/** A cluster the EmrCluster component refused for its validity rules: the pack's policies of the same names. */
+export interface RefusedCluster {
+  /** The EmrCluster's Pulumi resource name. */
+  name: string;
+  clusterName: string;
+  issues: { path: string; reason: string; rule: string }[];
+}
+
 export interface ProgramRun {
   resources: CapturedResource[];
-  /** What failed the program (as a preview would fail), if anything. */
+  /** What failed the program (as a preview would fail), if anything, other than the refusals below. */
   error?: { message: string; stack?: string };
+  /** Clusters refused by the component's validity rules (reported as the pack's mandatory violations). */
+  refused: RefusedCluster[];
 }
 
 export interface RunProgramOptions {
@@ -30,6 +40,25 @@ async function settle(resources: CapturedResource[]): Promise<void> {
     stable = resources.length === last ? stable + 1 : 0;
     last = resources.length;
   }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object";
+
+/**
+ * The clusters a ClusterSpecError (or the stack program's ClusterSpecErrors) refused, when every issue names the
+ * validity rule it breaks; undefined for any other error. Read by shape, not `instanceof`: the program loads the
+ * component's module through its own loader, so it may not be the class this module would import.
+ */
+export function refusalsOf(err: unknown): RefusedCluster[] | undefined {
+  const errors = isRecord(err) && err.name === "ClusterSpecErrors" && Array.isArray(err.errors) ? err.errors : [err];
+  const refused: RefusedCluster[] = [];
+  for (const e of errors) {
+    if (!isRecord(e) || e.name !== "ClusterSpecError" || !Array.isArray(e.issues)) return undefined;
+    const issues = e.issues.filter((i): i is RefusedCluster["issues"][number] => isRecord(i) && typeof i.rule === "string" && typeof i.path === "string" && typeof i.reason === "string");
+    if (issues.length !== e.issues.length) return undefined;
+    refused.push({ name: String(e.resourceName ?? e.clusterName), clusterName: String(e.clusterName), issues });
+  }
+  return refused;
 }
 
 function describeError(err: unknown): { message: string; stack?: string } {
@@ -62,12 +91,17 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     // A program may export an (async) function, as Pulumi allows; its result becomes the stack outputs.
     const main = typeof exported === "function" ? exported : typeof exported?.default === "function" ? exported.default : undefined;
     if (main) await main();
-    await settle(capture.resources);
   } catch (err) {
     failures.unshift(err);
+  }
+  try {
+    // What was registered before a failure is still judged (the stack program builds every valid cluster).
+    await settle(capture.resources);
   } finally {
     process.off("unhandledRejection", onRejection);
     capture.stop();
   }
-  return { resources: capture.resources, ...(failures.length ? { error: describeError(failures[0]) } : {}) };
+  const refused = failures.length === 1 ? refusalsOf(failures[0]) : undefined;
+  if (refused) return { resources: capture.resources, refused };
+  return { resources: capture.resources, refused: [], ...(failures.length ? { error: describeError(failures[0]) } : {}) };
 }

@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
+import { GUARDRAIL_CONFIG_FILE, parseGuardrails, type GuardrailConfig } from "../policies/rules/index";
 import { UsageError } from "./errors";
 
 /** Letters and digits only, so it passes the same validation a real password must. */
@@ -71,15 +72,30 @@ export function loadStackConfig(file: string, required: boolean): LoadedConfig {
   return { config, secretKeys, file, text };
 }
 
-/** A `--policy-pack-config` style JSON file (`{"all": "advisory", "<policy>": {...}}`), or {} without one. */
-export function loadPolicyConfig(file: string | undefined): Record<string, unknown> {
-  if (!file) return {};
-  if (!fs.existsSync(file)) throw new UsageError(`policy config ${file} does not exist (e.g. --policy-config guard.json)`);
+/** The policy config to use: `--policy-config` when given, else guardrails.json at the project's root when present. */
+export function policyConfigFile(projectDir: string, option: string | undefined): string | undefined {
+  if (option) return option;
+  const file = path.join(projectDir, GUARDRAIL_CONFIG_FILE);
+  return fs.existsSync(file) ? file : undefined;
+}
+
+/**
+ * A `--policy-pack-config` style JSON file (`{"all": "advisory", "<policy>": {...}}`), checked by the one strict
+ * parser (policies/rules/guardrail-config.ts) before the pack starts; the pack's defaults without one.
+ */
+export function loadPolicyConfig(file: string | undefined): GuardrailConfig {
+  const parse = (doc: unknown, where: string) => {
+    const result = parseGuardrails(doc);
+    if (!result.ok) throw new UsageError(`policy config ${where} is not valid:\n${result.errors.map((e) => `  - ${e}`).join("\n")}`);
+    return result.config;
+  };
+  if (!file) return parse({}, "(defaults)");
+  if (!fs.existsSync(file)) throw new UsageError(`policy config ${file} does not exist (e.g. --policy-config ${GUARDRAIL_CONFIG_FILE})`);
+  let doc: unknown;
   try {
-    const parsed = JSON.parse(fs.readFileSync(file, "utf8"));
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
-    return parsed;
+    doc = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (err) {
-    throw new UsageError(`policy config ${file} is not a JSON object of policy settings (${(err as Error).message}); e.g. {"all": "advisory"}`);
+    throw new UsageError(`policy config ${file} is not JSON (${(err as Error).message}); e.g. {"all": "advisory"}`);
   }
+  return parse(doc, file);
 }

@@ -5,7 +5,6 @@
  */
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
-import type { GuardrailLimits } from "../policies/rules/domain";
 import { runLiveChecks, type LiveChecksMode } from "./live-checks";
 import { createRdsMetastore, type RdsMetastore, type RdsMetastoreOptions } from "./metastore";
 import type { PresetName } from "./presets";
@@ -27,8 +26,6 @@ export interface EmrClusterOptions {
    * Turning it off is a separate, explicit change that the policy pack flags. Defaults to true.
    */
   protect?: boolean;
-  /** Guardrail limits for the spec's validation. Defaults to the policy pack's defaults. */
-  limits?: Partial<GuardrailLimits>;
   /** Region, for the console URL and the live checks. Defaults to the `alicloud:region` config. */
   region?: string;
   /**
@@ -65,7 +62,7 @@ export class EmrCluster extends pulumi.ComponentResource {
 
   constructor(name: string, args: EmrClusterArgs, options: EmrClusterOptions = {}, opts?: pulumi.ComponentResourceOptions) {
     // Validate before anything is registered: a bad spec fails the preview with every issue listed.
-    const spec = buildClusterSpec(name, args as Record<string, unknown>, { limits: options.limits, stackName: pulumi.getStack() });
+    const spec = buildClusterSpec(name, args as Record<string, unknown>, { stackName: pulumi.getStack() });
     super("emr:index:Cluster", name, {}, opts);
     for (const warning of specWarnings(spec)) pulumi.log.warn(warning, this);
     const protect = options.protect ?? true;
@@ -89,7 +86,7 @@ export class EmrCluster extends pulumi.ComponentResource {
     const jdbc = metastore?.jdbc ?? externalJdbc(spec);
 
     // A failed live check rejects the cluster's releaseVersion input, which fails the preview with its message.
-    const live = runLiveChecks(spec, this, { mode: options.liveChecks, region: options.region, limits: options.limits });
+    const live = runLiveChecks(spec, this, { mode: options.liveChecks, region: options.region });
     const clusterArgs = toClusterArgs(spec, { securityGroupId, jdbc });
     if (live) clusterArgs.releaseVersion = pulumi.output(live.then(() => spec.releaseVersion));
     const cluster = new alicloud.emrv2.Cluster(name, clusterArgs, {

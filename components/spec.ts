@@ -32,7 +32,7 @@ const paymentDuration = z.union(PAYMENT_DURATIONS_MONTHS.map((m) => z.literal(m)
 
 export const subscriptionConfigSchema = z.strictObject({
   paymentDuration,
-  paymentDurationUnit: z.literal("Month").default("Month"),
+  paymentDurationUnit: z.enum(["Month", "Year"]).default("Month"),
   autoRenew: z.boolean().default(true),
   autoRenewDuration: z.number().int().min(1).optional(),
   autoRenewDurationUnit: z.literal("Month").optional(),

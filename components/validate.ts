@@ -1,13 +1,15 @@
 /**
  * Builds a cluster spec from a preset and the user's values, and validates it before anything is registered:
- * first the shape (zod), then the planning and safety rules — the policy pack's own pure rule functions, run over
- * the provider-shaped props, so the component and the pack can never disagree. Every problem is reported at once,
- * each with its field path, the rule, and an example of a right value.
+ * first the shape (zod), then the validity rules (what the cloud would refuse, or what is inconsistent) — the policy
+ * pack's own pure rule functions, run over the provider-shaped props, so the component and the pack can never
+ * disagree. Guardrails (thresholds, acknowledgements, posture) are the pack's alone, configured in guardrails.json.
+ * Every problem is reported at once, each with its field path, the rule, and an example of a right value.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
-import { METASTORE, type GuardrailLimits } from "../policies/rules/domain";
-import { UNKNOWN, checkClusterSpec } from "../policies/rules/index";
+import { METASTORE } from "../policies/rules/domain";
+import { UNKNOWN, checkClusterSpec, runRule, ruleContext, findingsOf } from "../policies/rules/index";
+import { nodeGroupNamesUnique } from "../policies/rules/topology";
 import { deepMerge, isPlainObject } from "./merge";
 import { PRESETS, PRESET_NAMES, type PresetName } from "./presets";
 import { toClusterArgs } from "./provider-args";
@@ -18,24 +20,34 @@ export interface SpecIssue {
   path: string;
   /** What is wrong and how to fix it. */
   reason: string;
+  /** The policy of the pack that refuses the same thing, when the issue is a validity rule (not the spec's shape). */
+  rule?: string;
 }
 
 /**
  * A spec that breaks a rule. A `RunError`, so `pulumi preview` prints the message without a stack trace;
- * `issues` keeps the entries for programs and tests.
+ * `issues` keeps the entries for programs, tests and the offline check (which reports rule issues as the pack's
+ * mandatory violations on `resourceName`).
  */
 export class ClusterSpecError extends pulumi.RunError {
   constructor(
     readonly clusterName: string,
     readonly issues: SpecIssue[],
+    /** The Pulumi resource name of the EmrCluster. Defaults to the cluster name. */
+    readonly resourceName: string = clusterName,
   ) {
     super(`EMR cluster "${clusterName}" is not valid:\n` + issues.map((i) => `  - ${i.path}: ${i.reason}`).join("\n"));
     this.name = "ClusterSpecError";
   }
 }
 
-/** The guardrail that the component lets a user switch off on purpose; the policy pack still flags it. */
-const EXPLICIT_OPT_OUT_RULES = new Set(["emr-deletion-protection"]);
+/** Several clusters of one program refused at once (the stack program builds them all, then reports every one). */
+export class ClusterSpecErrors extends pulumi.RunError {
+  constructor(readonly errors: ClusterSpecError[]) {
+    super(errors.map((e) => e.message).join("\n"));
+    this.name = "ClusterSpecErrors";
+  }
+}
 
 /** Examples of right values, by field path with list indexes written `[]`. */
 const EXAMPLES: Record<string, string> = {
@@ -121,12 +133,27 @@ function specOnlyIssues(spec: ClusterSpec): SpecIssue[] {
   if (spec.metastore?.type === "USER_RDS" && spec.metastore.rds && spec.metastore.external) {
     issues.push({ path: "metastore", reason: "rds (create an instance) and external (use an existing one) exclude each other; keep one" });
   }
+  // The pack cannot tell a secret from a literal (policies get secrets unwrapped), so the component decides it here.
+  if (spec.metastore?.type === "USER_RDS" && typeof spec.metastore.external?.password === "string") {
+    issues.push({
+      path: "metastore.external.password",
+      reason: 'is plain text; pass a Pulumi secret: run `pulumi config set --secret hiveMetastorePassword <value>` and use new pulumi.Config().requireSecret("hiveMetastorePassword") (stack config: passwordConfigKey)',
+    });
+  }
   return issues;
 }
 
+/**
+ * Two node groups of the user's own list with one name: the preset merge would fold them into one group (and the
+ * pack would never see it), so they are refused before the merge, with the pack's rule.
+ */
+export function duplicateGroupNames(userSpec: Record<string, unknown>): SpecIssue[] {
+  if (!Array.isArray(userSpec.nodeGroups)) return [];
+  const outcome = runRule(nodeGroupNamesUnique, { nodeGroups: userSpec.nodeGroups }, ruleContext());
+  return findingsOf(outcome).map((f) => ({ path: f.path, reason: `${f.message}; ${f.fix}`, rule: f.rule }));
+}
+
 export interface BuildOptions {
-  /** Guardrail limits; defaults are the policy pack's defaults. */
-  limits?: Partial<GuardrailLimits>;
   /** The stack name, for the rules that treat production stacks differently. */
   stackName?: string;
 }
@@ -142,8 +169,8 @@ export function checkSpec(input: unknown, options: BuildOptions = {}): { spec?: 
     jdbc: { url: pulumi.output("pending"), userName: pulumi.output("pending"), password: pulumi.output("pending") },
   };
   const props = toRuleView(toClusterArgs(spec, placeholders));
-  const findings = checkClusterSpec(props, options.limits, { stackName: options.stackName }).filter((f) => !EXPLICIT_OPT_OUT_RULES.has(f.rule));
-  const issues = [...specOnlyIssues(spec), ...findings.map((f) => ({ path: f.path, reason: `${f.message}; ${f.fix}` }))];
+  const findings = checkClusterSpec(props, { stackName: options.stackName });
+  const issues = [...specOnlyIssues(spec), ...findings.map((f) => ({ path: f.path, reason: `${f.message}; ${f.fix}`, rule: f.rule }))];
   return issues.length ? { issues } : { spec, issues };
 }
 
@@ -156,10 +183,12 @@ export interface ClusterSpecSource {
 export function buildClusterSpec(name: string, args: ClusterSpecSource & Record<string, unknown>, options: BuildOptions = {}): ClusterSpec {
   const { preset, ...userSpec } = args;
   if (preset !== undefined && !(preset in PRESETS)) {
-    throw new ClusterSpecError(name, [{ path: "preset", reason: `unknown preset "${String(preset)}"; use one of ${PRESET_NAMES.join(", ")}` }]);
+    throw new ClusterSpecError(name, [{ path: "preset", reason: `unknown preset "${String(preset)}"; use one of ${PRESET_NAMES.join(", ")}` }], name);
   }
+  const duplicates = duplicateGroupNames(userSpec);
+  if (duplicates.length) throw new ClusterSpecError(String(userSpec.clusterName ?? name), duplicates, name);
   const merged = preset ? deepMerge(PRESETS[preset], userSpec) : userSpec;
   const { spec, issues } = checkSpec(merged, options);
-  if (!spec) throw new ClusterSpecError(String((merged as { clusterName?: unknown }).clusterName ?? name), issues);
+  if (!spec) throw new ClusterSpecError(String((merged as { clusterName?: unknown }).clusterName ?? name), issues, name);
   return spec;
 }

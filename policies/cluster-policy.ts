@@ -5,7 +5,8 @@
  */
 import type { EnforcementLevel, PolicyConfigSchema, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { forClusters } from "./cluster-type";
-import { DEFAULT_LIMITS, DEFAULT_PRODUCTION_STACK_PATTERNS, ruleContext, runRule, type ClusterRule, type GuardrailLimits } from "./rules/index";
+import { DEFAULT_LIMITS, DEFAULT_PRODUCTION_STACK_PATTERNS, ruleContext, runRule, type ClusterRule, type GuardrailLimits, type PolicyEntry } from "./rules/index";
+import { entryOf } from "./rules/catalog";
 import { sharedProps } from "./props";
 
 /** What each threshold means, for the configSchema. */
@@ -25,17 +26,13 @@ export interface ClusterPolicyConfig extends Partial<GuardrailLimits> {
 }
 
 export interface ClusterPolicyOptions {
-  enforcementLevel: EnforcementLevel;
-  /** The thresholds this policy reads. */
-  limits?: (keyof GuardrailLimits)[];
-  /** Whether the policy reads the production stack patterns. */
-  productionStacks?: boolean;
   remediateResource?: ResourceValidationPolicy["remediateResource"];
 }
 
-function configSchemaFor(options: ClusterPolicyOptions): PolicyConfigSchema | undefined {
+/** The configSchema of a catalog entry: its thresholds and production patterns, with the pack's defaults. */
+export function configSchemaFor(options: PolicyEntry): PolicyConfigSchema | undefined {
   const properties: PolicyConfigSchema["properties"] = {};
-  for (const key of options.limits ?? []) {
+  for (const key of options.limits) {
     properties[key] = { type: "integer", minimum: 0, default: DEFAULT_LIMITS[key], description: LIMIT_DESCRIPTIONS[key] };
   }
   if (options.productionStacks) {
@@ -61,12 +58,15 @@ export function contextFor(args: Pick<ResourceValidationArgs, "urn" | "getConfig
   return ruleContext(limits, { stackName: stackOfUrn(args.urn), productionStacks });
 }
 
-export function clusterPolicy(rule: ClusterRule, options: ClusterPolicyOptions): ResourceValidationPolicy {
+/** The policy of a rule, at its catalog level (validity rules: mandatory) with its catalog configSchema. */
+export function clusterPolicy(rule: ClusterRule, options: ClusterPolicyOptions = {}): ResourceValidationPolicy {
+  const entry = entryOf(rule);
+  const enforcementLevel: EnforcementLevel = entry.level;
   return {
     name: rule.name,
     description: rule.description,
-    enforcementLevel: options.enforcementLevel,
-    configSchema: configSchemaFor(options),
+    enforcementLevel,
+    configSchema: configSchemaFor(entry),
     validateResource: forClusters((args, reportViolation) => {
       const outcome = runRule(rule, sharedProps(args.urn, args.props), contextFor(args));
       if (outcome.kind === "non-compliant") {

@@ -1,8 +1,24 @@
-/** Hygiene guardrails: names, bootstrap scripts, production posture. */
+/** Hygiene: names, tags, bootstrap scripts, production posture, and cluster names unique in the stack. */
+import type { StackValidationPolicy } from "@pulumi/policy";
 import { clusterPolicy } from "./cluster-policy";
-import { bootstrapScriptsFromOss, namesAndDescriptions, productionHa, productionKerberos } from "./rules/hygiene";
+import { otherPolicy } from "./rules/catalog";
+import { checkClusterNamesUnique } from "./rules/index";
+import { bootstrapScriptsFromOss, CLUSTER_NAMES_UNIQUE, namesAndDescriptions, productionHa, productionKerberos, tagsValid } from "./rules/hygiene";
+import { clustersOf } from "./stack-graph";
 
-export const namesPolicy = clusterPolicy(namesAndDescriptions, { enforcementLevel: "mandatory" });
-export const bootstrapScriptsPolicy = clusterPolicy(bootstrapScriptsFromOss, { enforcementLevel: "mandatory" });
-export const productionKerberosPolicy = clusterPolicy(productionKerberos, { enforcementLevel: "advisory", productionStacks: true });
-export const productionHaPolicy = clusterPolicy(productionHa, { enforcementLevel: "advisory", productionStacks: true });
+export const namesPolicy = clusterPolicy(namesAndDescriptions);
+export const tagsPolicy = clusterPolicy(tagsValid);
+export const bootstrapScriptsPolicy = clusterPolicy(bootstrapScriptsFromOss);
+export const productionKerberosPolicy = clusterPolicy(productionKerberos);
+export const productionHaPolicy = clusterPolicy(productionHa);
+
+export const clusterNamesUniquePolicy: StackValidationPolicy = {
+  name: CLUSTER_NAMES_UNIQUE,
+  description: "Checks whether every EMR cluster of the stack has its own clusterName.",
+  enforcementLevel: otherPolicy(CLUSTER_NAMES_UNIQUE).level,
+  validateStack: (args, reportViolation) => {
+    const clusters = clustersOf(args.resources);
+    const problems = checkClusterNamesUnique(clusters.map((c) => ({ resource: c.resource.name, clusterName: c.view.clusterName })));
+    for (const p of problems) reportViolation(`${p.path}: ${p.message}. Fix: ${p.fix}.`, clusters[p.index].resource.urn);
+  },
+};

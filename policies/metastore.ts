@@ -1,18 +1,19 @@
 /** Hive metastore guardrails: per resource (type set, Spark = Hive, HA external) and per stack (RDS VPC, password). */
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { clusterPolicy } from "./cluster-policy";
+import { otherPolicy } from "./rules/catalog";
 import { TYPES, checkJdbcPasswordSource, checkMetastoreRdsVpc, METASTORE } from "./rules/index";
 import { haExternalMetastore, hiveMetastoreType, sparkMetastoreMatchesHive } from "./rules/metastore";
 import { clustersOf, derivedFrom, derivedOfType, propsOf, vpcRef } from "./stack-graph";
 
-export const hiveMetastoreTypePolicy = clusterPolicy(hiveMetastoreType, { enforcementLevel: "mandatory" });
-export const sparkMetastorePolicy = clusterPolicy(sparkMetastoreMatchesHive, { enforcementLevel: "mandatory" });
-export const haExternalMetastorePolicy = clusterPolicy(haExternalMetastore, { enforcementLevel: "mandatory" });
+export const hiveMetastoreTypePolicy = clusterPolicy(hiveMetastoreType);
+export const sparkMetastorePolicy = clusterPolicy(sparkMetastoreMatchesHive);
+export const haExternalMetastorePolicy = clusterPolicy(haExternalMetastore);
 
 export const metastoreRdsSameVpcPolicy: StackValidationPolicy = {
   name: "emr-metastore-rds-same-vpc",
   description: "Checks whether the ApsaraDB RDS instance of a USER_RDS Hive metastore, when in the stack, is in the cluster's VPC.",
-  enforcementLevel: "mandatory",
+  enforcementLevel: otherPolicy("emr-metastore-rds-same-vpc").level,
   validateStack: (args, reportViolation) => {
     for (const { resource, view } of clustersOf(args.resources)) {
       const instances = derivedOfType(resource, "applicationConfigs", TYPES.rdsInstance);
@@ -30,12 +31,12 @@ export const metastoreRdsSameVpcPolicy: StackValidationPolicy = {
 
 export const metastorePasswordSourcePolicy: StackValidationPolicy = {
   name: "emr-metastore-password-source",
-  description: `Checks whether the Hive metastore JDBC password (${METASTORE.jdbc.password}) is derived from a resource or a secret, not written into the program as a literal.`,
-  enforcementLevel: "advisory",
+  description: `Checks whether the Hive metastore JDBC password (${METASTORE.jdbc.password}) of a cluster written without EmrCluster is derived from a resource of the stack (the pack cannot tell a secret from a literal).`,
+  enforcementLevel: otherPolicy("emr-metastore-password-source").level,
   validateStack: (args, reportViolation) => {
     for (const { resource, view } of clustersOf(args.resources)) {
-      const deps = derivedFrom(resource, "applicationConfigs").map((r) => r.urn);
-      for (const p of checkJdbcPasswordSource(view, deps)) reportViolation(`${p.path}: cluster "${resource.name}": ${p.message}. Fix: ${p.fix}.`, resource.urn);
+      const source = { applicationConfigsDependsOn: derivedFrom(resource, "applicationConfigs").map((r) => r.urn), builtByComponent: resource.parent?.type === TYPES.component };
+      for (const p of checkJdbcPasswordSource(view, source)) reportViolation(`${p.path}: cluster "${resource.name}": ${p.message}. Fix: ${p.fix}.`, resource.urn);
     }
   },
 };

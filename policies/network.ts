@@ -3,13 +3,14 @@
  * policy, so the group can be found through the cluster's propertyDependencies even while its ID is unknown.
  */
 import type { StackValidationPolicy } from "@pulumi/policy";
+import { otherPolicy } from "./rules/catalog";
 import { TYPES, UNKNOWN } from "./rules/index";
 import { clustersOf, derivedOfType, propsOf } from "./stack-graph";
 
 export const securityGroupNormalPolicy: StackValidationPolicy = {
   name: "emr-security-group-normal",
   description: "Checks whether the security group an EMR cluster uses, when created in the stack, is a normal (not enterprise) security group.",
-  enforcementLevel: "mandatory",
+  enforcementLevel: otherPolicy("emr-security-group-normal").level,
   validateStack: (args, reportViolation) => {
     for (const { resource } of clustersOf(args.resources)) {
       for (const sg of derivedOfType(resource, "nodeAttributes", TYPES.securityGroup)) {
@@ -27,7 +28,7 @@ export const securityGroupNormalPolicy: StackValidationPolicy = {
 export const securityGroupExternalPolicy: StackValidationPolicy = {
   name: "emr-security-group-external",
   description: "Checks whether the security group of an EMR cluster can be verified in the stack; an external one must be checked to be a normal group by hand.",
-  enforcementLevel: "advisory",
+  enforcementLevel: otherPolicy("emr-security-group-external").level,
   validateStack: (args, reportViolation) => {
     for (const { resource, view } of clustersOf(args.resources)) {
       if (derivedOfType(resource, "nodeAttributes", TYPES.securityGroup).length) continue;

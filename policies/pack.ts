@@ -1,11 +1,11 @@
 /** Every policy of the pack, in the order they are listed to users. Kept apart from index.ts so tests can import it. */
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { autoScalingIgnoreChangesPolicy, autoScalingMaxCapacityPolicy, clusterTotalNodesAckPolicy, nodeGroupCreationCapPolicy, nodeGroupSizeAckPolicy, subscriptionDurationAckPolicy } from "./capacity";
-import { bootstrapScriptsPolicy, namesPolicy, productionHaPolicy, productionKerberosPolicy } from "./hygiene";
+import { autoScalingBoundsPolicy, autoScalingIgnoreChangesPolicy, autoScalingMaxCapacityPolicy, clusterTotalNodesAckPolicy, nodeGroupCreationCapPolicy, nodeGroupSizeAckPolicy, subscriptionConfigPolicy, subscriptionDurationAckPolicy } from "./capacity";
+import { bootstrapScriptsPolicy, clusterNamesUniquePolicy, namesPolicy, productionHaPolicy, productionKerberosPolicy, tagsPolicy } from "./hygiene";
 import { haExternalMetastorePolicy, hiveMetastoreTypePolicy, metastorePasswordSourcePolicy, metastoreRdsSameVpcPolicy, sparkMetastorePolicy } from "./metastore";
 import { securityGroupExternalPolicy, securityGroupNormalPolicy } from "./network";
 import { deletionProtectionPolicy, protectOptionPolicy } from "./protection";
-import { applicationExclusionPolicy, deployModeMastersPolicy, haZookeeperPolicy, nodeGroupRolesPolicy, taskOnlyFeaturesPolicy, vswitchIdsPolicy } from "./topology";
+import { applicationExclusionPolicy, coreGroupPolicy, deployModeMastersPolicy, haZookeeperPolicy, internalApplicationsPolicy, nodeGroupNamesUniquePolicy, nodeGroupRolesPolicy, taskOnlyFeaturesPolicy, vswitchIdsPolicy } from "./topology";
 
 export const ALL_POLICIES: readonly (ResourceValidationPolicy | StackValidationPolicy)[] = [
   // capacity
@@ -14,7 +14,9 @@ export const ALL_POLICIES: readonly (ResourceValidationPolicy | StackValidationP
   clusterTotalNodesAckPolicy,
   autoScalingMaxCapacityPolicy,
   autoScalingIgnoreChangesPolicy,
+  autoScalingBoundsPolicy,
   subscriptionDurationAckPolicy,
+  subscriptionConfigPolicy,
   // protection
   deletionProtectionPolicy,
   protectOptionPolicy,
@@ -30,13 +32,18 @@ export const ALL_POLICIES: readonly (ResourceValidationPolicy | StackValidationP
   // topology
   deployModeMastersPolicy,
   haZookeeperPolicy,
+  coreGroupPolicy,
   nodeGroupRolesPolicy,
+  nodeGroupNamesUniquePolicy,
   taskOnlyFeaturesPolicy,
   vswitchIdsPolicy,
   applicationExclusionPolicy,
+  internalApplicationsPolicy,
   // hygiene
   namesPolicy,
+  tagsPolicy,
   bootstrapScriptsPolicy,
   productionKerberosPolicy,
   productionHaPolicy,
+  clusterNamesUniquePolicy,
 ];

@@ -2,11 +2,11 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { clusterPolicy } from "./cluster-policy";
 import { forClusters } from "./cluster-type";
+import { otherPolicy } from "./rules/catalog";
 import { TYPES, checkProtectOption } from "./rules/index";
 import { deletionProtection } from "./rules/protection";
 
 export const deletionProtectionPolicy = clusterPolicy(deletionProtection, {
-  enforcementLevel: "mandatory",
   // At level "remediate" the pack turns deletionProtection on instead of failing.
   remediateResource: (args) => {
     if (args.type !== TYPES.cluster || args.props.deletionProtection === true) return undefined;
@@ -17,7 +17,7 @@ export const deletionProtectionPolicy = clusterPolicy(deletionProtection, {
 export const protectOptionPolicy: ResourceValidationPolicy = {
   name: "emr-protect-option",
   description: "Checks whether the cluster carries the Pulumi protect resource option, so pulumi destroy fails on it.",
-  enforcementLevel: "mandatory",
+  enforcementLevel: otherPolicy("emr-protect-option").level,
   validateResource: forClusters((args, reportViolation) => {
     for (const f of checkProtectOption(args.opts.protect)) reportViolation(`${f.path}: ${f.message}. Fix: ${f.fix}.`, args.urn);
   }),

@@ -1,10 +1,13 @@
-/** Topology guardrails: masters per deploy mode, ZooKeeper, node roles, applications, VSwitches. */
+/** Topology: masters per deploy mode, ZooKeeper, CORE present, node roles and names, applications, VSwitches. */
 import { clusterPolicy } from "./cluster-policy";
-import { applicationExclusion, deployModeMasters, haZookeeper, nodeGroupRoles, taskOnlyFeatures, vswitchIdsRequired } from "./rules/topology";
+import { applicationExclusion, coreGroupPresent, deployModeMasters, haZookeeper, internalApplications, nodeGroupNamesUnique, nodeGroupRoles, taskOnlyFeatures, vswitchIdsRequired } from "./rules/topology";
 
-export const deployModeMastersPolicy = clusterPolicy(deployModeMasters, { enforcementLevel: "mandatory" });
-export const haZookeeperPolicy = clusterPolicy(haZookeeper, { enforcementLevel: "mandatory" });
-export const nodeGroupRolesPolicy = clusterPolicy(nodeGroupRoles, { enforcementLevel: "mandatory" });
-export const taskOnlyFeaturesPolicy = clusterPolicy(taskOnlyFeatures, { enforcementLevel: "mandatory" });
-export const vswitchIdsPolicy = clusterPolicy(vswitchIdsRequired, { enforcementLevel: "mandatory" });
-export const applicationExclusionPolicy = clusterPolicy(applicationExclusion, { enforcementLevel: "mandatory" });
+export const deployModeMastersPolicy = clusterPolicy(deployModeMasters);
+export const haZookeeperPolicy = clusterPolicy(haZookeeper);
+export const coreGroupPolicy = clusterPolicy(coreGroupPresent);
+export const nodeGroupRolesPolicy = clusterPolicy(nodeGroupRoles);
+export const nodeGroupNamesUniquePolicy = clusterPolicy(nodeGroupNamesUnique);
+export const taskOnlyFeaturesPolicy = clusterPolicy(taskOnlyFeatures);
+export const vswitchIdsPolicy = clusterPolicy(vswitchIdsRequired);
+export const applicationExclusionPolicy = clusterPolicy(applicationExclusion);
+export const internalApplicationsPolicy = clusterPolicy(internalApplications);

@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { PRESET_NAMES } from "../components/presets";
 import { formatPath } from "../components/validate";
-import { DEFAULT_LIMITS } from "../policies/rules/domain";
+import { GUARDRAIL_CONFIG_FILE } from "../policies/rules/guardrail-config";
 
 const id = (prefix: string, example: string) =>
   z.string().regex(new RegExp(`^${prefix}-[a-z0-9]+$`), { error: `expected an ID like "${example}"` });
@@ -39,8 +39,8 @@ export const stackConfigSchema = z.strictObject({
   clusters: z.array(clusterEntrySchema).min(1, { error: 'declare at least one cluster, e.g. [{ name: "analytics", preset: "dev-normal" }]' }),
   /** Standalone TASK groups, attached to a cluster of this stack by its name. */
   taskGroups: z.array(z.strictObject({ cluster: z.string(), group: z.record(z.string(), z.unknown()) })).default([]),
-  /** Guardrail limits; defaults are the policy pack's. */
-  limits: z.strictObject(Object.fromEntries(Object.keys(DEFAULT_LIMITS).map((k) => [k, z.number().int().positive().optional()]))).default({}),
+  /** Gone: guardrail thresholds live in guardrails.json, read by the policy pack and every other caller. */
+  limits: z.never({ error: `guardrail thresholds are no longer set in stack config: set them once in ${GUARDRAIL_CONFIG_FILE} at the repository root (the --policy-pack-config format, e.g. {"emr-node-group-creation-cap": {"maxNodesPerGroupAtCreate": 40}}) and remove emr:limits` }).optional(),
 });
 export type StackConfig = z.output<typeof stackConfigSchema>;
 

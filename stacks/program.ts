@@ -7,7 +7,8 @@ import { EmrCluster } from "../components/cluster";
 import { deepMerge, isPlainObject } from "../components/merge";
 import { attachTaskGroups } from "../components/node-groups";
 import { PRESETS } from "../components/presets";
-import { ClusterSpecError, type SpecIssue } from "../components/validate";
+import { ClusterSpecError, ClusterSpecErrors, duplicateGroupNames, type SpecIssue } from "../components/validate";
+import { checkClusterNamesUnique } from "../policies/rules/index";
 import { readStackConfig, StackConfigError, type StackConfig } from "./config";
 
 type Spec = Record<string, unknown>;
@@ -79,19 +80,31 @@ function applyGroupDefaults<T extends { group: Spec }>(entries: T[], network: St
   return entries.map((e) => (e.group.vswitchIds === undefined ? { ...e, group: { ...e.group, vswitchIds: network.vswitchIds } } : e));
 }
 
-/** Builds every cluster of the stack; reports the issues of all clusters at once. */
+/**
+ * Builds every cluster of the stack; reports the issues of all clusters at once. Refused before any EmrCluster sees
+ * them, with the pack's rules: node groups of one entry with one name (the preset merge would fold them into one), and
+ * a clusterName a previous entry already uses.
+ */
 export function buildStack(config: StackConfig = readStackConfig(), emrConfig = new pulumi.Config("emr")): Record<string, EmrCluster> {
   const clusters: Record<string, EmrCluster> = {};
   const errors: ClusterSpecError[] = [];
-  for (const { name, protect, spec } of clusterSpecs(config, emrConfig)) {
+  const specs = clusterSpecs(config, emrConfig);
+  const sameName = checkClusterNamesUnique(specs.map((s) => ({ resource: s.name, clusterName: s.spec.clusterName })));
+  specs.forEach(({ name, protect, spec }, index) => {
+    const clusterName = String(spec.clusterName ?? name);
+    const refused: SpecIssue[] = [
+      ...duplicateGroupNames(config.clusters[index].spec),
+      ...sameName.filter((p) => p.index === index).map((p) => ({ path: p.path, reason: `${p.message}; ${p.fix}`, rule: p.rule })),
+    ];
+    if (refused.length) return void errors.push(new ClusterSpecError(clusterName, refused, name));
     try {
-      clusters[name] = new EmrCluster(name, spec as never, { protect, limits: config.limits });
+      clusters[name] = new EmrCluster(name, spec as never, { protect });
     } catch (err) {
       if (!(err instanceof ClusterSpecError)) throw err;
       errors.push(err);
     }
-  }
-  if (errors.length) throw new pulumi.RunError(errors.map((e) => e.message).join("\n"));
+  });
+  if (errors.length) throw new ClusterSpecErrors(errors);
   return clusters;
 }
 

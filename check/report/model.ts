@@ -47,6 +47,8 @@ export interface CheckReport {
   summary: { resources: number; mandatory: number; advisory: number; passed: boolean };
   /** The program failed before the policies could run (exit code 2). */
   programError?: string;
+  /** What the reader should know about the verdict (e.g. validity policies kept mandatory under `all`). */
+  notes?: string[];
 }
 
 /** A readable value: unknowns and secrets are shown as a preview shows them. */
@@ -75,8 +77,18 @@ export function plannedResource(r: CapturedResource): PlannedResource {
   return { urn: r.urn, type: r.type, name: r.name, details: DETAILS[r.type]?.(r.inputs) ?? "", protect: r.protect ?? false };
 }
 
-export function buildReport(args: { stack: string; program: string; configFile?: string; resources: CapturedResource[]; diagnostics: Diagnostic[]; programError?: string }): CheckReport {
-  const byUrn = new Map(args.resources.map((r) => [r.urn, r]));
+export function buildReport(args: {
+  stack: string;
+  program: string;
+  configFile?: string;
+  resources: CapturedResource[];
+  diagnostics: Diagnostic[];
+  /** Clusters the component refused: not planned, but named in the findings. */
+  refused?: { urn: string; type: string; name: string }[];
+  notes?: string[];
+  programError?: string;
+}): CheckReport {
+  const byUrn = new Map<string, { type: string; name: string }>([...args.resources, ...(args.refused ?? [])].map((r) => [r.urn, r]));
   const grouped = new Map<string, ResourceViolations>();
   const seen = new Set<string>();
   for (const d of args.diagnostics) {
@@ -103,11 +115,13 @@ export function buildReport(args: { stack: string; program: string; configFile?:
     findings,
     summary: { resources: args.resources.length, mandatory, advisory: count("advisory"), passed: mandatory === 0 && !args.programError },
     ...(args.programError ? { programError: args.programError } : {}),
+    ...(args.notes?.length ? { notes: args.notes } : {}),
   };
 }
 
 export function summaryLine(r: CheckReport): string {
   if (r.programError) return `FAILED: the program of stack "${r.stack}" did not run: no policy verdict`;
   const verdict = r.summary.mandatory ? "FAILED" : "PASSED";
-  return `${verdict}: stack "${r.stack}": ${r.summary.resources} resources planned, ${r.summary.mandatory} mandatory and ${r.summary.advisory} advisory violations`;
+  const notes = r.notes?.length ? ` (${r.notes.join("; ")})` : "";
+  return `${verdict}: stack "${r.stack}": ${r.summary.resources} resources planned, ${r.summary.mandatory} mandatory and ${r.summary.advisory} advisory violations${notes}`;
 }

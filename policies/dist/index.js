@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 098a1c4e8621f98d4b8630504ddfdc7700d3832dc2e85258f4d0c67be28f880d
+// sources: sha256 0b3e4dd822ce57a781cb0c0aebb6246e95d8a921fa2da74fd4f621ee930b334e
 "use strict";
 
 // index.ts
@@ -11,12 +11,30 @@ var import_policy = require("@pulumi/policy");
 var import_pulumi = require("@pulumi/pulumi");
 
 // rules/domain.ts
-var CLUSTER_TYPES_WITHOUT_GATEWAY = ["DATALAKE", "OLAP", "DATASERVING"];
+var PAYMENT_DURATIONS_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, 60];
+var PAYMENT_DURATIONS = {
+  Month: PAYMENT_DURATIONS_MONTHS,
+  Year: [1, 2, 3, 4, 5]
+};
+var MONTHS_PER_UNIT = { Month: 1, Year: 12 };
+var GATEWAY_SINCE_RELEASE = {
+  DATALAKE: "EMR-5.10.1",
+  DATAFLOW: "EMR-5.10.1",
+  CUSTOM: "EMR-5.17.1"
+};
+function compareReleases(a, b) {
+  const parse = (v) => /^EMR-(\d+)\.(\d+)\.(\d+)$/.exec(v)?.slice(1).map(Number);
+  const [x, y] = [parse(a), parse(b)];
+  if (!x || !y) return void 0;
+  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  return 0;
+}
 var MUTUALLY_EXCLUSIVE_APPLICATIONS = [
   ["SPARK2", "SPARK3"],
   ["HDFS", "OSS-HDFS"],
   ["STARROCKS2", "STARROCKS3"]
 ];
+var INTERNAL_APPLICATIONS = ["METASTORE", "MYSQL", "KERBEROS"];
 var METASTORE = {
   key: "hive.metastore.type",
   hive: { applicationName: "HIVE", configFileName: "hivemetastore-site.xml" },
@@ -34,6 +52,16 @@ var METASTORE = {
     userName: "javax.jdo.option.ConnectionUserName",
     password: "javax.jdo.option.ConnectionPassword"
   }
+};
+var AUTO_SCALING = { maxCapacityLimit: 2e3, defaultMaxCapacity: 2e3, defaultMinCapacity: 0 };
+var TAG_RULES = {
+  maxTags: 20,
+  maxKeyLength: 128,
+  maxValueLength: 128,
+  /** Key prefixes reserved for Alibaba Cloud (compared case-insensitively). */
+  reservedKeyPrefixes: ["aliyun", "acs:"],
+  /** Neither keys nor values may contain these. */
+  forbiddenFragments: ["http://", "https://"]
 };
 var HA_REQUIRED_APPLICATIONS = ["ZOOKEEPER"];
 var MASTER_NODES = { NORMAL: 1, HA: 3 };
@@ -62,6 +90,8 @@ var ACK_TAGS = {
 var DEFAULT_PRODUCTION_STACK_PATTERNS = ["prod", "prod-*", "production", "*-prod", "prd"];
 var TYPES = {
   cluster: "alicloud:emrv2/cluster:Cluster",
+  /** The EmrCluster component (components/cluster.ts), the parent of the clusters it builds. */
+  component: "emr:index:Cluster",
   securityGroup: "alicloud:ecs/securityGroup:SecurityGroup",
   rdsInstance: "alicloud:rds/instance:Instance"
 };
@@ -137,13 +167,12 @@ function groupView(raw, index) {
   const g = record(raw);
   if (!g || isUnknown(g)) {
     const f = isUnknown(g) ? UNKNOWN : MALFORMED;
-    return { index, path, label: `node group ${path}`, type: f, name: f, nodeCount: f, vswitchIds: f, spotStrategy: f, autoScaling: f, maxCapacity: f, paymentType: f, subscriptionMonths: f };
+    return { index, path, label: `node group ${path}`, type: f, name: f, nodeCount: f, vswitchIds: f, spotStrategy: f, autoScaling: f, minCapacity: f, maxCapacity: f, paymentType: f, subscription: f };
   }
   const name = str(g.nodeGroupName);
   const policy = g.autoScalingPolicy;
   const policyRecord = record(policy);
   const constraints = policyRecord && !isUnknown(policyRecord) ? record(policyRecord.constraints) : policyRecord;
-  const subscription = record(g.subscriptionConfig);
   return {
     index,
     path,
@@ -154,10 +183,18 @@ function groupView(raw, index) {
     vswitchIds: list(g.vswitchIds),
     spotStrategy: str(g.spotStrategy),
     autoScaling: policy === void 0 || policy === null ? false : isUnknown(policy) ? UNKNOWN : policyRecord ? true : MALFORMED,
+    minCapacity: constraints === void 0 ? void 0 : isUnknown(constraints) ? UNKNOWN : num(constraints.minCapacity),
     maxCapacity: constraints === void 0 ? void 0 : isUnknown(constraints) ? UNKNOWN : num(constraints.maxCapacity),
     paymentType: str(g.paymentType),
-    subscriptionMonths: subscription === void 0 ? void 0 : isUnknown(subscription) ? UNKNOWN : num(subscription.paymentDuration)
+    subscription: subscriptionView(g.subscriptionConfig)
   };
+}
+function subscriptionView(raw) {
+  if (raw === void 0 || raw === null) return void 0;
+  const s = record(raw);
+  if (s === void 0) return MALFORMED;
+  if (isUnknown(s)) return UNKNOWN;
+  return { duration: num(s.paymentDuration), unit: str(s.paymentDurationUnit) };
 }
 function mapList(v, each) {
   const l = list(v);
@@ -166,7 +203,6 @@ function mapList(v, each) {
 function clusterView(props) {
   const p = record(props);
   const get = (k) => p && !isUnknown(p) ? p[k] : p;
-  const subscription = record(get("subscriptionConfig"));
   const attrsRaw = get("nodeAttributes");
   const attrs = record(Array.isArray(attrsRaw) ? attrsRaw[0] : attrsRaw);
   const attr = (k) => attrs && !isUnknown(attrs) ? str(attrs[k]) : attrs;
@@ -174,10 +210,11 @@ function clusterView(props) {
   return {
     clusterName: str(get("clusterName")),
     clusterType: str(get("clusterType")),
+    releaseVersion: str(get("releaseVersion")),
     deployMode: str(get("deployMode")) ?? "NORMAL",
     securityMode: str(get("securityMode")) ?? "NORMAL",
     paymentType: str(get("paymentType")) ?? "PayAsYouGo",
-    subscriptionMonths: subscription === void 0 ? void 0 : isUnknown(subscription) ? UNKNOWN : num(subscription.paymentDuration),
+    subscription: subscriptionView(get("subscriptionConfig")),
     deletionProtection: bool(get("deletionProtection")),
     applications: mapList(get("applications"), (a) => str(a)),
     applicationConfigs: mapList(get("applicationConfigs"), (raw, index) => {
@@ -218,6 +255,79 @@ function nodeGroupsOf(view, out) {
   return Array.isArray(view.nodeGroups) ? view.nodeGroups : [];
 }
 
+// rules/auto-scaling.ts
+function maxNodesOf(g, out) {
+  if (g.autoScaling === UNKNOWN) {
+    out.unknown(`${g.path}.autoScalingPolicy`);
+    return UNKNOWN;
+  }
+  if (g.autoScaling !== true) return void 0;
+  const path = `${g.path}.autoScalingPolicy.constraints.maxCapacity`;
+  if (g.maxCapacity === UNKNOWN) {
+    out.unknown(path);
+    return UNKNOWN;
+  }
+  if (g.maxCapacity === MALFORMED) {
+    out.fail(path, `${g.label} has a maxCapacity that is not a whole number`, "set constraints.maxCapacity to a whole number, e.g. 40");
+    return UNKNOWN;
+  }
+  return g.maxCapacity ?? AUTO_SCALING.defaultMaxCapacity;
+}
+var autoScalingBounds = {
+  name: "emr-auto-scaling-bounds",
+  description: `Checks whether every auto-scaling policy has 0 <= minCapacity <= maxCapacity <= ${AUTO_SCALING.maxCapacityLimit} and its group's nodeCount within [minCapacity, maxCapacity].`,
+  kind: "validity",
+  check(view) {
+    const out = new OutcomeBuilder(this.name);
+    for (const g of nodeGroupsOf(view, out)) {
+      if (g.autoScaling === MALFORMED) {
+        out.fail(`${g.path}.autoScalingPolicy`, `${g.label} has an autoScalingPolicy that is not an object`, "write it as { constraints: { minCapacity: 2, maxCapacity: 40 }, scalingRules: [...] }");
+        continue;
+      }
+      const max = maxNodesOf(g, out);
+      if (max === void 0) continue;
+      const minPath = `${g.path}.autoScalingPolicy.constraints.minCapacity`;
+      if (g.minCapacity === UNKNOWN) out.unknown(minPath);
+      if (g.minCapacity === MALFORMED) out.fail(minPath, `${g.label} has a minCapacity that is not a whole number`, "set constraints.minCapacity to a whole number, e.g. 2");
+      if (max === UNKNOWN || g.minCapacity === UNKNOWN || g.minCapacity === MALFORMED) continue;
+      out.applies();
+      const min = g.minCapacity ?? AUTO_SCALING.defaultMinCapacity;
+      if (max > AUTO_SCALING.maxCapacityLimit) {
+        out.fail(`${g.path}.autoScalingPolicy.constraints.maxCapacity`, `${g.label} has maxCapacity ${max}; the API accepts at most ${AUTO_SCALING.maxCapacityLimit}`, "set maxCapacity to the most nodes the group may reach, e.g. 40");
+      }
+      if (min > max) {
+        out.fail(minPath, `${g.label} has minCapacity ${min} above maxCapacity ${max}`, `set minCapacity at most ${max}, e.g. { minCapacity: ${Math.min(2, max)}, maxCapacity: ${max} }`);
+        continue;
+      }
+      if (isKnown(g.nodeCount) && (g.nodeCount < min || g.nodeCount > max)) {
+        out.fail(`${g.path}.nodeCount`, `${g.label} has nodeCount ${g.nodeCount}, outside its auto-scaling bounds [${min}, ${max}]`, `set nodeCount between ${min} and ${max}, e.g. ${Math.max(min, Math.min(max, g.nodeCount))}`);
+      }
+    }
+    return out.build();
+  }
+};
+var SEGMENT = /(?:^|\.)([A-Za-z_$][\w$]*|\*)|\[(\d+|\*)\]|\["((?:[^"\\]|\\.)*)"\]/y;
+function propertyPathSegments(path) {
+  const out = [];
+  let at = 0;
+  while (at < path.length) {
+    SEGMENT.lastIndex = at;
+    const m = SEGMENT.exec(path);
+    if (!m) return void 0;
+    out.push(m[1] ?? m[2] ?? JSON.parse(`"${m[3]}"`));
+    at = SEGMENT.lastIndex;
+  }
+  return out.length ? out : void 0;
+}
+function ignoreChangesCovers(paths, target) {
+  const want = propertyPathSegments(target);
+  if (!want) return false;
+  return paths.some((p) => {
+    const have = propertyPathSegments(p);
+    return !!have && have.length <= want.length && have.every((seg, i) => seg === "*" || seg === want[i]);
+  });
+}
+
 // rules/capacity.ts
 function countOf(g, out) {
   if (g.nodeCount === UNKNOWN) out.unknown(`${g.path}.nodeCount`);
@@ -228,6 +338,8 @@ function countOf(g, out) {
 var nodeGroupCreationCap = {
   name: "emr-node-group-creation-cap",
   description: "Checks whether every node group has at most the per-group cap of nodes at creation (default 50).",
+  kind: "guardrail",
+  limits: ["maxNodesPerGroupAtCreate"],
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
     nodeGroupsOf(view, out).forEach((g) => {
@@ -244,6 +356,8 @@ var nodeGroupCreationCap = {
 var nodeGroupSizeAck = {
   name: "emr-node-group-size-ack",
   description: `Checks whether every node group above the acknowledgement threshold (default 30 nodes) carries the tag ${ACK_TAGS.nodeCount} covering its size.`,
+  kind: "guardrail",
+  limits: ["nodeGroupAckThreshold"],
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
     const ack = tagNumber(view, ACK_TAGS.nodeCount) ?? 0;
@@ -264,22 +378,27 @@ var nodeGroupSizeAck = {
 };
 var clusterTotalNodesAck = {
   name: "emr-cluster-total-nodes-ack",
-  description: `Checks whether a cluster above the cost threshold (default 100 nodes in total) carries the tag ${ACK_TAGS.clusterNodes} covering its total.`,
+  description: `Checks whether a cluster that may grow above the cost threshold (default 100 nodes in total, each auto-scaled group counted at its MaxCapacity) carries the tag ${ACK_TAGS.clusterNodes} covering its total.`,
+  kind: "guardrail",
+  limits: ["clusterNodesCostAckThreshold"],
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
     let total = 0;
     let complete = true;
+    let scaled = false;
     nodeGroupsOf(view, out).forEach((g) => {
       const n = countOf(g, out);
-      if (n === void 0) complete = false;
-      else total += n;
+      const max = maxNodesOf(g, out);
+      if (max !== void 0) scaled = true;
+      if (n === void 0 || max === UNKNOWN) complete = false;
+      else total += Math.max(n, max ?? 0);
     });
     const ack = tagNumber(view, ACK_TAGS.clusterNodes) ?? 0;
     if (total > limits.clusterNodesCostAckThreshold && total > ack) {
       out.fail(
         "nodeGroups",
-        `the cluster has ${total} nodes in total, above the ${limits.clusterNodesCostAckThreshold}-node cost threshold, without a cost acknowledgement${ack ? ` (acknowledged: ${ack})` : ""}`,
-        `acknowledge the cost with the tag ${ACK_TAGS.clusterNodes}: "${total}" (acknowledgements.clusterNodes: ${total}), or reduce the node groups`
+        `the cluster may have ${total} nodes in total${scaled ? " (auto-scaled groups counted at their MaxCapacity)" : ""}, above the ${limits.clusterNodesCostAckThreshold}-node cost threshold, without a cost acknowledgement${ack ? ` (acknowledged: ${ack})` : ""}`,
+        `acknowledge the cost with the tag ${ACK_TAGS.clusterNodes}: "${total}" (acknowledgements.clusterNodes: ${total}), or reduce the node groups or their maxCapacity`
       );
     } else if (complete && Array.isArray(view.nodeGroups)) out.applies();
     return out.build();
@@ -287,63 +406,75 @@ var clusterTotalNodesAck = {
 };
 var autoScalingMaxCapacity = {
   name: "emr-auto-scaling-max-capacity",
-  description: "Checks whether every auto-scaling policy's MaxCapacity is at most the cap (default 100).",
+  description: `Checks whether every auto-scaling policy states a MaxCapacity of at most the cap (default 100; without one the API uses ${AUTO_SCALING.defaultMaxCapacity}).`,
+  kind: "guardrail",
+  limits: ["maxAutoScalingCapacity"],
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
     nodeGroupsOf(view, out).forEach((g) => {
       const path = `${g.path}.autoScalingPolicy.constraints.maxCapacity`;
-      if (g.maxCapacity === UNKNOWN) return void out.unknown(path);
-      if (g.maxCapacity === MALFORMED) return void out.fail(path, `${g.label} has a MaxCapacity that is not a number`, "set constraints.maxCapacity to a whole number, e.g. 40");
-      if (!isKnown(g.maxCapacity)) return;
+      const max = maxNodesOf(g, out);
+      if (max === void 0 || max === UNKNOWN) return;
       out.applies();
-      if (g.maxCapacity > limits.maxAutoScalingCapacity) {
-        out.fail(path, `MaxCapacity ${g.maxCapacity} exceeds the auto-scaling cap of ${limits.maxAutoScalingCapacity} (${g.label})`, `set maxCapacity to ${limits.maxAutoScalingCapacity} or less, e.g. 40`);
+      if (!isKnown(g.maxCapacity)) {
+        out.fail(path, `${g.label} has an auto-scaling policy without maxCapacity: the API then allows up to ${max} nodes, above the auto-scaling cap of ${limits.maxAutoScalingCapacity}`, `state constraints.maxCapacity, at most ${limits.maxAutoScalingCapacity}, e.g. { minCapacity: 2, maxCapacity: 40 }`);
+      } else if (max > limits.maxAutoScalingCapacity) {
+        out.fail(path, `MaxCapacity ${max} exceeds the auto-scaling cap of ${limits.maxAutoScalingCapacity} (${g.label})`, `set maxCapacity to ${limits.maxAutoScalingCapacity} or less, e.g. 40`);
       }
     });
     return out.build();
   }
 };
-var subscriptionDurationAck = {
-  name: "emr-subscription-duration-ack",
-  description: `Checks whether a Subscription longer than the threshold (default 12 months) carries the tag ${ACK_TAGS.subscriptionMonths} covering it.`,
-  check(view, { limits }) {
-    const out = new OutcomeBuilder(this.name);
-    const ack = tagNumber(view, ACK_TAGS.subscriptionMonths) ?? 0;
-    const checkMonths = (months, path, what) => {
-      if (months === UNKNOWN) return void out.unknown(path);
-      if (months === MALFORMED) return void out.fail(path, `${what} has a paymentDuration that is not a number`, "set paymentDuration in months, e.g. 12");
-      if (typeof months !== "number") return;
-      out.applies();
-      if (months > limits.subscriptionMonthsAckThreshold && months > ack) {
-        out.fail(path, `a ${months}-month subscription (${what}) is longer than ${limits.subscriptionMonthsAckThreshold} months without a cost acknowledgement`, `acknowledge it with the tag ${ACK_TAGS.subscriptionMonths}: "${months}" (acknowledgements.subscriptionMonths: ${months}), or subscribe for ${limits.subscriptionMonthsAckThreshold} months`);
-      }
-    };
-    checkMonths(view.subscriptionMonths, "subscriptionConfig.paymentDuration", "the cluster");
-    nodeGroupsOf(view, out).forEach((g) => checkMonths(g.subscriptionMonths, `${g.path}.subscriptionConfig.paymentDuration`, g.label));
-    return out.build();
-  }
-};
+
+// rules/catalog.ts
+var ENFORCEMENT_LEVELS = ["advisory", "mandatory", "remediate", "disabled"];
+var OTHER_POLICIES = [
+  { name: "emr-auto-scaling-ignore-changes", kind: "guardrail", level: "advisory", limits: [], productionStacks: false },
+  { name: "emr-protect-option", kind: "guardrail", level: "mandatory", limits: [], productionStacks: false },
+  { name: "emr-security-group-normal", kind: "guardrail", level: "mandatory", limits: [], productionStacks: false },
+  { name: "emr-security-group-external", kind: "guardrail", level: "advisory", limits: [], productionStacks: false },
+  { name: "emr-metastore-rds-same-vpc", kind: "validity", level: "mandatory", limits: [], productionStacks: false },
+  { name: "emr-metastore-password-source", kind: "guardrail", level: "advisory", limits: [], productionStacks: false },
+  { name: "emr-cluster-names-unique", kind: "validity", level: "mandatory", limits: [], productionStacks: false }
+];
+function entryOf(rule) {
+  return { name: rule.name, kind: rule.kind, level: rule.level ?? "mandatory", limits: rule.limits ?? [], productionStacks: rule.productionStacks ?? false };
+}
+function catalogOf(rules) {
+  return [...rules.map(entryOf), ...OTHER_POLICIES];
+}
+function otherPolicy(name) {
+  const entry = OTHER_POLICIES.find((p) => p.name === name);
+  if (!entry) throw new Error(`no catalog entry for policy ${name}`);
+  return entry;
+}
+
+// rules/guardrail-config.ts
+var LEVELS = ENFORCEMENT_LEVELS.join(", ");
 
 // rules/hygiene.ts
-var NAME = new RegExp("^\\p{L}[\\p{L}\\p{N}_-]*$", "u");
+var LETTER = String.raw`A-Za-z\p{Script=Han}`;
+var CLUSTER_NAME = new RegExp(`^[${LETTER}][${LETTER}0-9_-]*$`, "u");
+var NODE_GROUP_NAME = new RegExp(`^[${LETTER}0-9_-]+$`, "u");
 var TEXT_RULE = "emr-names-and-descriptions";
-function checkName(value, path, what, max, example) {
-  const fail = (message) => [{ rule: TEXT_RULE, path, message, fix: `use letters (Chinese too), digits, "_" and "-", starting with a letter, at most ${max} characters, e.g. "${example}"` }];
+function checkName(value, path, rule) {
+  const fail = (message) => [{ rule: TEXT_RULE, path, message, fix: `use ${rule.allowed}, at most ${rule.max} characters, e.g. "${rule.example}"` }];
   if (value === UNKNOWN) return [];
-  if (typeof value !== "string" || value.length === 0) return fail(`${what} is missing or not text`);
-  if (value.length > max) return fail(`${what} "${value.slice(0, 20)}\u2026" has ${value.length} characters; at most ${max}`);
-  if (!NAME.test(value)) return fail(`${what} ${JSON.stringify(value)} has characters outside letters, digits, "_" and "-"`);
+  if (typeof value !== "string" || value.length === 0) return fail(`${rule.what} is missing or not text`);
+  if (value.length > rule.max) return fail(`${rule.what} "${value.slice(0, 20)}\u2026" has ${value.length} characters; at most ${rule.max}`);
+  if (!rule.pattern.test(value)) return fail(`${rule.what} ${JSON.stringify(value)} is not made of ${rule.allowed}`);
   return [];
 }
 function checkClusterName(value, path = "clusterName") {
-  return checkName(value, path, "cluster name", 64, "lakehouse-prod");
+  return checkName(value, path, { what: "cluster name", pattern: CLUSTER_NAME, max: 64, allowed: 'English or Chinese letters, digits, "_" and "-", starting with a letter', example: "lakehouse-prod" });
 }
 function checkNodeGroupName(value, path = "nodeGroupName") {
-  return checkName(value, path, "node group name", 128, "core");
+  return checkName(value, path, { what: "node group name", pattern: NODE_GROUP_NAME, max: 128, allowed: 'English or Chinese letters, digits, "_" and "-" (a digit may come first)', example: "1st_task" });
 }
 var namesAndDescriptions = {
   name: TEXT_RULE,
-  description: "Checks whether the cluster name and node group names use only letters, digits, _ and - (cluster names at most 64 characters).",
+  description: "Checks whether the cluster name (an English or Chinese letter first, at most 64 characters) and node group names use only English or Chinese letters, digits, _ and -.",
+  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.clusterName === UNKNOWN) out.unknown("clusterName");
@@ -360,6 +491,7 @@ var namesAndDescriptions = {
 var bootstrapScriptsFromOss = {
   name: "emr-bootstrap-scripts-oss",
   description: "Checks whether every bootstrap script is read from an oss:// path (never a remote URL or a local path).",
+  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.bootstrapScripts === UNKNOWN) return out.unknown("bootstrapScripts").build();
@@ -378,6 +510,46 @@ var bootstrapScriptsFromOss = {
     return out.build();
   }
 };
+var tagsValid = {
+  name: "emr-tags",
+  description: `Checks whether the cluster has at most ${TAG_RULES.maxTags} tags, no key with a reserved prefix (${TAG_RULES.reservedKeyPrefixes.join(", ")}) and no http:// or https:// in keys or values.`,
+  kind: "validity",
+  check(view) {
+    const out = new OutcomeBuilder(this.name);
+    if (view.tags === UNKNOWN) return out.unknown("tags").build();
+    if (view.tags === MALFORMED) return out.fail("tags", "tags is not a map of key to value", 'write tags as { team: "data-platform" }').build();
+    if (view.tags === void 0) return out.build();
+    out.applies();
+    const entries = Object.entries(view.tags);
+    if (entries.length > TAG_RULES.maxTags) {
+      out.fail("tags", `the cluster has ${entries.length} tags; Alibaba Cloud allows at most ${TAG_RULES.maxTags} (acknowledgement and identity tags included)`, `keep at most ${TAG_RULES.maxTags} tags`);
+    }
+    for (const [key, value] of entries) {
+      const path = `tags[${JSON.stringify(key)}]`;
+      const reserved = TAG_RULES.reservedKeyPrefixes.find((p) => key.toLowerCase().startsWith(p));
+      if (reserved) out.fail(path, `tag key ${JSON.stringify(key)} starts with "${reserved}", which Alibaba Cloud reserves`, 'choose another key, e.g. "team"');
+      if (key.length > TAG_RULES.maxKeyLength) out.fail(path, `tag key "${key.slice(0, 20)}\u2026" has ${key.length} characters; at most ${TAG_RULES.maxKeyLength}`, "shorten it");
+      if (typeof value === "string" && value.length > TAG_RULES.maxValueLength) out.fail(path, `the value of tag ${JSON.stringify(key)} has ${value.length} characters; at most ${TAG_RULES.maxValueLength}`, "shorten it");
+      for (const [part, text] of [["key", key], ["value", value]]) {
+        const fragment = typeof text === "string" ? TAG_RULES.forbiddenFragments.find((f) => text.toLowerCase().includes(f)) : void 0;
+        if (fragment) out.fail(path, `the ${part} of tag ${JSON.stringify(key)} contains "${fragment}", which Alibaba Cloud refuses in tags`, 'leave URLs out of tags, e.g. { docs: "wiki-emr-lakehouse" }');
+      }
+    }
+    return out.build();
+  }
+};
+var CLUSTER_NAMES_UNIQUE = "emr-cluster-names-unique";
+function checkClusterNamesUnique(clusters) {
+  const first = /* @__PURE__ */ new Map();
+  const problems = [];
+  clusters.forEach((c, index) => {
+    if (typeof c.clusterName !== "string") return;
+    const owner = first.get(c.clusterName);
+    if (owner === void 0) first.set(c.clusterName, c.resource);
+    else problems.push({ rule: CLUSTER_NAMES_UNIQUE, index, path: "clusterName", message: `cluster "${c.resource}" has the same clusterName "${c.clusterName}" as cluster "${owner}" in this stack`, fix: `give each cluster its own clusterName, e.g. "${c.clusterName}-2"` });
+  });
+  return problems;
+}
 function isProductionStack(stackName, patterns = DEFAULT_PRODUCTION_STACK_PATTERNS) {
   if (!stackName) return false;
   return patterns.some((p) => new RegExp(`^${p.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`).test(stackName));
@@ -386,6 +558,9 @@ function productionRule(name, description, field, want, why, fix) {
   return {
     name,
     description,
+    kind: "guardrail",
+    level: "advisory",
+    productionStacks: true,
     check(view, ctx) {
       const out = new OutcomeBuilder(this.name);
       if (!isProductionStack(ctx.stackName, ctx.productionStacks)) return out.build();
@@ -428,10 +603,24 @@ function metastoreItem(view, applicationName, configFileName) {
 function matches(item, applicationName, configFileName) {
   return item.applicationName === applicationName && item.configFileName === configFileName && item.configItemKey === METASTORE.key;
 }
+function missingJdbcItems(view, out) {
+  if (!Array.isArray(view.applicationConfigs)) return;
+  const items = view.applicationConfigs.filter((i) => i.applicationName === METASTORE.hive.applicationName && i.configFileName === METASTORE.hive.configFileName);
+  if (view.applicationConfigs.some((i) => i.configItemKey === UNKNOWN || i.applicationName === UNKNOWN || i.configFileName === UNKNOWN)) return void out.unknown("applicationConfigs");
+  const missing = Object.values(METASTORE.jdbc).filter((key) => !items.some((i) => i.configItemKey === key));
+  if (missing.length) {
+    out.fail(
+      "applicationConfigs",
+      `${METASTORE.key} is USER_RDS but ${missing.join(", ")} ${missing.length > 1 ? "are" : "is"} not set in ${METASTORE.hive.configFileName}: the metastore has no database to connect to`,
+      `add { applicationName: "HIVE", configFileName: "${METASTORE.hive.configFileName}", configItemKey: "${missing[0]}", configItemValue: ... } for each, or metastore: { type: "USER_RDS" } in the EmrCluster spec (it creates the RDS and the items)`
+    );
+  }
+}
 var hiveExample = `{ applicationName: "HIVE", configFileName: "${METASTORE.hive.configFileName}", configItemKey: "${METASTORE.key}", configItemValue: "DLF" }`;
 var hiveMetastoreType = {
   name: "emr-hive-metastore-type",
-  description: `Checks whether a cluster with HIVE sets ${METASTORE.key} in ${METASTORE.hive.configFileName} to LOCAL, USER_RDS or DLF.`,
+  description: `Checks whether a cluster with HIVE sets ${METASTORE.key} in ${METASTORE.hive.configFileName} to LOCAL, USER_RDS or DLF, and USER_RDS with its JDBC connection items (URL, user name, password).`,
+  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.applications === UNKNOWN) return out.unknown("applications").build();
@@ -447,12 +636,14 @@ var hiveMetastoreType = {
     if (!METASTORE.types.includes(item.value)) {
       out.fail(item.path, `${METASTORE.key} is ${JSON.stringify(item.value)}; EMR knows ${METASTORE.types.join(", ")}`, 'use "USER_RDS" (ApsaraDB RDS), "DLF" (Data Lake Formation) or, for NORMAL clusters only, "LOCAL"');
     }
+    if (item.value === "USER_RDS") missingJdbcItems(view, out);
     return out.build();
   }
 };
 var sparkMetastoreMatchesHive = {
   name: "emr-spark-metastore-matches-hive",
   description: `Checks whether a cluster with Spark sets ${METASTORE.key} in ${METASTORE.spark.configFileName}, equal to HIVE's.`,
+  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.applications === UNKNOWN) return out.unknown("applications").build();
@@ -485,20 +676,28 @@ var sparkMetastoreMatchesHive = {
 };
 var haExternalMetastore = {
   name: "emr-ha-external-metastore",
-  description: "Checks whether an HA cluster with HIVE keeps its metastore outside the cluster (USER_RDS or DLF, never LOCAL).",
+  description: "Checks whether an HA cluster with HIVE or Spark keeps its metastore outside the cluster (USER_RDS or DLF, never LOCAL), in hivemetastore-site.xml and in Spark's hive-site.xml.",
+  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.deployMode === UNKNOWN) return out.unknown("deployMode").build();
     if (view.deployMode !== "HA") return out.build();
     if (view.applications === UNKNOWN) return out.unknown("applications").build();
-    if (!knownApplications(view).includes(METASTORE.hive.applicationName)) return out.build();
+    const apps = knownApplications(view);
+    const users = [
+      ...apps.includes(METASTORE.hive.applicationName) ? [{ app: METASTORE.hive.applicationName, file: METASTORE.hive.configFileName }] : [],
+      ...METASTORE.spark.applicationNames.filter((s) => apps.includes(s)).map((app) => ({ app, file: METASTORE.spark.configFileName }))
+    ];
+    if (!users.length) return out.build();
     out.applies();
-    const item = metastoreItem(view, METASTORE.hive.applicationName, METASTORE.hive.configFileName);
-    if (item === "unknown") return out.unknown("applicationConfigs").build();
-    if (!item) return out.build();
-    if (item.value === UNKNOWN) return out.unknown(item.path).build();
-    if (!METASTORE.externalTypes.includes(item.value)) {
-      out.fail(item.path, `HA cluster with HIVE uses ${METASTORE.key} ${String(item.value)}; a metastore on the master nodes is lost with them`, `use "USER_RDS" (ApsaraDB RDS in the cluster's VPC) or "DLF"; metastore: { type: "USER_RDS" } in the EmrCluster spec creates the RDS`);
+    for (const { app, file } of users) {
+      const item = metastoreItem(view, app, file);
+      if (item === "unknown") out.unknown("applicationConfigs");
+      else if (!item) continue;
+      else if (item.value === UNKNOWN) out.unknown(item.path);
+      else if (!METASTORE.externalTypes.includes(item.value)) {
+        out.fail(item.path, `HA cluster with ${app} uses ${METASTORE.key} ${String(item.value)} in ${file}; a metastore on the master nodes is lost with them`, `use "USER_RDS" (ApsaraDB RDS in the cluster's VPC) or "DLF"; metastore: { type: "USER_RDS" } in the EmrCluster spec creates the RDS`);
+      }
     }
     return out.build();
   }
@@ -507,14 +706,14 @@ function jdbcPasswordItem(view) {
   if (!Array.isArray(view.applicationConfigs)) return void 0;
   return view.applicationConfigs.find((i) => i.configItemKey === METASTORE.jdbc.password);
 }
-function checkJdbcPasswordSource(view, applicationConfigsDependsOn) {
+function checkJdbcPasswordSource(view, source) {
   const item = jdbcPasswordItem(view);
-  if (!item || item.configItemValue === UNKNOWN || applicationConfigsDependsOn.length > 0) return [];
+  if (!item || item.configItemValue === UNKNOWN || source.applicationConfigsDependsOn.length > 0 || source.builtByComponent) return [];
   return [
     {
       path: `${item.path}.configItemValue`,
-      message: `the Hive metastore JDBC password (${METASTORE.jdbc.password}) is a literal in the program or its config, not derived from a resource of the stack`,
-      fix: 'let the EmrCluster component generate it (metastore: { type: "USER_RDS" }), or read it with config.requireSecret after `pulumi config set --secret`, and never commit it in plain text'
+      message: `the Hive metastore JDBC password (${METASTORE.jdbc.password}) of this hand-written cluster is derived from no resource of the stack: a literal in the program, or a secret the pack cannot tell from one`,
+      fix: 'build the cluster with EmrCluster (metastore: { type: "USER_RDS" } generates the password; metastore.external.password takes config.requireSecret after `pulumi config set --secret`), and never commit a password in plain text'
     }
   ];
 }
@@ -532,10 +731,84 @@ function checkMetastoreRdsVpc(clusterVpc, instances) {
   }));
 }
 
+// rules/payment.ts
+var UNITS = Object.keys(PAYMENT_DURATIONS);
+var isUnit = (u) => UNITS.includes(u);
+function subscriptionsOf(view, out) {
+  const cluster = { path: "subscriptionConfig", what: "the cluster", paymentType: view.paymentType, subscription: view.subscription };
+  return [cluster, ...nodeGroupsOf(view, out).map((g) => ({ path: `${g.path}.subscriptionConfig`, what: g.label, paymentType: g.paymentType, subscription: g.subscription }))];
+}
+var subscriptionConfigValid = {
+  name: "emr-subscription-config",
+  description: "Checks whether every Subscription (cluster or node group) has a subscriptionConfig whose paymentDuration is valid for its unit (Month: 1-9, 12, 24, 36, 48, 60; Year: 1-5).",
+  kind: "validity",
+  check(view) {
+    const out = new OutcomeBuilder(this.name);
+    for (const { path, what, paymentType, subscription } of subscriptionsOf(view, out)) {
+      if (subscription === UNKNOWN) {
+        out.unknown(path);
+        continue;
+      }
+      if (subscription === void 0) {
+        if (paymentType === "Subscription") out.fail(path, `${what} is Subscription without a subscriptionConfig: the API needs its duration`, 'add subscriptionConfig: { paymentDuration: 12, paymentDurationUnit: "Month" }');
+        else if (paymentType === UNKNOWN) out.unknown(path.replace(/subscriptionConfig$/, "paymentType"));
+        continue;
+      }
+      if (!isKnown(subscription)) {
+        out.fail(path, `${what} has a subscriptionConfig that is not an object`, 'write it as { paymentDuration: 12, paymentDurationUnit: "Month" }');
+        continue;
+      }
+      out.applies();
+      const { duration, unit } = subscription;
+      if (unit === UNKNOWN || duration === UNKNOWN) {
+        out.unknown(path);
+        continue;
+      }
+      if (!isUnit(unit)) {
+        out.fail(`${path}.paymentDurationUnit`, `${what} has paymentDurationUnit ${JSON.stringify(unit ?? null)}; the API knows ${UNITS.join(" and ")}`, 'set paymentDurationUnit: "Month" (or "Year")');
+        continue;
+      }
+      if (!isKnown(duration) || !PAYMENT_DURATIONS[unit].includes(duration)) {
+        out.fail(`${path}.paymentDuration`, `${what} has paymentDuration ${JSON.stringify(duration ?? null)} ${unit}; valid are ${PAYMENT_DURATIONS[unit].join(", ")}`, `use one of them, e.g. ${unit === "Year" ? 1 : 12}`);
+      }
+    }
+    return out.build();
+  }
+};
+function subscriptionMonths(subscription) {
+  if (!isKnown(subscription) || !isKnown(subscription.duration)) return void 0;
+  const unit = subscription.unit ?? "Month";
+  return isUnit(unit) ? subscription.duration * MONTHS_PER_UNIT[unit] : void 0;
+}
+var subscriptionDurationAck = {
+  name: "emr-subscription-duration-ack",
+  description: `Checks whether a Subscription longer than the threshold (default 12 months; a Year counts 12) carries the tag ${ACK_TAGS.subscriptionMonths} covering it.`,
+  kind: "guardrail",
+  limits: ["subscriptionMonthsAckThreshold"],
+  check(view, { limits }) {
+    const out = new OutcomeBuilder(this.name);
+    const ack = tagNumber(view, ACK_TAGS.subscriptionMonths) ?? 0;
+    for (const { path, what, subscription } of subscriptionsOf(view, out)) {
+      const months = subscriptionMonths(subscription);
+      if (subscription === UNKNOWN || months === void 0 && isKnown(subscription) && (subscription.duration === UNKNOWN || subscription.unit === UNKNOWN)) {
+        out.unknown(`${path}.paymentDuration`);
+        continue;
+      }
+      if (months === void 0) continue;
+      out.applies();
+      if (months > limits.subscriptionMonthsAckThreshold && months > ack) {
+        out.fail(`${path}.paymentDuration`, `a ${months}-month subscription (${what}) is longer than ${limits.subscriptionMonthsAckThreshold} months without a cost acknowledgement`, `acknowledge it with the tag ${ACK_TAGS.subscriptionMonths}: "${months}" (acknowledgements.subscriptionMonths: ${months}), or subscribe for ${limits.subscriptionMonthsAckThreshold} months`);
+      }
+    }
+    return out.build();
+  }
+};
+
 // rules/protection.ts
 var deletionProtection = {
   name: "emr-deletion-protection",
   description: "Checks whether the cluster has deletionProtection set to true.",
+  kind: "guardrail",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.deletionProtection === UNKNOWN) return out.unknown("deletionProtection").build();
@@ -566,6 +839,7 @@ function deployModeOf(view, out) {
 var deployModeMasters = {
   name: "emr-deploy-mode-masters",
   description: "Checks whether the cluster has one MASTER group with 3 nodes in HA mode, or 1 node in NORMAL mode.",
+  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     const mode = deployModeOf(view, out);
@@ -590,6 +864,7 @@ var deployModeMasters = {
 var haZookeeper = {
   name: "emr-ha-zookeeper",
   description: "Checks whether an HA cluster installs ZOOKEEPER (master standby switching).",
+  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (deployModeOf(view, out) !== "HA") return out.build();
@@ -604,7 +879,8 @@ var haZookeeper = {
 };
 var nodeGroupRoles = {
   name: "emr-node-group-roles",
-  description: "Checks whether MASTER-EXTEND groups appear only in HA clusters and GATEWAY groups only in cluster types that accept them.",
+  description: "Checks whether MASTER-EXTEND groups appear only in HA clusters, and GATEWAY groups only in DATALAKE/DATAFLOW from EMR-5.10.1 and CUSTOM from EMR-5.17.1.",
+  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     const mode = deployModeOf(view, out);
@@ -617,16 +893,32 @@ var nodeGroupRoles = {
       if (g.type === "MASTER-EXTEND" && mode === "NORMAL") {
         out.fail(`${g.path}.nodeGroupType`, `${g.label} is MASTER-EXTEND, which exists only in HA clusters`, 'use deployMode "HA", or make it a CORE or TASK group');
       }
-      if (g.type === "GATEWAY" && isKnown(view.clusterType) && CLUSTER_TYPES_WITHOUT_GATEWAY.includes(view.clusterType)) {
-        out.fail(`${g.path}.nodeGroupType`, `${g.label} is a GATEWAY group, which ${view.clusterType} clusters do not accept`, "remove it, or submit jobs from a TASK group or the MASTER");
-      }
+      if (g.type === "GATEWAY") gatewayProblem(view, g.path, g.label, out);
     }
     return out.build();
   }
 };
+function gatewayProblem(view, path, label, out) {
+  const typePath = `${path}.nodeGroupType`;
+  if (view.clusterType === UNKNOWN) return void out.unknown("clusterType");
+  if (!isKnown(view.clusterType)) return;
+  const since = GATEWAY_SINCE_RELEASE[view.clusterType];
+  if (!since) {
+    out.fail(typePath, `${label} is a GATEWAY group, which ${view.clusterType} clusters do not accept: they use a separately deployed gateway environment`, `remove the group and submit jobs from a gateway environment deployed for the cluster (see "Gateway environment" in the EMR ${view.clusterType} docs)`);
+    return;
+  }
+  if (view.releaseVersion === UNKNOWN) return void out.unknown("releaseVersion");
+  const order = isKnown(view.releaseVersion) ? compareReleases(view.releaseVersion, since) : void 0;
+  if (order === void 0) {
+    out.fail("releaseVersion", `${label} is a GATEWAY group, accepted by ${view.clusterType} clusters from ${since}, but releaseVersion ${JSON.stringify(view.releaseVersion ?? null)} is not a release like EMR-5.16.0`, `set releaseVersion to ${since} or later, e.g. "EMR-5.17.1"`);
+  } else if (order < 0) {
+    out.fail(typePath, `${label} is a GATEWAY group; ${view.clusterType} clusters accept them from ${since}, this one is ${String(view.releaseVersion)}`, `use releaseVersion ${since} or later for a gateway group, or remove the group`);
+  }
+}
 var taskOnlyFeatures = {
   name: "emr-spot-and-auto-scaling-task-only",
   description: "Checks whether Spot instances and auto-scaling policies are used only on TASK groups.",
+  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     for (const g of nodeGroupsOf(view, out)) {
@@ -649,6 +941,7 @@ var taskOnlyFeatures = {
 var vswitchIdsRequired = {
   name: "emr-vswitch-ids",
   description: "Checks whether every node group lists its VSwitchIds (else the API fails with InvalidParameter: VSwitchIds is not valid).",
+  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     for (const g of nodeGroupsOf(view, out)) {
@@ -664,6 +957,7 @@ var vswitchIdsRequired = {
 var applicationExclusion = {
   name: "emr-application-exclusion",
   description: "Checks whether the cluster installs at most one of SPARK2/SPARK3, HDFS/OSS-HDFS and STARROCKS2/STARROCKS3.",
+  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.applications === UNKNOWN) return out.unknown("applications").build();
@@ -677,6 +971,63 @@ var applicationExclusion = {
     return out.build();
   }
 };
+var coreGroupPresent = {
+  name: "emr-core-group",
+  description: "Checks whether the cluster has a CORE group and every CORE group has at least one node (assumption: EMR clusters keep HDFS/compute on at least one CORE node).",
+  kind: "validity",
+  check(view) {
+    const out = new OutcomeBuilder(this.name);
+    const groups = nodeGroupsOf(view, out);
+    if (!Array.isArray(view.nodeGroups)) return out.build();
+    if (groups.some((g) => g.type === UNKNOWN)) return out.unknown("nodeGroups").build();
+    out.applies();
+    const cores = groups.filter((g) => g.type === "CORE");
+    if (!cores.length) out.fail("nodeGroups", "the cluster has no CORE group (was it removed or merged away?)", 'keep one group with nodeGroupType "CORE" and nodeCount of at least 1, e.g. { nodeGroupType: "CORE", nodeGroupName: "core", nodeCount: 2, ... }');
+    for (const g of cores) {
+      if (g.nodeCount === UNKNOWN) out.unknown(`${g.path}.nodeCount`);
+      else if (g.nodeCount === 0) out.fail(`${g.path}.nodeCount`, `${g.label} is a CORE group with 0 nodes`, "give it at least 1 node, e.g. nodeCount: 2");
+    }
+    return out.build();
+  }
+};
+var nodeGroupNamesUnique = {
+  name: "emr-node-group-names-unique",
+  description: "Checks whether every node group of the cluster has its own nodeGroupName (the provider matches groups by name).",
+  kind: "validity",
+  check(view) {
+    const out = new OutcomeBuilder(this.name);
+    const seen = /* @__PURE__ */ new Map();
+    for (const g of nodeGroupsOf(view, out)) {
+      if (g.name === UNKNOWN) {
+        out.unknown(`${g.path}.nodeGroupName`);
+        continue;
+      }
+      if (!isKnown(g.name)) continue;
+      out.applies();
+      const first = seen.get(g.name);
+      if (first) out.fail(`${g.path}.nodeGroupName`, `${g.path} has the same nodeGroupName "${g.name}" as ${first}; the provider matches node groups by name`, `give each group its own name, e.g. "${g.name}-2"`);
+      else seen.set(g.name, g.path);
+    }
+    return out.build();
+  }
+};
+var internalApplications = {
+  name: "emr-internal-applications",
+  description: `Checks whether the cluster lists no internal application (${INTERNAL_APPLICATIONS.join(", ")}): the provider filters them out when reading back, so every preview would replace the cluster.`,
+  kind: "validity",
+  check(view) {
+    const out = new OutcomeBuilder(this.name);
+    if (view.applications === UNKNOWN) return out.unknown("applications").build();
+    if (!Array.isArray(view.applications)) return out.build();
+    out.applies();
+    view.applications.forEach((a, i) => {
+      if (isKnown(a) && INTERNAL_APPLICATIONS.includes(a.toUpperCase())) {
+        out.fail(`applications[${i}]`, `${a} is an internal application: EMR installs it itself and the provider never reads it back, so every preview would show a replacement of the cluster`, `remove "${a}" from applications (a Hive metastore is set with hive.metastore.type, Kerberos with securityMode: "KERBEROS")`);
+      }
+    });
+    return out.build();
+  }
+};
 
 // rules/index.ts
 var MANDATORY_RULES = [
@@ -684,22 +1035,30 @@ var MANDATORY_RULES = [
   nodeGroupSizeAck,
   clusterTotalNodesAck,
   autoScalingMaxCapacity,
+  autoScalingBounds,
   subscriptionDurationAck,
+  subscriptionConfigValid,
   deployModeMasters,
   haZookeeper,
+  coreGroupPresent,
   nodeGroupRoles,
+  nodeGroupNamesUnique,
   taskOnlyFeatures,
   vswitchIdsRequired,
   applicationExclusion,
+  internalApplications,
   hiveMetastoreType,
   sparkMetastoreMatchesHive,
   haExternalMetastore,
   deletionProtection,
   namesAndDescriptions,
+  tagsValid,
   bootstrapScriptsFromOss
 ];
 var ADVISORY_RULES = [productionKerberos, productionHa];
 var ALL_RULES = [...MANDATORY_RULES, ...ADVISORY_RULES];
+var VALIDITY_RULES = ALL_RULES.filter((r) => r.kind === "validity");
+var POLICY_CATALOG = catalogOf(ALL_RULES);
 function ruleContext(limits, context = {}) {
   return {
     limits: { ...DEFAULT_LIMITS, ...stripUndefined(limits ?? {}) },
@@ -808,7 +1167,7 @@ var LIMIT_DESCRIPTIONS = {
 };
 function configSchemaFor(options) {
   const properties = {};
-  for (const key of options.limits ?? []) {
+  for (const key of options.limits) {
     properties[key] = { type: "integer", minimum: 0, default: DEFAULT_LIMITS[key], description: LIMIT_DESCRIPTIONS[key] };
   }
   if (options.productionStacks) {
@@ -829,12 +1188,14 @@ function contextFor(args) {
   const { productionStacks, ...limits } = config;
   return ruleContext(limits, { stackName: stackOfUrn(args.urn), productionStacks });
 }
-function clusterPolicy(rule, options) {
+function clusterPolicy(rule, options = {}) {
+  const entry = entryOf(rule);
+  const enforcementLevel = entry.level;
   return {
     name: rule.name,
     description: rule.description,
-    enforcementLevel: options.enforcementLevel,
-    configSchema: configSchemaFor(options),
+    enforcementLevel,
+    configSchema: configSchemaFor(entry),
     validateResource: forClusters((args, reportViolation) => {
       const outcome = runRule(rule, sharedProps(args.urn, args.props), contextFor(args));
       if (outcome.kind === "non-compliant") {
@@ -846,33 +1207,29 @@ function clusterPolicy(rule, options) {
 }
 
 // capacity.ts
-var nodeGroupCreationCapPolicy = clusterPolicy(nodeGroupCreationCap, { enforcementLevel: "mandatory", limits: ["maxNodesPerGroupAtCreate"] });
-var nodeGroupSizeAckPolicy = clusterPolicy(nodeGroupSizeAck, { enforcementLevel: "mandatory", limits: ["nodeGroupAckThreshold"] });
-var clusterTotalNodesAckPolicy = clusterPolicy(clusterTotalNodesAck, { enforcementLevel: "mandatory", limits: ["clusterNodesCostAckThreshold"] });
-var autoScalingMaxCapacityPolicy = clusterPolicy(autoScalingMaxCapacity, { enforcementLevel: "mandatory", limits: ["maxAutoScalingCapacity"] });
-var subscriptionDurationAckPolicy = clusterPolicy(subscriptionDurationAck, { enforcementLevel: "mandatory", limits: ["subscriptionMonthsAckThreshold"] });
+var nodeGroupCreationCapPolicy = clusterPolicy(nodeGroupCreationCap);
+var nodeGroupSizeAckPolicy = clusterPolicy(nodeGroupSizeAck);
+var clusterTotalNodesAckPolicy = clusterPolicy(clusterTotalNodesAck);
+var autoScalingMaxCapacityPolicy = clusterPolicy(autoScalingMaxCapacity);
+var autoScalingBoundsPolicy = clusterPolicy(autoScalingBounds);
+var subscriptionDurationAckPolicy = clusterPolicy(subscriptionDurationAck);
+var subscriptionConfigPolicy = clusterPolicy(subscriptionConfigValid);
 var autoScalingIgnoreChangesPolicy = {
   name: "emr-auto-scaling-ignore-changes",
   description: "Checks whether every auto-scaled node group's nodeCount is in the resource's ignoreChanges option.",
-  enforcementLevel: "advisory",
+  enforcementLevel: otherPolicy("emr-auto-scaling-ignore-changes").level,
   validateResource: forClusters((args, reportViolation) => {
     const view = clusterView(sharedProps(args.urn, args.props));
     if (!Array.isArray(view.nodeGroups)) return;
-    const ignored = new Set(args.opts.ignoreChanges ?? []);
+    const ignored = args.opts.ignoreChanges ?? [];
     for (const g of view.nodeGroups) {
       const path = `${g.path}.nodeCount`;
-      if (g.autoScaling === true && !ignored.has(path)) {
+      if (g.autoScaling === true && !ignoreChangesCovers(ignored, path)) {
         reportViolation(`${path}: ${g.label} has an auto-scaling policy but its nodeCount is not ignored; every deploy would scale it back. Fix: add "${path}" to the resource's ignoreChanges option (EmrCluster does this).`, args.urn);
       }
     }
   })
 };
-
-// hygiene.ts
-var namesPolicy = clusterPolicy(namesAndDescriptions, { enforcementLevel: "mandatory" });
-var bootstrapScriptsPolicy = clusterPolicy(bootstrapScriptsFromOss, { enforcementLevel: "mandatory" });
-var productionKerberosPolicy = clusterPolicy(productionKerberos, { enforcementLevel: "advisory", productionStacks: true });
-var productionHaPolicy = clusterPolicy(productionHa, { enforcementLevel: "advisory", productionStacks: true });
 
 // stack-graph.ts
 var VPC_TYPE = "alicloud:vpc/network:Network";
@@ -899,14 +1256,31 @@ function propsOf(resource) {
   return p !== null && typeof p === "object" ? p : {};
 }
 
+// hygiene.ts
+var namesPolicy = clusterPolicy(namesAndDescriptions);
+var tagsPolicy = clusterPolicy(tagsValid);
+var bootstrapScriptsPolicy = clusterPolicy(bootstrapScriptsFromOss);
+var productionKerberosPolicy = clusterPolicy(productionKerberos);
+var productionHaPolicy = clusterPolicy(productionHa);
+var clusterNamesUniquePolicy = {
+  name: CLUSTER_NAMES_UNIQUE,
+  description: "Checks whether every EMR cluster of the stack has its own clusterName.",
+  enforcementLevel: otherPolicy(CLUSTER_NAMES_UNIQUE).level,
+  validateStack: (args, reportViolation) => {
+    const clusters = clustersOf(args.resources);
+    const problems = checkClusterNamesUnique(clusters.map((c) => ({ resource: c.resource.name, clusterName: c.view.clusterName })));
+    for (const p of problems) reportViolation(`${p.path}: ${p.message}. Fix: ${p.fix}.`, clusters[p.index].resource.urn);
+  }
+};
+
 // metastore.ts
-var hiveMetastoreTypePolicy = clusterPolicy(hiveMetastoreType, { enforcementLevel: "mandatory" });
-var sparkMetastorePolicy = clusterPolicy(sparkMetastoreMatchesHive, { enforcementLevel: "mandatory" });
-var haExternalMetastorePolicy = clusterPolicy(haExternalMetastore, { enforcementLevel: "mandatory" });
+var hiveMetastoreTypePolicy = clusterPolicy(hiveMetastoreType);
+var sparkMetastorePolicy = clusterPolicy(sparkMetastoreMatchesHive);
+var haExternalMetastorePolicy = clusterPolicy(haExternalMetastore);
 var metastoreRdsSameVpcPolicy = {
   name: "emr-metastore-rds-same-vpc",
   description: "Checks whether the ApsaraDB RDS instance of a USER_RDS Hive metastore, when in the stack, is in the cluster's VPC.",
-  enforcementLevel: "mandatory",
+  enforcementLevel: otherPolicy("emr-metastore-rds-same-vpc").level,
   validateStack: (args, reportViolation) => {
     for (const { resource, view } of clustersOf(args.resources)) {
       const instances = derivedOfType(resource, "applicationConfigs", TYPES.rdsInstance);
@@ -923,12 +1297,12 @@ var metastoreRdsSameVpcPolicy = {
 };
 var metastorePasswordSourcePolicy = {
   name: "emr-metastore-password-source",
-  description: `Checks whether the Hive metastore JDBC password (${METASTORE.jdbc.password}) is derived from a resource or a secret, not written into the program as a literal.`,
-  enforcementLevel: "advisory",
+  description: `Checks whether the Hive metastore JDBC password (${METASTORE.jdbc.password}) of a cluster written without EmrCluster is derived from a resource of the stack (the pack cannot tell a secret from a literal).`,
+  enforcementLevel: otherPolicy("emr-metastore-password-source").level,
   validateStack: (args, reportViolation) => {
     for (const { resource, view } of clustersOf(args.resources)) {
-      const deps = derivedFrom(resource, "applicationConfigs").map((r) => r.urn);
-      for (const p of checkJdbcPasswordSource(view, deps)) reportViolation(`${p.path}: cluster "${resource.name}": ${p.message}. Fix: ${p.fix}.`, resource.urn);
+      const source = { applicationConfigsDependsOn: derivedFrom(resource, "applicationConfigs").map((r) => r.urn), builtByComponent: resource.parent?.type === TYPES.component };
+      for (const p of checkJdbcPasswordSource(view, source)) reportViolation(`${p.path}: cluster "${resource.name}": ${p.message}. Fix: ${p.fix}.`, resource.urn);
     }
   }
 };
@@ -937,7 +1311,7 @@ var metastorePasswordSourcePolicy = {
 var securityGroupNormalPolicy = {
   name: "emr-security-group-normal",
   description: "Checks whether the security group an EMR cluster uses, when created in the stack, is a normal (not enterprise) security group.",
-  enforcementLevel: "mandatory",
+  enforcementLevel: otherPolicy("emr-security-group-normal").level,
   validateStack: (args, reportViolation) => {
     for (const { resource } of clustersOf(args.resources)) {
       for (const sg of derivedOfType(resource, "nodeAttributes", TYPES.securityGroup)) {
@@ -954,7 +1328,7 @@ var securityGroupNormalPolicy = {
 var securityGroupExternalPolicy = {
   name: "emr-security-group-external",
   description: "Checks whether the security group of an EMR cluster can be verified in the stack; an external one must be checked to be a normal group by hand.",
-  enforcementLevel: "advisory",
+  enforcementLevel: otherPolicy("emr-security-group-external").level,
   validateStack: (args, reportViolation) => {
     for (const { resource, view } of clustersOf(args.resources)) {
       if (derivedOfType(resource, "nodeAttributes", TYPES.securityGroup).length) continue;
@@ -970,7 +1344,6 @@ var securityGroupExternalPolicy = {
 
 // protection.ts
 var deletionProtectionPolicy = clusterPolicy(deletionProtection, {
-  enforcementLevel: "mandatory",
   // At level "remediate" the pack turns deletionProtection on instead of failing.
   remediateResource: (args) => {
     if (args.type !== TYPES.cluster || args.props.deletionProtection === true) return void 0;
@@ -980,19 +1353,22 @@ var deletionProtectionPolicy = clusterPolicy(deletionProtection, {
 var protectOptionPolicy = {
   name: "emr-protect-option",
   description: "Checks whether the cluster carries the Pulumi protect resource option, so pulumi destroy fails on it.",
-  enforcementLevel: "mandatory",
+  enforcementLevel: otherPolicy("emr-protect-option").level,
   validateResource: forClusters((args, reportViolation) => {
     for (const f of checkProtectOption(args.opts.protect)) reportViolation(`${f.path}: ${f.message}. Fix: ${f.fix}.`, args.urn);
   })
 };
 
 // topology.ts
-var deployModeMastersPolicy = clusterPolicy(deployModeMasters, { enforcementLevel: "mandatory" });
-var haZookeeperPolicy = clusterPolicy(haZookeeper, { enforcementLevel: "mandatory" });
-var nodeGroupRolesPolicy = clusterPolicy(nodeGroupRoles, { enforcementLevel: "mandatory" });
-var taskOnlyFeaturesPolicy = clusterPolicy(taskOnlyFeatures, { enforcementLevel: "mandatory" });
-var vswitchIdsPolicy = clusterPolicy(vswitchIdsRequired, { enforcementLevel: "mandatory" });
-var applicationExclusionPolicy = clusterPolicy(applicationExclusion, { enforcementLevel: "mandatory" });
+var deployModeMastersPolicy = clusterPolicy(deployModeMasters);
+var haZookeeperPolicy = clusterPolicy(haZookeeper);
+var coreGroupPolicy = clusterPolicy(coreGroupPresent);
+var nodeGroupRolesPolicy = clusterPolicy(nodeGroupRoles);
+var nodeGroupNamesUniquePolicy = clusterPolicy(nodeGroupNamesUnique);
+var taskOnlyFeaturesPolicy = clusterPolicy(taskOnlyFeatures);
+var vswitchIdsPolicy = clusterPolicy(vswitchIdsRequired);
+var applicationExclusionPolicy = clusterPolicy(applicationExclusion);
+var internalApplicationsPolicy = clusterPolicy(internalApplications);
 
 // pack.ts
 var ALL_POLICIES = [
@@ -1002,7 +1378,9 @@ var ALL_POLICIES = [
   clusterTotalNodesAckPolicy,
   autoScalingMaxCapacityPolicy,
   autoScalingIgnoreChangesPolicy,
+  autoScalingBoundsPolicy,
   subscriptionDurationAckPolicy,
+  subscriptionConfigPolicy,
   // protection
   deletionProtectionPolicy,
   protectOptionPolicy,
@@ -1018,15 +1396,20 @@ var ALL_POLICIES = [
   // topology
   deployModeMastersPolicy,
   haZookeeperPolicy,
+  coreGroupPolicy,
   nodeGroupRolesPolicy,
+  nodeGroupNamesUniquePolicy,
   taskOnlyFeaturesPolicy,
   vswitchIdsPolicy,
   applicationExclusionPolicy,
+  internalApplicationsPolicy,
   // hygiene
   namesPolicy,
+  tagsPolicy,
   bootstrapScriptsPolicy,
   productionKerberosPolicy,
-  productionHaPolicy
+  productionHaPolicy,
+  clusterNamesUniquePolicy
 ];
 
 // index.ts

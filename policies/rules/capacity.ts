@@ -1,5 +1,6 @@
-/** Node-count caps, acknowledgements, auto-scaling capacity and subscription length. */
-import { ACK_TAGS } from "./domain";
+/** Node-count caps and acknowledgements, the cluster's total and the auto-scaling capacity cap (guardrails). */
+import { maxNodesOf } from "./auto-scaling";
+import { ACK_TAGS, AUTO_SCALING } from "./domain";
 import { OutcomeBuilder, UNKNOWN, type ClusterRule } from "./types";
 import { isKnown, nodeGroupsOf, tagNumber, MALFORMED, type GroupView } from "./view";
 
@@ -14,6 +15,8 @@ function countOf(g: GroupView, out: OutcomeBuilder): number | undefined {
 export const nodeGroupCreationCap: ClusterRule = {
   name: "emr-node-group-creation-cap",
   description: "Checks whether every node group has at most the per-group cap of nodes at creation (default 50).",
+  kind: "guardrail",
+  limits: ["maxNodesPerGroupAtCreate"],
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
     nodeGroupsOf(view, out).forEach((g) => {
@@ -31,6 +34,8 @@ export const nodeGroupCreationCap: ClusterRule = {
 export const nodeGroupSizeAck: ClusterRule = {
   name: "emr-node-group-size-ack",
   description: `Checks whether every node group above the acknowledgement threshold (default 30 nodes) carries the tag ${ACK_TAGS.nodeCount} covering its size.`,
+  kind: "guardrail",
+  limits: ["nodeGroupAckThreshold"],
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
     const ack = tagNumber(view, ACK_TAGS.nodeCount) ?? 0;
@@ -52,22 +57,27 @@ export const nodeGroupSizeAck: ClusterRule = {
 
 export const clusterTotalNodesAck: ClusterRule = {
   name: "emr-cluster-total-nodes-ack",
-  description: `Checks whether a cluster above the cost threshold (default 100 nodes in total) carries the tag ${ACK_TAGS.clusterNodes} covering its total.`,
+  description: `Checks whether a cluster that may grow above the cost threshold (default 100 nodes in total, each auto-scaled group counted at its MaxCapacity) carries the tag ${ACK_TAGS.clusterNodes} covering its total.`,
+  kind: "guardrail",
+  limits: ["clusterNodesCostAckThreshold"],
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
     let total = 0;
     let complete = true;
+    let scaled = false;
     nodeGroupsOf(view, out).forEach((g) => {
       const n = countOf(g, out);
-      if (n === undefined) complete = false;
-      else total += n;
+      const max = maxNodesOf(g, out);
+      if (max !== undefined) scaled = true;
+      if (n === undefined || max === UNKNOWN) complete = false;
+      else total += Math.max(n, max ?? 0);
     });
     const ack = tagNumber(view, ACK_TAGS.clusterNodes) ?? 0;
     if (total > limits.clusterNodesCostAckThreshold && total > ack) {
       out.fail(
         "nodeGroups",
-        `the cluster has ${total} nodes in total, above the ${limits.clusterNodesCostAckThreshold}-node cost threshold, without a cost acknowledgement${ack ? ` (acknowledged: ${ack})` : ""}`,
-        `acknowledge the cost with the tag ${ACK_TAGS.clusterNodes}: "${total}" (acknowledgements.clusterNodes: ${total}), or reduce the node groups`,
+        `the cluster may have ${total} nodes in total${scaled ? " (auto-scaled groups counted at their MaxCapacity)" : ""}, above the ${limits.clusterNodesCostAckThreshold}-node cost threshold, without a cost acknowledgement${ack ? ` (acknowledged: ${ack})` : ""}`,
+        `acknowledge the cost with the tag ${ACK_TAGS.clusterNodes}: "${total}" (acknowledgements.clusterNodes: ${total}), or reduce the node groups or their maxCapacity`,
       );
     } else if (complete && Array.isArray(view.nodeGroups)) out.applies();
     return out.build();
@@ -76,40 +86,22 @@ export const clusterTotalNodesAck: ClusterRule = {
 
 export const autoScalingMaxCapacity: ClusterRule = {
   name: "emr-auto-scaling-max-capacity",
-  description: "Checks whether every auto-scaling policy's MaxCapacity is at most the cap (default 100).",
+  description: `Checks whether every auto-scaling policy states a MaxCapacity of at most the cap (default 100; without one the API uses ${AUTO_SCALING.defaultMaxCapacity}).`,
+  kind: "guardrail",
+  limits: ["maxAutoScalingCapacity"],
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
     nodeGroupsOf(view, out).forEach((g) => {
       const path = `${g.path}.autoScalingPolicy.constraints.maxCapacity`;
-      if (g.maxCapacity === UNKNOWN) return void out.unknown(path);
-      if (g.maxCapacity === MALFORMED) return void out.fail(path, `${g.label} has a MaxCapacity that is not a number`, "set constraints.maxCapacity to a whole number, e.g. 40");
-      if (!isKnown(g.maxCapacity)) return;
+      const max = maxNodesOf(g, out);
+      if (max === undefined || max === UNKNOWN) return;
       out.applies();
-      if (g.maxCapacity > limits.maxAutoScalingCapacity) {
-        out.fail(path, `MaxCapacity ${g.maxCapacity} exceeds the auto-scaling cap of ${limits.maxAutoScalingCapacity} (${g.label})`, `set maxCapacity to ${limits.maxAutoScalingCapacity} or less, e.g. 40`);
+      if (!isKnown(g.maxCapacity)) {
+        out.fail(path, `${g.label} has an auto-scaling policy without maxCapacity: the API then allows up to ${max} nodes, above the auto-scaling cap of ${limits.maxAutoScalingCapacity}`, `state constraints.maxCapacity, at most ${limits.maxAutoScalingCapacity}, e.g. { minCapacity: 2, maxCapacity: 40 }`);
+      } else if (max > limits.maxAutoScalingCapacity) {
+        out.fail(path, `MaxCapacity ${max} exceeds the auto-scaling cap of ${limits.maxAutoScalingCapacity} (${g.label})`, `set maxCapacity to ${limits.maxAutoScalingCapacity} or less, e.g. 40`);
       }
     });
-    return out.build();
-  },
-};
-
-export const subscriptionDurationAck: ClusterRule = {
-  name: "emr-subscription-duration-ack",
-  description: `Checks whether a Subscription longer than the threshold (default 12 months) carries the tag ${ACK_TAGS.subscriptionMonths} covering it.`,
-  check(view, { limits }) {
-    const out = new OutcomeBuilder(this.name);
-    const ack = tagNumber(view, ACK_TAGS.subscriptionMonths) ?? 0;
-    const checkMonths = (months: unknown, path: string, what: string) => {
-      if (months === UNKNOWN) return void out.unknown(path);
-      if (months === MALFORMED) return void out.fail(path, `${what} has a paymentDuration that is not a number`, "set paymentDuration in months, e.g. 12");
-      if (typeof months !== "number") return;
-      out.applies();
-      if (months > limits.subscriptionMonthsAckThreshold && months > ack) {
-        out.fail(path, `a ${months}-month subscription (${what}) is longer than ${limits.subscriptionMonthsAckThreshold} months without a cost acknowledgement`, `acknowledge it with the tag ${ACK_TAGS.subscriptionMonths}: "${months}" (acknowledgements.subscriptionMonths: ${months}), or subscribe for ${limits.subscriptionMonthsAckThreshold} months`);
-      }
-    };
-    checkMonths(view.subscriptionMonths, "subscriptionConfig.paymentDuration", "the cluster");
-    nodeGroupsOf(view, out).forEach((g) => checkMonths(g.subscriptionMonths, `${g.path}.subscriptionConfig.paymentDuration`, g.label));
     return out.build();
   },
 };

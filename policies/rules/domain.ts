@@ -18,12 +18,36 @@ export type PaymentType = (typeof PAYMENT_TYPES)[number];
 
 /** Subscription durations the API accepts, in months. */
 export const PAYMENT_DURATIONS_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, 60] as const;
+/** Durations the API accepts per paymentDurationUnit (the provider accepts Month and Year). */
+export const PAYMENT_DURATIONS: Readonly<Record<"Month" | "Year", readonly number[]>> = {
+  Month: PAYMENT_DURATIONS_MONTHS,
+  Year: [1, 2, 3, 4, 5],
+};
+export type PaymentDurationUnit = keyof typeof PAYMENT_DURATIONS;
+/** Months in one paymentDurationUnit. */
+export const MONTHS_PER_UNIT: Readonly<Record<PaymentDurationUnit, number>> = { Month: 1, Year: 12 };
 
 export const NODE_GROUP_TYPES = ["MASTER", "CORE", "TASK", "GATEWAY", "MASTER-EXTEND"] as const;
 export type NodeGroupType = (typeof NODE_GROUP_TYPES)[number];
 
-/** GATEWAY groups are refused for these cluster types. */
-export const CLUSTER_TYPES_WITHOUT_GATEWAY: readonly ClusterType[] = ["DATALAKE", "OLAP", "DATASERVING"];
+/**
+ * The first release that accepts GATEWAY node groups, per cluster type (Alibaba's "Submit jobs through a cluster
+ * Gateway node"). OLAP and DATASERVING have none: they use a separately deployed gateway environment.
+ */
+export const GATEWAY_SINCE_RELEASE: Readonly<Partial<Record<ClusterType, string>>> = {
+  DATALAKE: "EMR-5.10.1",
+  DATAFLOW: "EMR-5.10.1",
+  CUSTOM: "EMR-5.17.1",
+};
+
+/** Orders two releases like `EMR-5.10.1` numerically (-1, 0, 1); undefined when either is not such a release. */
+export function compareReleases(a: string, b: string): -1 | 0 | 1 | undefined {
+  const parse = (v: string) => /^EMR-(\d+)\.(\d+)\.(\d+)$/.exec(v)?.slice(1).map(Number);
+  const [x, y] = [parse(a), parse(b)];
+  if (!x || !y) return undefined;
+  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
+  return 0;
+}
 
 export const SPOT_STRATEGIES = ["NoSpot", "SpotWithPriceLimit", "SpotAsPriceGo"] as const;
 export const DISK_CATEGORIES = ["cloud_efficiency", "cloud_ssd", "cloud_essd", "cloud", "local_hdd_pro", "local_disk"] as const;
@@ -59,6 +83,20 @@ export const METASTORE = {
   },
 } as const;
 export type MetastoreType = (typeof METASTORE.types)[number];
+
+/** Auto scaling: the API's bounds of MinCapacity/MaxCapacity, and the MaxCapacity it uses when none is given. */
+export const AUTO_SCALING = { maxCapacityLimit: 2000, defaultMaxCapacity: 2000, defaultMinCapacity: 0 } as const;
+
+/** Cluster tags (Alibaba Cloud tag rules): at most 20, keys and values up to 128 characters. */
+export const TAG_RULES = {
+  maxTags: 20,
+  maxKeyLength: 128,
+  maxValueLength: 128,
+  /** Key prefixes reserved for Alibaba Cloud (compared case-insensitively). */
+  reservedKeyPrefixes: ["aliyun", "acs:"],
+  /** Neither keys nor values may contain these. */
+  forbiddenFragments: ["http://", "https://"],
+} as const;
 
 /** Applications a cluster in HA mode must install. */
 export const HA_REQUIRED_APPLICATIONS = ["ZOOKEEPER"] as const;
@@ -129,6 +167,8 @@ export const DEFAULT_PRODUCTION_STACK_PATTERNS = ["prod", "prod-*", "production"
 /** Pulumi type tokens the pack looks at. */
 export const TYPES = {
   cluster: "alicloud:emrv2/cluster:Cluster",
+  /** The EmrCluster component (components/cluster.ts), the parent of the clusters it builds. */
+  component: "emr:index:Cluster",
   securityGroup: "alicloud:ecs/securityGroup:SecurityGroup",
   rdsInstance: "alicloud:rds/instance:Instance",
 } as const;

@@ -1,31 +1,44 @@
 /** User text and scripts: names, descriptions, passwords and bootstrap script locations. */
-import { DEFAULT_PRODUCTION_STACK_PATTERNS } from "./domain";
+import { DEFAULT_PRODUCTION_STACK_PATTERNS, TAG_RULES } from "./domain";
 import { OutcomeBuilder, UNKNOWN, type ClusterRule, type Finding, type RuleContext } from "./types";
 import { isKnown, MALFORMED } from "./view";
 
-/** Letters (any script, Chinese included) first, then letters, digits, `_` and `-`. */
-const NAME = /^\p{L}[\p{L}\p{N}_-]*$/u;
+/** Letters are English or Chinese only (accented Latin and Cyrillic are not); digits are 0-9. */
+const LETTER = String.raw`A-Za-z\p{Script=Han}`;
+/** Cluster names (RunCluster): an English or Chinese letter first, then letters, digits, `_` and `-`. */
+const CLUSTER_NAME = new RegExp(`^[${LETTER}][${LETTER}0-9_-]*$`, "u");
+/** Node-group names: letters, digits, `_` and `-`; a digit may come first (`1st_task`). */
+const NODE_GROUP_NAME = new RegExp(`^[${LETTER}0-9_-]+$`, "u");
 /** Characters a shell or a JSON/XML config would interpret. */
 const SHELL_METACHARACTERS = /[`$;&|<>\\!(){}[\]*?~#'"\n\r]/;
 
 const TEXT_RULE = "emr-names-and-descriptions";
 
-function checkName(value: unknown, path: string, what: string, max: number, example: string): Finding[] {
-  const fail = (message: string): Finding[] => [{ rule: TEXT_RULE, path, message, fix: `use letters (Chinese too), digits, "_" and "-", starting with a letter, at most ${max} characters, e.g. "${example}"` }];
+interface NameRule {
+  what: string;
+  pattern: RegExp;
+  max: number;
+  /** The allowed characters, for messages. */
+  allowed: string;
+  example: string;
+}
+
+function checkName(value: unknown, path: string, rule: NameRule): Finding[] {
+  const fail = (message: string): Finding[] => [{ rule: TEXT_RULE, path, message, fix: `use ${rule.allowed}, at most ${rule.max} characters, e.g. "${rule.example}"` }];
   if (value === UNKNOWN) return [];
-  if (typeof value !== "string" || value.length === 0) return fail(`${what} is missing or not text`);
-  if (value.length > max) return fail(`${what} "${value.slice(0, 20)}…" has ${value.length} characters; at most ${max}`);
-  if (!NAME.test(value)) return fail(`${what} ${JSON.stringify(value)} has characters outside letters, digits, "_" and "-"`);
+  if (typeof value !== "string" || value.length === 0) return fail(`${rule.what} is missing or not text`);
+  if (value.length > rule.max) return fail(`${rule.what} "${value.slice(0, 20)}…" has ${value.length} characters; at most ${rule.max}`);
+  if (!rule.pattern.test(value)) return fail(`${rule.what} ${JSON.stringify(value)} is not made of ${rule.allowed}`);
   return [];
 }
 
 /** ClusterName: the API allows 128 characters, the provider docs under 64; we keep to 64. */
 export function checkClusterName(value: unknown, path = "clusterName"): Finding[] {
-  return checkName(value, path, "cluster name", 64, "lakehouse-prod");
+  return checkName(value, path, { what: "cluster name", pattern: CLUSTER_NAME, max: 64, allowed: 'English or Chinese letters, digits, "_" and "-", starting with a letter', example: "lakehouse-prod" });
 }
 
 export function checkNodeGroupName(value: unknown, path = "nodeGroupName"): Finding[] {
-  return checkName(value, path, "node group name", 128, "core");
+  return checkName(value, path, { what: "node group name", pattern: NODE_GROUP_NAME, max: 128, allowed: 'English or Chinese letters, digits, "_" and "-" (a digit may come first)', example: "1st_task" });
 }
 
 export function checkDescription(value: unknown, path = "description"): Finding[] {
@@ -46,7 +59,8 @@ export function checkRootPassword(value: unknown, path = "masterRootPassword"): 
 
 export const namesAndDescriptions: ClusterRule = {
   name: TEXT_RULE,
-  description: "Checks whether the cluster name and node group names use only letters, digits, _ and - (cluster names at most 64 characters).",
+  description: "Checks whether the cluster name (an English or Chinese letter first, at most 64 characters) and node group names use only English or Chinese letters, digits, _ and -.",
+  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.clusterName === UNKNOWN) out.unknown("clusterName");
@@ -64,6 +78,7 @@ export const namesAndDescriptions: ClusterRule = {
 export const bootstrapScriptsFromOss: ClusterRule = {
   name: "emr-bootstrap-scripts-oss",
   description: "Checks whether every bootstrap script is read from an oss:// path (never a remote URL or a local path).",
+  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.bootstrapScripts === UNKNOWN) return out.unknown("bootstrapScripts").build();
@@ -83,6 +98,53 @@ export const bootstrapScriptsFromOss: ClusterRule = {
   },
 };
 
+export const tagsValid: ClusterRule = {
+  name: "emr-tags",
+  description: `Checks whether the cluster has at most ${TAG_RULES.maxTags} tags, no key with a reserved prefix (${TAG_RULES.reservedKeyPrefixes.join(", ")}) and no http:// or https:// in keys or values.`,
+  kind: "validity",
+  check(view) {
+    const out = new OutcomeBuilder(this.name);
+    if (view.tags === UNKNOWN) return out.unknown("tags").build();
+    if (view.tags === MALFORMED) return out.fail("tags", "tags is not a map of key to value", 'write tags as { team: "data-platform" }').build();
+    if (view.tags === undefined) return out.build();
+    out.applies();
+    const entries = Object.entries(view.tags);
+    if (entries.length > TAG_RULES.maxTags) {
+      out.fail("tags", `the cluster has ${entries.length} tags; Alibaba Cloud allows at most ${TAG_RULES.maxTags} (acknowledgement and identity tags included)`, `keep at most ${TAG_RULES.maxTags} tags`);
+    }
+    for (const [key, value] of entries) {
+      const path = `tags[${JSON.stringify(key)}]`;
+      const reserved = TAG_RULES.reservedKeyPrefixes.find((p) => key.toLowerCase().startsWith(p));
+      if (reserved) out.fail(path, `tag key ${JSON.stringify(key)} starts with "${reserved}", which Alibaba Cloud reserves`, 'choose another key, e.g. "team"');
+      if (key.length > TAG_RULES.maxKeyLength) out.fail(path, `tag key "${key.slice(0, 20)}…" has ${key.length} characters; at most ${TAG_RULES.maxKeyLength}`, "shorten it");
+      if (typeof value === "string" && value.length > TAG_RULES.maxValueLength) out.fail(path, `the value of tag ${JSON.stringify(key)} has ${value.length} characters; at most ${TAG_RULES.maxValueLength}`, "shorten it");
+      for (const [part, text] of [["key", key], ["value", value]] as const) {
+        const fragment = typeof text === "string" ? TAG_RULES.forbiddenFragments.find((f) => text.toLowerCase().includes(f)) : undefined;
+        if (fragment) out.fail(path, `the ${part} of tag ${JSON.stringify(key)} contains "${fragment}", which Alibaba Cloud refuses in tags`, "leave URLs out of tags, e.g. { docs: \"wiki-emr-lakehouse\" }");
+      }
+    }
+    return out.build();
+  },
+};
+
+/**
+ * Stack-level: two clusters of one stack with the same clusterName. EMR would create both, and every person and tool
+ * that finds a cluster by name (the console, emr-status, ListClusters) could pick the wrong one.
+ */
+export const CLUSTER_NAMES_UNIQUE = "emr-cluster-names-unique";
+
+export function checkClusterNamesUnique(clusters: readonly { resource: string; clusterName: unknown }[]): (Finding & { index: number })[] {
+  const first = new Map<string, string>();
+  const problems: (Finding & { index: number })[] = [];
+  clusters.forEach((c, index) => {
+    if (typeof c.clusterName !== "string") return;
+    const owner = first.get(c.clusterName);
+    if (owner === undefined) first.set(c.clusterName, c.resource);
+    else problems.push({ rule: CLUSTER_NAMES_UNIQUE, index, path: "clusterName", message: `cluster "${c.resource}" has the same clusterName "${c.clusterName}" as cluster "${owner}" in this stack`, fix: `give each cluster its own clusterName, e.g. "${c.clusterName}-2"` });
+  });
+  return problems;
+}
+
 /** Whether a stack name matches one of the production patterns (`*` is a wildcard). */
 export function isProductionStack(stackName: string | undefined, patterns: readonly string[] = DEFAULT_PRODUCTION_STACK_PATTERNS): boolean {
   if (!stackName) return false;
@@ -93,6 +155,9 @@ function productionRule(name: string, description: string, field: "deployMode" |
   return {
     name,
     description,
+    kind: "guardrail",
+    level: "advisory",
+    productionStacks: true,
     check(view, ctx: RuleContext) {
       const out = new OutcomeBuilder(this.name);
       if (!isProductionStack(ctx.stackName, ctx.productionStacks)) return out.build();

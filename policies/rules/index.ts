@@ -1,13 +1,17 @@
 /**
  * The pure rules of the EMR guardrails: one list, used by the policy pack (policies/*.ts) and by the EmrCluster
- * component's schema (components/validate.ts), so the two never disagree.
+ * component's schema (components/validate.ts, validity rules only), so the two never disagree.
  */
 import { DEFAULT_LIMITS, DEFAULT_PRODUCTION_STACK_PATTERNS, type GuardrailLimits } from "./domain";
-import { autoScalingMaxCapacity, clusterTotalNodesAck, nodeGroupCreationCap, nodeGroupSizeAck, subscriptionDurationAck } from "./capacity";
-import { bootstrapScriptsFromOss, namesAndDescriptions, productionHa, productionKerberos } from "./hygiene";
+import { autoScalingBounds } from "./auto-scaling";
+import { autoScalingMaxCapacity, clusterTotalNodesAck, nodeGroupCreationCap, nodeGroupSizeAck } from "./capacity";
+import { catalogOf, type PolicyEntry } from "./catalog";
+import { parseGuardrailConfig, type GuardrailConfigResult } from "./guardrail-config";
+import { bootstrapScriptsFromOss, namesAndDescriptions, productionHa, productionKerberos, tagsValid } from "./hygiene";
 import { haExternalMetastore, hiveMetastoreType, sparkMetastoreMatchesHive } from "./metastore";
+import { subscriptionConfigValid, subscriptionDurationAck } from "./payment";
 import { deletionProtection } from "./protection";
-import { applicationExclusion, deployModeMasters, haZookeeper, nodeGroupRoles, taskOnlyFeatures, vswitchIdsRequired } from "./topology";
+import { applicationExclusion, coreGroupPresent, deployModeMasters, haZookeeper, internalApplications, nodeGroupNamesUnique, nodeGroupRoles, taskOnlyFeatures, vswitchIdsRequired } from "./topology";
 import { findingsOf, type ClusterRule, type Finding, type Outcome, type RuleContext } from "./types";
 import { clusterView } from "./view";
 
@@ -15,28 +19,37 @@ export * from "./domain";
 export * from "./types";
 export { clusterView, isKnown, MALFORMED, type ClusterView, type GroupView } from "./view";
 export { checkScaleChange } from "./capacity";
-export { checkClusterName, checkDescription, checkNodeGroupName, checkRootPassword, isProductionStack } from "./hygiene";
+export { ignoreChangesCovers } from "./auto-scaling";
+export { ENFORCEMENT_LEVELS, type EnforcementLevel, type PolicyEntry } from "./catalog";
+export { GUARDRAIL_CONFIG_FILE, type GuardrailConfig, type GuardrailConfigResult } from "./guardrail-config";
+export { checkClusterName, checkClusterNamesUnique, checkDescription, checkNodeGroupName, checkRootPassword, isProductionStack } from "./hygiene";
 export { checkJdbcPasswordSource, checkMetastoreRdsVpc, jdbcPasswordItem } from "./metastore";
 export { checkProtectOption } from "./protection";
 
-/** Per-resource rules whose policies are mandatory by default: the component refuses what they refuse. */
+/** Per-resource rules whose policies are mandatory by default. */
 export const MANDATORY_RULES: readonly ClusterRule[] = [
   nodeGroupCreationCap,
   nodeGroupSizeAck,
   clusterTotalNodesAck,
   autoScalingMaxCapacity,
+  autoScalingBounds,
   subscriptionDurationAck,
+  subscriptionConfigValid,
   deployModeMasters,
   haZookeeper,
+  coreGroupPresent,
   nodeGroupRoles,
+  nodeGroupNamesUnique,
   taskOnlyFeatures,
   vswitchIdsRequired,
   applicationExclusion,
+  internalApplications,
   hiveMetastoreType,
   sparkMetastoreMatchesHive,
   haExternalMetastore,
   deletionProtection,
   namesAndDescriptions,
+  tagsValid,
   bootstrapScriptsFromOss,
 ];
 
@@ -44,6 +57,17 @@ export const MANDATORY_RULES: readonly ClusterRule[] = [
 export const ADVISORY_RULES: readonly ClusterRule[] = [productionKerberos, productionHa];
 
 export const ALL_RULES: readonly ClusterRule[] = [...MANDATORY_RULES, ...ADVISORY_RULES];
+
+/** The rules the EmrCluster component refuses (what the cloud would refuse, or what is inconsistent). */
+export const VALIDITY_RULES: readonly ClusterRule[] = ALL_RULES.filter((r) => r.kind === "validity");
+
+/** Every policy of the pack: its kind, default level and configurable properties (the pack is built from this). */
+export const POLICY_CATALOG: readonly PolicyEntry[] = catalogOf(ALL_RULES);
+
+/** Parses a `--policy-pack-config` document (guardrails.json) against the pack's policies; strict. */
+export function parseGuardrails(document: unknown): GuardrailConfigResult {
+  return parseGuardrailConfig(document, POLICY_CATALOG);
+}
 
 export function ruleContext(limits?: Partial<GuardrailLimits>, context: { stackName?: string; productionStacks?: readonly string[] } = {}): RuleContext {
   return {
@@ -67,11 +91,12 @@ export function runRule(rule: ClusterRule, props: unknown, ctx: RuleContext): Ou
 }
 
 /**
- * The violations of every mandatory-by-default rule on a cluster's inputs (in the alicloud emrv2 Cluster shape).
+ * The violations of every validity rule on a cluster's inputs (in the alicloud emrv2 Cluster shape): what the
+ * EmrCluster component refuses. Guardrails (thresholds, acknowledgements, posture) are the pack's alone.
  * Unknown values are not violations: they are checked again once known.
  */
-export function checkClusterSpec(props: unknown, limits?: Partial<GuardrailLimits>, context: { stackName?: string } = {}): Finding[] {
-  const ctx = ruleContext(limits, context);
-  return MANDATORY_RULES.flatMap((rule) => findingsOf(runRule(rule, props, ctx)));
+export function checkClusterSpec(props: unknown, context: { stackName?: string } = {}): Finding[] {
+  const ctx = ruleContext({}, context);
+  return VALIDITY_RULES.flatMap((rule) => findingsOf(runRule(rule, props, ctx)));
 }
 export { sameVpc, type VpcRef } from "./metastore";

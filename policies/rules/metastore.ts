@@ -21,11 +21,27 @@ function matches(item: ConfigItemView, applicationName: string, configFileName: 
   return item.applicationName === applicationName && item.configFileName === configFileName && item.configItemKey === METASTORE.key;
 }
 
+/** USER_RDS: the JDBC connection items must be in HIVE's hivemetastore-site.xml, or the metastore has nothing to connect to. */
+function missingJdbcItems(view: ClusterView, out: OutcomeBuilder): void {
+  if (!Array.isArray(view.applicationConfigs)) return;
+  const items = view.applicationConfigs.filter((i) => i.applicationName === METASTORE.hive.applicationName && i.configFileName === METASTORE.hive.configFileName);
+  if (view.applicationConfigs.some((i) => i.configItemKey === UNKNOWN || i.applicationName === UNKNOWN || i.configFileName === UNKNOWN)) return void out.unknown("applicationConfigs");
+  const missing = Object.values(METASTORE.jdbc).filter((key) => !items.some((i) => i.configItemKey === key));
+  if (missing.length) {
+    out.fail(
+      "applicationConfigs",
+      `${METASTORE.key} is USER_RDS but ${missing.join(", ")} ${missing.length > 1 ? "are" : "is"} not set in ${METASTORE.hive.configFileName}: the metastore has no database to connect to`,
+      `add { applicationName: "HIVE", configFileName: "${METASTORE.hive.configFileName}", configItemKey: "${missing[0]}", configItemValue: ... } for each, or metastore: { type: "USER_RDS" } in the EmrCluster spec (it creates the RDS and the items)`,
+    );
+  }
+}
+
 const hiveExample = `{ applicationName: "HIVE", configFileName: "${METASTORE.hive.configFileName}", configItemKey: "${METASTORE.key}", configItemValue: "DLF" }`;
 
 export const hiveMetastoreType: ClusterRule = {
   name: "emr-hive-metastore-type",
-  description: `Checks whether a cluster with HIVE sets ${METASTORE.key} in ${METASTORE.hive.configFileName} to LOCAL, USER_RDS or DLF.`,
+  description: `Checks whether a cluster with HIVE sets ${METASTORE.key} in ${METASTORE.hive.configFileName} to LOCAL, USER_RDS or DLF, and USER_RDS with its JDBC connection items (URL, user name, password).`,
+  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.applications === UNKNOWN) return out.unknown("applications").build();
@@ -41,6 +57,7 @@ export const hiveMetastoreType: ClusterRule = {
     if (!(METASTORE.types as readonly unknown[]).includes(item.value)) {
       out.fail(item.path, `${METASTORE.key} is ${JSON.stringify(item.value)}; EMR knows ${METASTORE.types.join(", ")}`, 'use "USER_RDS" (ApsaraDB RDS), "DLF" (Data Lake Formation) or, for NORMAL clusters only, "LOCAL"');
     }
+    if (item.value === "USER_RDS") missingJdbcItems(view, out);
     return out.build();
   },
 };
@@ -48,6 +65,7 @@ export const hiveMetastoreType: ClusterRule = {
 export const sparkMetastoreMatchesHive: ClusterRule = {
   name: "emr-spark-metastore-matches-hive",
   description: `Checks whether a cluster with Spark sets ${METASTORE.key} in ${METASTORE.spark.configFileName}, equal to HIVE's.`,
+  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.applications === UNKNOWN) return out.unknown("applications").build();
@@ -81,20 +99,28 @@ export const sparkMetastoreMatchesHive: ClusterRule = {
 
 export const haExternalMetastore: ClusterRule = {
   name: "emr-ha-external-metastore",
-  description: "Checks whether an HA cluster with HIVE keeps its metastore outside the cluster (USER_RDS or DLF, never LOCAL).",
+  description: "Checks whether an HA cluster with HIVE or Spark keeps its metastore outside the cluster (USER_RDS or DLF, never LOCAL), in hivemetastore-site.xml and in Spark's hive-site.xml.",
+  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.deployMode === UNKNOWN) return out.unknown("deployMode").build();
     if (view.deployMode !== "HA") return out.build();
     if (view.applications === UNKNOWN) return out.unknown("applications").build();
-    if (!knownApplications(view).includes(METASTORE.hive.applicationName)) return out.build();
+    const apps = knownApplications(view);
+    const users = [
+      ...(apps.includes(METASTORE.hive.applicationName) ? [{ app: METASTORE.hive.applicationName, file: METASTORE.hive.configFileName }] : []),
+      ...METASTORE.spark.applicationNames.filter((s) => apps.includes(s)).map((app) => ({ app, file: METASTORE.spark.configFileName })),
+    ];
+    if (!users.length) return out.build();
     out.applies();
-    const item = metastoreItem(view, METASTORE.hive.applicationName, METASTORE.hive.configFileName);
-    if (item === "unknown") return out.unknown("applicationConfigs").build();
-    if (!item) return out.build(); // emr-hive-metastore-type reports the missing item
-    if (item.value === UNKNOWN) return out.unknown(item.path).build();
-    if (!(METASTORE.externalTypes as readonly unknown[]).includes(item.value)) {
-      out.fail(item.path, `HA cluster with HIVE uses ${METASTORE.key} ${String(item.value)}; a metastore on the master nodes is lost with them`, 'use "USER_RDS" (ApsaraDB RDS in the cluster\'s VPC) or "DLF"; metastore: { type: "USER_RDS" } in the EmrCluster spec creates the RDS');
+    for (const { app, file } of users) {
+      const item = metastoreItem(view, app, file);
+      if (item === "unknown") out.unknown("applicationConfigs");
+      else if (!item) continue; // emr-hive-metastore-type / emr-spark-metastore-matches-hive report the missing item
+      else if (item.value === UNKNOWN) out.unknown(item.path);
+      else if (!(METASTORE.externalTypes as readonly unknown[]).includes(item.value)) {
+        out.fail(item.path, `HA cluster with ${app} uses ${METASTORE.key} ${String(item.value)} in ${file}; a metastore on the master nodes is lost with them`, 'use "USER_RDS" (ApsaraDB RDS in the cluster\'s VPC) or "DLF"; metastore: { type: "USER_RDS" } in the EmrCluster spec creates the RDS');
+      }
     }
     return out.build();
   },
@@ -107,18 +133,21 @@ export function jdbcPasswordItem(view: ClusterView): ConfigItemView | undefined 
 }
 
 /**
- * Stack-level: where a USER_RDS metastore's JDBC password comes from. Secrets reach policies unwrapped, so the value
- * cannot tell a secret from plain text; what can be told is whether the value was derived from a resource of the
- * stack (a generated password, an RDS account) or written into the program or its config as a literal.
+ * Stack-level: where a USER_RDS metastore's JDBC password comes from. Policies get secrets unwrapped (@pulumi/policy
+ * deserializes Analyze/AnalyzeStack properties without secrets; pulumi-policy#241), so a value alone cannot tell a
+ * literal from `config.requireSecret`. What can be told: a value derived from a resource of the stack (a generated
+ * password, an RDS account) is no literal, and a cluster built by the EmrCluster component got its password as a
+ * secret Output (the component refuses a plain string). Only what is left is flagged: a hand-written cluster whose
+ * password comes from no resource.
  */
-export function checkJdbcPasswordSource(view: ClusterView, applicationConfigsDependsOn: readonly string[]): { path: string; message: string; fix: string }[] {
+export function checkJdbcPasswordSource(view: ClusterView, source: { applicationConfigsDependsOn: readonly string[]; builtByComponent: boolean }): { path: string; message: string; fix: string }[] {
   const item = jdbcPasswordItem(view);
-  if (!item || item.configItemValue === UNKNOWN || applicationConfigsDependsOn.length > 0) return [];
+  if (!item || item.configItemValue === UNKNOWN || source.applicationConfigsDependsOn.length > 0 || source.builtByComponent) return [];
   return [
     {
       path: `${item.path}.configItemValue`,
-      message: `the Hive metastore JDBC password (${METASTORE.jdbc.password}) is a literal in the program or its config, not derived from a resource of the stack`,
-      fix: 'let the EmrCluster component generate it (metastore: { type: "USER_RDS" }), or read it with config.requireSecret after `pulumi config set --secret`, and never commit it in plain text',
+      message: `the Hive metastore JDBC password (${METASTORE.jdbc.password}) of this hand-written cluster is derived from no resource of the stack: a literal in the program, or a secret the pack cannot tell from one`,
+      fix: 'build the cluster with EmrCluster (metastore: { type: "USER_RDS" } generates the password; metastore.external.password takes config.requireSecret after `pulumi config set --secret`), and never commit a password in plain text',
     },
   ];
 }

@@ -1,5 +1,5 @@
 /** Deploy mode, node roles, applications and network placement of the node groups. */
-import { CLUSTER_TYPES_WITHOUT_GATEWAY, HA_REQUIRED_APPLICATIONS, MASTER_NODES, MUTUALLY_EXCLUSIVE_APPLICATIONS, type DeployMode } from "./domain";
+import { compareReleases, GATEWAY_SINCE_RELEASE, HA_REQUIRED_APPLICATIONS, INTERNAL_APPLICATIONS, MASTER_NODES, MUTUALLY_EXCLUSIVE_APPLICATIONS, type ClusterType, type DeployMode } from "./domain";
 import { OutcomeBuilder, UNKNOWN, type ClusterRule } from "./types";
 import { isKnown, knownApplications, MALFORMED, nodeGroupsOf, type ClusterView } from "./view";
 
@@ -12,6 +12,7 @@ function deployModeOf(view: ClusterView, out: OutcomeBuilder): DeployMode | unde
 export const deployModeMasters: ClusterRule = {
   name: "emr-deploy-mode-masters",
   description: "Checks whether the cluster has one MASTER group with 3 nodes in HA mode, or 1 node in NORMAL mode.",
+  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     const mode = deployModeOf(view, out);
@@ -37,6 +38,7 @@ export const deployModeMasters: ClusterRule = {
 export const haZookeeper: ClusterRule = {
   name: "emr-ha-zookeeper",
   description: "Checks whether an HA cluster installs ZOOKEEPER (master standby switching).",
+  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (deployModeOf(view, out) !== "HA") return out.build();
@@ -52,7 +54,8 @@ export const haZookeeper: ClusterRule = {
 
 export const nodeGroupRoles: ClusterRule = {
   name: "emr-node-group-roles",
-  description: "Checks whether MASTER-EXTEND groups appear only in HA clusters and GATEWAY groups only in cluster types that accept them.",
+  description: "Checks whether MASTER-EXTEND groups appear only in HA clusters, and GATEWAY groups only in DATALAKE/DATAFLOW from EMR-5.10.1 and CUSTOM from EMR-5.17.1.",
+  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     const mode = deployModeOf(view, out);
@@ -65,17 +68,35 @@ export const nodeGroupRoles: ClusterRule = {
       if (g.type === "MASTER-EXTEND" && mode === "NORMAL") {
         out.fail(`${g.path}.nodeGroupType`, `${g.label} is MASTER-EXTEND, which exists only in HA clusters`, 'use deployMode "HA", or make it a CORE or TASK group');
       }
-      if (g.type === "GATEWAY" && isKnown(view.clusterType) && CLUSTER_TYPES_WITHOUT_GATEWAY.includes(view.clusterType as never)) {
-        out.fail(`${g.path}.nodeGroupType`, `${g.label} is a GATEWAY group, which ${view.clusterType} clusters do not accept`, "remove it, or submit jobs from a TASK group or the MASTER");
-      }
+      if (g.type === "GATEWAY") gatewayProblem(view, g.path, g.label, out);
     }
     return out.build();
   },
 };
 
+/** A GATEWAY group is accepted by DATALAKE/DATAFLOW from EMR-5.10.1 and CUSTOM from EMR-5.17.1, never by OLAP/DATASERVING. */
+function gatewayProblem(view: ClusterView, path: string, label: string, out: OutcomeBuilder): void {
+  const typePath = `${path}.nodeGroupType`;
+  if (view.clusterType === UNKNOWN) return void out.unknown("clusterType");
+  if (!isKnown(view.clusterType)) return;
+  const since = GATEWAY_SINCE_RELEASE[view.clusterType as ClusterType];
+  if (!since) {
+    out.fail(typePath, `${label} is a GATEWAY group, which ${view.clusterType} clusters do not accept: they use a separately deployed gateway environment`, `remove the group and submit jobs from a gateway environment deployed for the cluster (see "Gateway environment" in the EMR ${view.clusterType} docs)`);
+    return;
+  }
+  if (view.releaseVersion === UNKNOWN) return void out.unknown("releaseVersion");
+  const order = isKnown(view.releaseVersion) ? compareReleases(view.releaseVersion, since) : undefined;
+  if (order === undefined) {
+    out.fail("releaseVersion", `${label} is a GATEWAY group, accepted by ${view.clusterType} clusters from ${since}, but releaseVersion ${JSON.stringify(view.releaseVersion ?? null)} is not a release like EMR-5.16.0`, `set releaseVersion to ${since} or later, e.g. "EMR-5.17.1"`);
+  } else if (order < 0) {
+    out.fail(typePath, `${label} is a GATEWAY group; ${view.clusterType} clusters accept them from ${since}, this one is ${String(view.releaseVersion)}`, `use releaseVersion ${since} or later for a gateway group, or remove the group`);
+  }
+}
+
 export const taskOnlyFeatures: ClusterRule = {
   name: "emr-spot-and-auto-scaling-task-only",
   description: "Checks whether Spot instances and auto-scaling policies are used only on TASK groups.",
+  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     for (const g of nodeGroupsOf(view, out)) {
@@ -99,6 +120,7 @@ export const taskOnlyFeatures: ClusterRule = {
 export const vswitchIdsRequired: ClusterRule = {
   name: "emr-vswitch-ids",
   description: "Checks whether every node group lists its VSwitchIds (else the API fails with InvalidParameter: VSwitchIds is not valid).",
+  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     for (const g of nodeGroupsOf(view, out)) {
@@ -115,6 +137,7 @@ export const vswitchIdsRequired: ClusterRule = {
 export const applicationExclusion: ClusterRule = {
   name: "emr-application-exclusion",
   description: "Checks whether the cluster installs at most one of SPARK2/SPARK3, HDFS/OSS-HDFS and STARROCKS2/STARROCKS3.",
+  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.applications === UNKNOWN) return out.unknown("applications").build();
@@ -125,6 +148,66 @@ export const applicationExclusion: ClusterRule = {
       const both = set.filter((a) => apps.includes(a));
       if (both.length > 1) out.fail("applications", `${both.join(" and ")} exclude each other`, `keep one of ${both.join(", ")}, e.g. "${both[both.length - 1]}"`);
     }
+    return out.build();
+  },
+};
+
+export const coreGroupPresent: ClusterRule = {
+  name: "emr-core-group",
+  description: "Checks whether the cluster has a CORE group and every CORE group has at least one node (assumption: EMR clusters keep HDFS/compute on at least one CORE node).",
+  kind: "validity",
+  check(view) {
+    const out = new OutcomeBuilder(this.name);
+    const groups = nodeGroupsOf(view, out);
+    if (!Array.isArray(view.nodeGroups)) return out.build();
+    if (groups.some((g) => g.type === UNKNOWN)) return out.unknown("nodeGroups").build();
+    out.applies();
+    const cores = groups.filter((g) => g.type === "CORE");
+    if (!cores.length) out.fail("nodeGroups", "the cluster has no CORE group (was it removed or merged away?)", 'keep one group with nodeGroupType "CORE" and nodeCount of at least 1, e.g. { nodeGroupType: "CORE", nodeGroupName: "core", nodeCount: 2, ... }');
+    for (const g of cores) {
+      if (g.nodeCount === UNKNOWN) out.unknown(`${g.path}.nodeCount`);
+      else if (g.nodeCount === 0) out.fail(`${g.path}.nodeCount`, `${g.label} is a CORE group with 0 nodes`, "give it at least 1 node, e.g. nodeCount: 2");
+    }
+    return out.build();
+  },
+};
+
+export const nodeGroupNamesUnique: ClusterRule = {
+  name: "emr-node-group-names-unique",
+  description: "Checks whether every node group of the cluster has its own nodeGroupName (the provider matches groups by name).",
+  kind: "validity",
+  check(view) {
+    const out = new OutcomeBuilder(this.name);
+    const seen = new Map<string, string>();
+    for (const g of nodeGroupsOf(view, out)) {
+      if (g.name === UNKNOWN) {
+        out.unknown(`${g.path}.nodeGroupName`);
+        continue;
+      }
+      if (!isKnown(g.name)) continue; // emr-names-and-descriptions reports a missing name
+      out.applies();
+      const first = seen.get(g.name);
+      if (first) out.fail(`${g.path}.nodeGroupName`, `${g.path} has the same nodeGroupName "${g.name}" as ${first}; the provider matches node groups by name`, `give each group its own name, e.g. "${g.name}-2"`);
+      else seen.set(g.name, g.path);
+    }
+    return out.build();
+  },
+};
+
+export const internalApplications: ClusterRule = {
+  name: "emr-internal-applications",
+  description: `Checks whether the cluster lists no internal application (${INTERNAL_APPLICATIONS.join(", ")}): the provider filters them out when reading back, so every preview would replace the cluster.`,
+  kind: "validity",
+  check(view) {
+    const out = new OutcomeBuilder(this.name);
+    if (view.applications === UNKNOWN) return out.unknown("applications").build();
+    if (!Array.isArray(view.applications)) return out.build(); // emr-application-exclusion reports a malformed list
+    out.applies();
+    view.applications.forEach((a, i) => {
+      if (isKnown(a) && (INTERNAL_APPLICATIONS as readonly string[]).includes(a.toUpperCase())) {
+        out.fail(`applications[${i}]`, `${a} is an internal application: EMR installs it itself and the provider never reads it back, so every preview would show a replacement of the cluster`, `remove "${a}" from applications (a Hive metastore is set with hive.metastore.type, Kerberos with securityMode: "KERBEROS")`);
+      }
+    });
     return out.build();
   },
 };

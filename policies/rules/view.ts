@@ -49,6 +49,12 @@ function list(v: unknown): Field<unknown[]> {
   return Array.isArray(v) ? v : MALFORMED;
 }
 
+/** A subscriptionConfig: its duration and unit as written. */
+export interface SubscriptionView {
+  duration: Field<number>;
+  unit: Field<string>;
+}
+
 export interface GroupView {
   index: number;
   /** `nodeGroups[2]` */
@@ -62,9 +68,10 @@ export interface GroupView {
   spotStrategy: Field<string>;
   /** True when the group has an autoScalingPolicy object. */
   autoScaling: Field<boolean>;
+  minCapacity: Field<number>;
   maxCapacity: Field<number>;
   paymentType: Field<string>;
-  subscriptionMonths: Field<number>;
+  subscription: Field<SubscriptionView>;
 }
 
 export interface ConfigItemView {
@@ -86,10 +93,11 @@ export interface ScriptView {
 export interface ClusterView {
   clusterName: Field<string>;
   clusterType: Field<string>;
+  releaseVersion: Field<string>;
   deployMode: Field<string>;
   securityMode: Field<string>;
   paymentType: Field<string>;
-  subscriptionMonths: Field<number>;
+  subscription: Field<SubscriptionView>;
   deletionProtection: Field<boolean>;
   applications: Field<Field<string>[]>;
   applicationConfigs: Field<ConfigItemView[]>;
@@ -105,13 +113,12 @@ function groupView(raw: unknown, index: number): GroupView {
   const g = record(raw);
   if (!g || isUnknown(g)) {
     const f = isUnknown(g) ? UNKNOWN : MALFORMED;
-    return { index, path, label: `node group ${path}`, type: f, name: f, nodeCount: f, vswitchIds: f, spotStrategy: f, autoScaling: f, maxCapacity: f, paymentType: f, subscriptionMonths: f };
+    return { index, path, label: `node group ${path}`, type: f, name: f, nodeCount: f, vswitchIds: f, spotStrategy: f, autoScaling: f, minCapacity: f, maxCapacity: f, paymentType: f, subscription: f };
   }
   const name = str(g.nodeGroupName);
   const policy = g.autoScalingPolicy;
   const policyRecord = record(policy);
   const constraints = policyRecord && !isUnknown(policyRecord) ? record(policyRecord.constraints) : policyRecord;
-  const subscription = record(g.subscriptionConfig);
   return {
     index,
     path,
@@ -122,10 +129,19 @@ function groupView(raw: unknown, index: number): GroupView {
     vswitchIds: list(g.vswitchIds),
     spotStrategy: str(g.spotStrategy),
     autoScaling: policy === undefined || policy === null ? false : isUnknown(policy) ? UNKNOWN : policyRecord ? true : MALFORMED,
+    minCapacity: constraints === undefined ? undefined : isUnknown(constraints) ? UNKNOWN : num(constraints.minCapacity),
     maxCapacity: constraints === undefined ? undefined : isUnknown(constraints) ? UNKNOWN : num(constraints.maxCapacity),
     paymentType: str(g.paymentType),
-    subscriptionMonths: subscription === undefined ? undefined : isUnknown(subscription) ? UNKNOWN : num(subscription.paymentDuration),
+    subscription: subscriptionView(g.subscriptionConfig),
   };
+}
+
+function subscriptionView(raw: unknown): Field<SubscriptionView> {
+  if (raw === undefined || raw === null) return undefined;
+  const s = record(raw);
+  if (s === undefined) return MALFORMED;
+  if (isUnknown(s)) return UNKNOWN;
+  return { duration: num(s.paymentDuration), unit: str(s.paymentDurationUnit) };
 }
 
 function mapList<T>(v: unknown, each: (raw: unknown, index: number) => T): Field<T[]> {
@@ -137,7 +153,6 @@ function mapList<T>(v: unknown, each: (raw: unknown, index: number) => T): Field
 export function clusterView(props: unknown): ClusterView {
   const p = record(props);
   const get = (k: string): unknown => (p && !isUnknown(p) ? p[k] : p);
-  const subscription = record(get("subscriptionConfig"));
   // The provider models nodeAttributes as a list of one object; accept a bare object too.
   const attrsRaw = get("nodeAttributes");
   const attrs = record(Array.isArray(attrsRaw) ? attrsRaw[0] : attrsRaw);
@@ -146,10 +161,11 @@ export function clusterView(props: unknown): ClusterView {
   return {
     clusterName: str(get("clusterName")),
     clusterType: str(get("clusterType")),
+    releaseVersion: str(get("releaseVersion")),
     deployMode: str(get("deployMode")) ?? "NORMAL",
     securityMode: str(get("securityMode")) ?? "NORMAL",
     paymentType: str(get("paymentType")) ?? "PayAsYouGo",
-    subscriptionMonths: subscription === undefined ? undefined : isUnknown(subscription) ? UNKNOWN : num(subscription.paymentDuration),
+    subscription: subscriptionView(get("subscriptionConfig")),
     deletionProtection: bool(get("deletionProtection")),
     applications: mapList(get("applications"), (a) => str(a)),
     applicationConfigs: mapList(get("applicationConfigs"), (raw, index) => {

@@ -3,5 +3,5 @@
 import { exampleCluster, metastoreItem } from "./lib/base";
 
 exampleCluster("spark-mismatch", (args) => {
-  args.applicationConfigs[1] = metastoreItem("SPARK3", "hive-site.xml", "hive.metastore.type", "LOCAL");
+  args.applicationConfigs[1] = metastoreItem("SPARK3", "hive-site.xml", "hive.metastore.type", "USER_RDS");
 });

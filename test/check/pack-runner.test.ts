@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { policyConfigFor, startPolicyPack, type PolicyInfo } from "../../check/pack-runner";
+import { parseGuardrails } from "../../policies/rules";
 
 test("a pack that fails to load is reported with its own error, and no process is left behind", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "broken-pack-"));
@@ -11,18 +12,33 @@ test("a pack that fails to load is reported with its own error, and no process i
   await expect(startPolicyPack({ packDir: dir, timeoutMs: 20000 })).rejects.toThrow(/boom from the pack/);
 }, 30000);
 
-describe("policyConfigFor: what the CLI sends for --policy-pack-config", () => {
+describe("policyConfigFor: what the CLI sends for --policy-pack-config, from the parsed guardrails", () => {
   const policies: PolicyInfo[] = [
-    { name: "cap", description: "", enforcementLevel: "mandatory", configSchema: { max: { type: "integer", default: 50 } } },
-    { name: "tidy", description: "", enforcementLevel: "advisory" },
+    { name: "emr-node-group-creation-cap", description: "", enforcementLevel: "mandatory", configSchema: { maxNodesPerGroupAtCreate: { type: "integer", default: 50 } } },
+    { name: "emr-protect-option", description: "", enforcementLevel: "mandatory" },
+    { name: "emr-vswitch-ids", description: "", enforcementLevel: "mandatory" },
   ];
+  const parsed = (doc: unknown) => {
+    const r = parseGuardrails(doc);
+    if (!r.ok) throw new Error(r.errors.join("\n"));
+    return r.config;
+  };
   test("defaults: each policy's level and its schema defaults", () =>
-    expect(policyConfigFor(policies)).toEqual({ cap: { enforcementLevel: "mandatory", properties: { max: 50 } }, tidy: { enforcementLevel: "advisory" } }));
-  test("a level, properties over the defaults, and all", () => {
-    expect(policyConfigFor(policies, { all: "advisory", cap: { max: 10 } })).toEqual({ cap: { enforcementLevel: "advisory", properties: { max: 10 } }, tidy: { enforcementLevel: "advisory" } });
-    expect(policyConfigFor(policies, { tidy: "disabled", cap: { enforcementLevel: "remediate" } })).toEqual({
-      cap: { enforcementLevel: "remediate", properties: { max: 50 } },
-      tidy: { enforcementLevel: "disabled" },
+    expect(policyConfigFor(policies)).toEqual({
+      "emr-node-group-creation-cap": { enforcementLevel: "mandatory", properties: { maxNodesPerGroupAtCreate: 50 } },
+      "emr-protect-option": { enforcementLevel: "mandatory" },
+      "emr-vswitch-ids": { enforcementLevel: "mandatory" },
+    }));
+  test("a level, properties over the defaults, and all (validity policies stay mandatory)", () => {
+    expect(policyConfigFor(policies, parsed({ all: "advisory", "emr-node-group-creation-cap": { maxNodesPerGroupAtCreate: 10 } }))).toEqual({
+      "emr-node-group-creation-cap": { enforcementLevel: "advisory", properties: { maxNodesPerGroupAtCreate: 10 } },
+      "emr-protect-option": { enforcementLevel: "advisory" },
+      "emr-vswitch-ids": { enforcementLevel: "mandatory" },
+    });
+    expect(policyConfigFor(policies, parsed({ "emr-protect-option": "disabled", "emr-node-group-creation-cap": { enforcementLevel: "remediate" } }))).toEqual({
+      "emr-node-group-creation-cap": { enforcementLevel: "remediate", properties: { maxNodesPerGroupAtCreate: 50 } },
+      "emr-protect-option": { enforcementLevel: "disabled" },
+      "emr-vswitch-ids": { enforcementLevel: "mandatory" },
     });
   });
 });

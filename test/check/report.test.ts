@@ -129,3 +129,8 @@ describe("sarif: valid SARIF 2.1.0, one result per violation, located in the sta
     expect(path.isAbsolute(run.results[0].locations[0].physicalLocation.artifactLocation.uri)).toBe(false);
   });
 });
+
+test("the summary line says when validity policies were kept mandatory under all", () => {
+  const noted = buildReport({ stack: "dev", program: "stacks", resources: [], diagnostics: [], notes: ['validity policies stay mandatory under "all": "advisory"'] });
+  expect(summaryLine(noted)).toBe('PASSED: stack "dev": 0 resources planned, 0 mandatory and 0 advisory violations (validity policies stay mandatory under "all": "advisory")');
+});

@@ -158,7 +158,7 @@ describe("EmrCluster: HA with the Hive metastore on RDS", () => {
     const spec = haSpec();
     const c = new components.EmrCluster("lakehouse", {
       ...spec,
-      metastore: { type: "USER_RDS", external: { connectionUrl: "jdbc:mysql://rm-x:3306/hivemeta", userName: "hive", password: "FromConfig123" } },
+      metastore: { type: "USER_RDS", external: { connectionUrl: "jdbc:mysql://rm-x:3306/hivemeta", userName: "hive", password: pulumi.secret("FromConfig123") } },
     });
     await valueOf(c.clusterId);
     await settle();

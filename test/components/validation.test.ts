@@ -2,9 +2,12 @@
  * Every schema rule of reference/emr-planning-rules.md, one good and one bad case each: the bad case changes one
  * thing in a happy-path spec, and the issue must name the field path, say why, and suggest a right value.
  */
+import * as pulumi from "@pulumi/pulumi";
 import { checkSpec, buildClusterSpec, ClusterSpecError } from "../../components/validate";
 import type { ClusterSpecInput } from "../../components/spec";
-import { devSpec, haSpec } from "../helpers/specs";
+import { devSpec, haSpec, NETWORK } from "../helpers/specs";
+
+const NETWORK_SPEC = { nodeAttributes: NETWORK.nodeAttributes };
 
 type Spec = ClusterSpecInput & Record<string, any>;
 
@@ -64,8 +67,72 @@ describe("deploy mode and masters", () => {
     const ha = haSpec();
     expectValid({ ...ha, nodeGroups: [...ha.nodeGroups, extra] });
   });
-  test("GATEWAY groups are not valid for DATALAKE", () =>
-    expectIssue(withGroup(devSpec(), 1, { nodeGroupType: "GATEWAY" }), "nodeGroups[1].nodeGroupType", /GATEWAY/));
+  const gateway = (spec: Spec) => ({ ...spec, nodeGroups: [...spec.nodeGroups, { ...spec.nodeGroups[1], nodeGroupType: "GATEWAY" as const, nodeGroupName: "gateway", nodeCount: 1 }] });
+  test("GATEWAY groups are valid for DATALAKE from EMR-5.10.1 (the preset's EMR-5.16.0)", () => expectValid(gateway(devSpec())));
+  test("GATEWAY groups are refused for DATALAKE before EMR-5.10.1, and for OLAP; never advising the MASTER", () => {
+    expectIssue({ ...gateway(devSpec()), releaseVersion: "EMR-5.9.0" }, "nodeGroups[2].nodeGroupType", /from EMR-5\.10\.1/, /EMR-5\.10\.1 or later/);
+    const olap = { ...gateway(devSpec()), clusterType: "OLAP" as const, applications: ["STARROCKS3"], metastore: undefined };
+    expectIssue(olap, "nodeGroups[2].nodeGroupType", /separately deployed gateway/);
+    expect(issuesOf(olap).map((i) => i.reason).join("\n")).not.toMatch(/MASTER/);
+  });
+});
+
+describe("validity rules of issue 9: refused by the component (and the pack, with the same rule)", () => {
+  test("internal applications (MYSQL) are refused: a replacement on every preview", () =>
+    expectIssue({ ...devSpec(), applications: [...devSpec().applications, "MYSQL"] }, "applications[5]", /internal application/));
+  test("a CORE group of 0 nodes is refused", () => expectIssue(withGroup(devSpec(), 1, { nodeCount: 0 }), "nodeGroups[1].nodeCount", /CORE group with 0 nodes/));
+  test("no CORE group is refused", () => expectIssue(withGroup(devSpec(), 1, { nodeGroupType: "TASK" }), "nodeGroups", /no CORE group/));
+  test("Subscription without a subscriptionConfig is refused (cluster and node group)", () => {
+    const { subscriptionConfig: _s, ...noConfig } = haSpec();
+    expectIssue(noConfig, "subscriptionConfig", /Subscription without a subscriptionConfig/);
+    expectIssue(withGroup(haSpec(), 1, { paymentType: "Subscription" }), "nodeGroups[1].subscriptionConfig", /Subscription without a subscriptionConfig/);
+    expectValid(withGroup(haSpec(), 1, { paymentType: "Subscription", subscriptionConfig: { paymentDuration: 12 } }));
+  });
+  test("minCapacity above maxCapacity is refused", () =>
+    expectIssue(withGroup(haSpec(), 2, { autoScalingPolicy: { constraints: { minCapacity: 10, maxCapacity: 4 } } }), "nodeGroups[2].autoScalingPolicy.constraints.minCapacity", /minCapacity 10 above maxCapacity 4/));
+  test("a nodeCount outside [minCapacity, maxCapacity] is refused", () => {
+    expectIssue(withGroup(haSpec(), 2, { nodeCount: 1 }), "nodeGroups[2].nodeCount", /outside its auto-scaling bounds \[2, 40\]/);
+    expectValid(withGroup(haSpec(), 2, { nodeCount: 40 }));
+  });
+  test("more than 20 tags, reserved prefixes and URLs in tags are refused", () => {
+    const many = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`t${i}`, "x"]));
+    expectIssue({ ...devSpec(), tags: many }, "tags", /21 tags; .* at most 20/);
+    expectIssue({ ...devSpec(), tags: { "aliyun-owner": "me" } }, 'tags["aliyun-owner"]', /reserves/);
+    expectIssue({ ...devSpec(), tags: { "acs:env": "dev" } }, 'tags["acs:env"]', /reserves/);
+    expectIssue({ ...devSpec(), tags: { "see-https://x": "1" } }, 'tags["see-https://x"]', /https:\/\//);
+    expectValid({ ...devSpec(), tags: Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`t${i}`, "x"])) });
+  });
+  test("issues of validity rules carry the pack's policy name", () => {
+    const issues = issuesOf(withGroup(devSpec(), 1, { nodeCount: 0 }));
+    expect(issues).toEqual([expect.objectContaining({ path: "nodeGroups[1].nodeCount", rule: "emr-core-group" })]);
+  });
+  test("a plain-text external metastore password is refused: it must be a Pulumi secret (the pack cannot tell)", () => {
+    const external = (password: unknown) => ({ ...haSpec(), metastore: { type: "USER_RDS", external: { connectionUrl: "jdbc:mysql://rm-x:3306/hivemeta", userName: "hive", password } } });
+    expectIssue(external("Hunter2Hunter2"), "metastore.external.password", /plain text/, /requireSecret/);
+    expectValid(external(pulumi.secret("Hunter2Hunter2")));
+  });
+});
+
+describe("duplicate node-group names: refused before the preset merge folds them into one", () => {
+  const core = { nodeGroupName: "core", nodeCount: 4, vswitchIds: ["vsw-bp1test0001"] };
+  test("two groups named core in the user's list are refused, with the rule (the merge would leave no CORE group)", () => {
+    let error: unknown;
+    try {
+      buildClusterSpec("lake", { preset: "dev-normal", clusterName: "lake", ...NETWORK_SPEC, nodeGroups: [core, { ...core, nodeGroupType: "TASK" }] } as never);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ClusterSpecError);
+    expect((error as ClusterSpecError).issues).toEqual([expect.objectContaining({ path: "nodeGroups[1].nodeGroupName", rule: "emr-node-group-names-unique" })]);
+    expect((error as ClusterSpecError).resourceName).toBe("lake");
+  });
+  test("one override of the preset's core group is fine", () =>
+    expect(buildClusterSpec("lake", { preset: "dev-normal", clusterName: "lake", ...NETWORK_SPEC, nodeGroups: [{ nodeGroupName: "master", vswitchIds: ["vsw-bp1test0001"] }, core] } as never).nodeGroups.map((g) => [g.nodeGroupName, g.nodeCount])).toEqual([
+      ["master", 1],
+      ["core", 4],
+    ]));
+  test("removing the CORE group is refused", () =>
+    expect(() => buildClusterSpec("lake", { preset: "dev-normal", clusterName: "lake", ...NETWORK_SPEC, nodeGroups: [{ nodeGroupName: "core", remove: true }] } as never)).toThrow(/no CORE group/));
 });
 
 describe("Hive metastore", () => {
@@ -114,25 +181,16 @@ describe("node groups", () => {
   test("a group name uses letters, digits, _ and -", () => expectIssue(withGroup(devSpec(), 1, { nodeGroupName: "core; rm -rf /" }), "nodeGroups[1].nodeGroupName"));
 });
 
-describe("safety limits", () => {
-  test("a node group above 50 nodes at creation is refused", () =>
-    expectIssue({ ...withGroup(devSpec(), 1, { nodeCount: 60 }), acknowledgements: { nodeCount: 60 } }, "nodeGroups[1].nodeCount", /60/, /50/));
-  test("a node group above 30 nodes needs an acknowledgement", () => {
-    expectIssue(withGroup(devSpec(), 1, { nodeCount: 40 }), "nodeGroups[1].nodeCount", /40/, /30/);
-    expectValid({ ...withGroup(devSpec(), 1, { nodeCount: 40 }), acknowledgements: { nodeCount: 40 } });
+describe("guardrails are the pack's alone: the component takes no limits and accepts what only a threshold refuses", () => {
+  test("a node group above 50 nodes, above 30 without an acknowledgement, a total above 100, MaxCapacity 150, 24 months: all valid here", () => {
+    expectValid(withGroup(devSpec(), 1, { nodeCount: 60 }));
+    expectValid(withGroup(haSpec(), 2, { autoScalingPolicy: { constraints: { minCapacity: 2, maxCapacity: 150 } } }));
+    expectValid({ ...haSpec(), subscriptionConfig: { paymentDuration: 24 } });
   });
-  test("a cluster above 100 nodes needs a cost acknowledgement", () => {
-    const spec = haSpec();
-    const big = { ...spec, nodeGroups: [...spec.nodeGroups, ...[1, 2, 3].map((n) => ({ ...spec.nodeGroups[1], nodeGroupName: `core${n}`, nodeCount: 35 }))], acknowledgements: { nodeCount: 35 } };
-    const issues = issuesOf(big);
-    expect(issues.some((i) => /10[0-9]|11[0-9]/.test(i.reason) && /100/.test(i.reason))).toBe(true);
-    expectValid({ ...big, acknowledgements: { nodeCount: 35, clusterNodes: 120 } });
-  });
-  test("auto-scaling MaxCapacity is at most 100", () =>
-    expectIssue(withGroup(haSpec(), 2, { autoScalingPolicy: { constraints: { minCapacity: 2, maxCapacity: 150 } } }), "nodeGroups[2].autoScalingPolicy.constraints.maxCapacity", /150/, /100/));
-  test("a subscription above 12 months needs an acknowledgement", () => {
-    expectIssue({ ...haSpec(), subscriptionConfig: { paymentDuration: 24 } }, "subscriptionConfig.paymentDuration", /24/, /12/);
-    expectValid({ ...haSpec(), subscriptionConfig: { paymentDuration: 24 }, acknowledgements: { subscriptionMonths: 24 } });
+  test("subscription durations are valid per unit: 1-9, 12, 24, 36, 48, 60 months; 1-5 years", () => {
+    expectIssue({ ...haSpec(), subscriptionConfig: { paymentDuration: 10 } }, "subscriptionConfig.paymentDuration", /12/);
+    expectValid({ ...haSpec(), subscriptionConfig: { paymentDuration: 3, paymentDurationUnit: "Year" } });
+    expectIssue({ ...haSpec(), subscriptionConfig: { paymentDuration: 12, paymentDurationUnit: "Year" } }, "subscriptionConfig.paymentDuration", /12 Year; valid are 1, 2, 3, 4, 5/);
   });
   test("bootstrap scripts only from oss://", () => {
     const script = (scriptPath: string) => ({ scriptName: "init", scriptPath });
@@ -141,6 +199,11 @@ describe("safety limits", () => {
   });
   test("cluster names are within the allowed characters", () => expectIssue({ ...devSpec(), clusterName: "dev$(whoami)" }, "clusterName"));
   test("a cluster name is at most 64 characters", () => expectIssue({ ...devSpec(), clusterName: "a".repeat(65) }, "clusterName", /64/));
+  test("node-group names may start with a digit; accented Latin and Cyrillic letters are refused", () => {
+    expectValid(withGroup(devSpec(), 1, { nodeGroupName: "1st_core" }));
+    expectIssue(withGroup(devSpec(), 1, { nodeGroupName: "café" }), "nodeGroups[1].nodeGroupName", /English or Chinese letters/);
+    expectIssue({ ...devSpec(), clusterName: "кластер" }, "clusterName", /English or Chinese letters/);
+  });
 });
 
 describe("protection", () => {
@@ -151,7 +214,7 @@ describe("protection", () => {
 
 describe("buildClusterSpec", () => {
   test("throws one ClusterSpecError listing every issue", () => {
-    const spec = { ...withGroup(devSpec(), 1, { nodeCount: 60, spotStrategy: "SpotAsPriceGo" }), clusterType: "DATALAKE" };
+    const spec = { ...withGroup(devSpec(), 1, { nodeCount: 0, spotStrategy: "SpotAsPriceGo" }), clusterType: "DATALAKE" };
     let error: unknown;
     try {
       buildClusterSpec("analytics", spec as never);
@@ -162,7 +225,7 @@ describe("buildClusterSpec", () => {
     const err = error as ClusterSpecError;
     expect(err.issues.map((i) => i.path)).toEqual(expect.arrayContaining(["nodeGroups[1].nodeCount", "nodeGroups[1].spotStrategy"]));
     expect(err.message).toContain('EMR cluster "analytics-dev" is not valid');
-    expect(err.message).toMatch(/nodeGroups\[1\]\.nodeCount: 60 exceeds/);
+    expect(err.message).toMatch(/nodeGroups\[1\]\.nodeCount: node group "core" \(nodeGroups\[1\]\) is a CORE group with 0 nodes/);
   });
   test("an unknown preset is named with the valid ones", () => {
     expect(() => buildClusterSpec("x", { preset: "big" } as never)).toThrow(/unknown preset "big"; use one of datalake-ha, dev-normal/);

@@ -10,6 +10,14 @@ import { EmrCluster } from "../../components/cluster";
 import { captureProgram, setupPreviewCapture } from "../helpers/capture-program";
 import { devSpec, haSpec } from "../helpers/specs";
 import { haClusterProps } from "../helpers/cluster-props";
+import { parseGuardrails, POLICY_CATALOG } from "../../policies/rules";
+
+/** A `--policy-pack-config` document, through the one strict parser (as the offline check reads it). */
+function guardrails(doc: unknown) {
+  const r = parseGuardrails(doc);
+  if (!r.ok) throw new Error(r.errors.join("\n"));
+  return r.config;
+}
 
 const PACK_DIR = path.join(__dirname, "../../policies");
 let pack: RunningPack;
@@ -38,7 +46,11 @@ test("GetAnalyzerInfo: the pack, its policies and their default levels", async (
   const info = await pack.info();
   expect(info.name).toBe("emr-guardrails");
   expect(info.version).toBe("0.1.0");
-  expect(policies).toHaveLength(25);
+  expect(policies).toHaveLength(32);
+  // The pack is built from the catalog the config parser checks against: same names, levels and properties.
+  expect(policies.map((p) => [p.name, p.enforcementLevel, Object.keys(p.configSchema ?? {}).sort()]).sort()).toEqual(
+    POLICY_CATALOG.map((p) => [p.name, p.level, [...p.limits, ...(p.productionStacks ? ["productionStacks"] : [])].sort()]).sort(),
+  );
   const levels = Object.fromEntries(policies.map((p) => [p.name, p.enforcementLevel]));
   expect(levels).toMatchObject({
     "emr-node-group-creation-cap": "mandatory",
@@ -95,6 +107,7 @@ test("a hand-written emrv2 Cluster (no component) breaking several rules: each r
   expect(byPolicy(ds)).toEqual([
     ["emr-application-exclusion", "mandatory"],
     ["emr-auto-scaling-ignore-changes", "advisory"],
+    ["emr-cluster-total-nodes-ack", "mandatory"],
     ["emr-ha-external-metastore", "mandatory"],
     ["emr-ha-zookeeper", "mandatory"],
     ["emr-node-group-creation-cap", "mandatory"],
@@ -189,21 +202,21 @@ describe("policy config, as --policy-pack-config passes it", () => {
   test("a changed threshold: a 12-node group breaks a cap of 10", async () => {
     const c = await cluster("cfg-cap", 12);
     expect(await pack.analyze(c)).toEqual([]);
-    await pack.configure(policyConfigFor(policies, { "emr-node-group-creation-cap": { maxNodesPerGroupAtCreate: 10 } }));
+    await pack.configure(policyConfigFor(policies, guardrails({ "emr-node-group-creation-cap": { maxNodesPerGroupAtCreate: 10 } })));
     const ds = await pack.analyze(c);
     expect(byPolicy(ds)).toEqual([["emr-node-group-creation-cap", "mandatory"]]);
     expect(ds[0].message).toContain("12 exceeds the 10-node cap");
   });
 
   test("a disabled policy reports nothing", async () => {
-    const c = await cluster("cfg-disabled", 60);
-    await pack.configure(policyConfigFor(policies, { "emr-node-group-creation-cap": "disabled", "emr-node-group-size-ack": { enforcementLevel: "disabled" } }));
+    const c = await cluster("cfg-disabled", 55);
+    await pack.configure(policyConfigFor(policies, guardrails({ "emr-node-group-creation-cap": "disabled", "emr-node-group-size-ack": { enforcementLevel: "disabled" } })));
     expect(await pack.analyze(c)).toEqual([]);
   });
 
   test('"all": "advisory" turns every violation advisory', async () => {
-    const c = await cluster("cfg-all", 60);
-    await pack.configure(policyConfigFor(policies, { all: "advisory" }));
+    const c = await cluster("cfg-all", 55);
+    await pack.configure(policyConfigFor(policies, guardrails({ all: "advisory" })));
     expect(byPolicy(await pack.analyze(c))).toEqual([
       ["emr-node-group-creation-cap", "advisory"],
       ["emr-node-group-size-ack", "advisory"],
@@ -223,7 +236,7 @@ describe("policy config, as --policy-pack-config passes it", () => {
     const c = clusterOf(
       await captureProgram(() => new alicloud.emrv2.Cluster("remedy", { ...haClusterProps(), deletionProtection: false } as alicloud.emrv2.ClusterArgs, { protect: true })),
     );
-    await pack.configure(policyConfigFor(policies, { "emr-deletion-protection": "remediate" }));
+    await pack.configure(policyConfigFor(policies, guardrails({ "emr-deletion-protection": "remediate" })));
     const remediations = await pack.remediate(c);
     expect(remediations.map((r) => r.policyName)).toEqual(["emr-deletion-protection"]);
     expect(remediations[0].properties).toMatchObject({ deletionProtection: true, clusterName: "lakehouse-prod" });

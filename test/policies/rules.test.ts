@@ -6,6 +6,7 @@ import { ALL_RULES, ruleContext, runRule, UNKNOWN, type ClusterRule, type Guardr
 import * as capacity from "../../policies/rules/capacity";
 import * as hygiene from "../../policies/rules/hygiene";
 import * as metastore from "../../policies/rules/metastore";
+import * as payment from "../../policies/rules/payment";
 import { deletionProtection } from "../../policies/rules/protection";
 import * as topology from "../../policies/rules/topology";
 import { devClusterProps, haClusterProps, metastoreItem, nodeGroupProps } from "../helpers/cluster-props";
@@ -58,16 +59,24 @@ describe("emr-node-group-size-ack: groups above 30 nodes carry an acknowledgemen
   test("unknown tags do not hide a violation", () => expectViolation(run(rule, { ...withGroup(haClusterProps(), 1, { nodeCount: 31 }), tags: UNKNOWN }), "nodeGroups[1].nodeCount", /31/));
 });
 
-describe("emr-cluster-total-nodes-ack: clusters above 100 nodes carry a cost acknowledgement", () => {
+describe("emr-cluster-total-nodes-ack: clusters that may grow above 100 nodes carry a cost acknowledgement", () => {
   const rule = capacity.clusterTotalNodesAck;
+  // haClusterProps: master 3 + core 3 + an auto-scaled task group counted at its MaxCapacity 40 = 46.
   const big = (extra: number) => addGroup(haClusterProps(), nodeGroupProps("TASK", "batch", extra));
-  test("compliant: 100 nodes in total", () => expectCompliant(run(rule, big(92))));
-  test("non-compliant 1: 101 nodes", () => expectViolation(run(rule, big(93)), "nodeGroups", /101 nodes in total, above the 100-node cost threshold/, /emr-guard:ack-cluster-nodes: "101"/));
-  test("compliant: 101 nodes acknowledged", () => expectCompliant(run(rule, { ...big(93), tags: { "emr-guard:ack-cluster-nodes": "120" } })));
-  test("threshold from config: 10", () => expectViolation(run(rule, haClusterProps(), { clusterNodesCostAckThreshold: 5 }), "nodeGroups", /8 nodes in total/));
+  test("compliant: 100 nodes in total, the auto-scaled group at its MaxCapacity", () => expectCompliant(run(rule, big(54))));
+  test("non-compliant 1: 101 nodes", () => expectViolation(run(rule, big(55)), "nodeGroups", /may have 101 nodes in total \(auto-scaled groups counted at their MaxCapacity\), above the 100-node cost threshold/, /emr-guard:ack-cluster-nodes: "101"/));
+  test("compliant: 101 nodes acknowledged", () => expectCompliant(run(rule, { ...big(55), tags: { "emr-guard:ack-cluster-nodes": "120" } })));
+  test("threshold from config: 2", () => expectViolation(run(rule, devClusterProps(), { clusterNodesCostAckThreshold: 2 }), "nodeGroups", /3 nodes in total/));
+  test("non-compliant 2: two TASK groups that may each grow to 60 (issue 9)", () => {
+    const scaled = (name: string) => nodeGroupProps("TASK", name, 2, { autoScalingPolicy: { constraints: { minCapacity: 2, maxCapacity: 60 } } });
+    expectViolation(run(rule, addGroup(addGroup(devClusterProps(), scaled("t1")), scaled("t2"))), "nodeGroups", /may have 123 nodes/);
+  });
+  test("non-compliant 3: an auto-scaled group without maxCapacity counts at the API's default 2000", () =>
+    expectViolation(run(rule, addGroup(devClusterProps(), nodeGroupProps("TASK", "t", 2, { autoScalingPolicy: { constraints: { minCapacity: 2 } } }))), "nodeGroups", /may have 2003 nodes/));
   test("unknown: a group's count unknown and the known ones below the threshold", () => expectUnknown(run(rule, withGroup(haClusterProps(), 1, { nodeCount: UNKNOWN })), "nodeGroups[1].nodeCount"));
+  test("unknown: a MaxCapacity unknown", () => expectUnknown(run(rule, withGroup(haClusterProps(), 2, { autoScalingPolicy: { constraints: { minCapacity: 2, maxCapacity: UNKNOWN } } })), "nodeGroups[2].autoScalingPolicy.constraints.maxCapacity"));
   test("a known total above the threshold is reported even with another group unknown", () =>
-    expectViolation(run(rule, addGroup(withGroup(haClusterProps(), 1, { nodeCount: UNKNOWN }), nodeGroupProps("TASK", "batch", 120))), "nodeGroups", /125 nodes/));
+    expectViolation(run(rule, addGroup(withGroup(haClusterProps(), 1, { nodeCount: UNKNOWN }), nodeGroupProps("TASK", "batch", 120))), "nodeGroups", /163 nodes/));
 });
 
 describe("emr-auto-scaling-max-capacity: MaxCapacity is at most 100", () => {
@@ -77,11 +86,15 @@ describe("emr-auto-scaling-max-capacity: MaxCapacity is at most 100", () => {
   test("non-compliant 1: 101", () => expectViolation(run(rule, cap(101)), "nodeGroups[2].autoScalingPolicy.constraints.maxCapacity", /MaxCapacity 101 exceeds the auto-scaling cap of 100/, /node group "task"/));
   test("threshold from config: 50", () => expectViolation(run(rule, cap(60), { maxAutoScalingCapacity: 50 }), "nodeGroups[2].autoScalingPolicy.constraints.maxCapacity", /cap of 50/));
   test("unknown", () => expectUnknown(run(rule, cap(UNKNOWN)), "nodeGroups[2].autoScalingPolicy.constraints.maxCapacity"));
+  test("non-compliant 2: no maxCapacity (the API's default is 2000)", () =>
+    expectViolation(run(rule, withGroup(haClusterProps(), 2, { autoScalingPolicy: { constraints: { minCapacity: 2 } } })), "nodeGroups[2].autoScalingPolicy.constraints.maxCapacity", /without maxCapacity: the API then allows up to 2000 nodes/));
+  test("non-compliant 3: an auto-scaling policy without constraints", () =>
+    expectViolation(run(rule, withGroup(haClusterProps(), 2, { autoScalingPolicy: { scalingRules: [] } })), "nodeGroups[2].autoScalingPolicy.constraints.maxCapacity", /2000/));
   test("not applicable without auto scaling", () => expect(run(rule, devClusterProps())).toEqual({ kind: "not-applicable" }));
 });
 
 describe("emr-subscription-duration-ack: subscriptions above 12 months carry an acknowledgement", () => {
-  const rule = capacity.subscriptionDurationAck;
+  const rule = payment.subscriptionDurationAck;
   const months = (paymentDuration: unknown) => ({ ...haClusterProps(), subscriptionConfig: { paymentDuration, paymentDurationUnit: "Month" } });
   test("compliant: 12 months", () => expectCompliant(run(rule, months(12))));
   test("non-compliant 1: 24 months", () => expectViolation(run(rule, months(24)), "subscriptionConfig.paymentDuration", /24-month subscription/, /emr-guard:ack-subscription-months: "24"/));
@@ -118,8 +131,24 @@ describe("emr-node-group-roles: MASTER-EXTEND only in HA, GATEWAY only where acc
   const rule = topology.nodeGroupRoles;
   test("compliant: MASTER-EXTEND in HA", () => expectCompliant(run(rule, addGroup(haClusterProps(), nodeGroupProps("MASTER-EXTEND", "mx", 2)))));
   test("non-compliant 1: MASTER-EXTEND in NORMAL", () => expectViolation(run(rule, addGroup(devClusterProps(), nodeGroupProps("MASTER-EXTEND", "mx", 1))), "nodeGroups[2].nodeGroupType", /only in HA clusters/));
-  test("non-compliant 2: GATEWAY in DATALAKE", () => expectViolation(run(rule, addGroup(devClusterProps(), nodeGroupProps("GATEWAY", "gw", 1))), "nodeGroups[2].nodeGroupType", /DATALAKE clusters do not accept/));
-  test("compliant: GATEWAY in DATAFLOW", () => expectCompliant(run(rule, { ...addGroup(devClusterProps(), nodeGroupProps("GATEWAY", "gw", 1)), clusterType: "DATAFLOW" })));
+  const gw = (clusterType: string, releaseVersion: unknown) => ({ ...addGroup(devClusterProps(), nodeGroupProps("GATEWAY", "gw", 1)), clusterType, releaseVersion });
+  test.each([
+    ["DATALAKE", "EMR-5.10.1"],
+    ["DATALAKE", "EMR-5.16.0"],
+    ["DATAFLOW", "EMR-5.10.1"],
+    ["CUSTOM", "EMR-5.17.1"],
+    ["CUSTOM", "EMR-5.100.0"],
+  ])("compliant: GATEWAY in %s on %s", (type, release) => expectCompliant(run(rule, gw(type, release))));
+  test("non-compliant 2: GATEWAY in DATALAKE before EMR-5.10.1 (numbers compared, not text)", () =>
+    expectViolation(run(rule, gw("DATALAKE", "EMR-5.9.0")), "nodeGroups[2].nodeGroupType", /DATALAKE clusters accept them from EMR-5\.10\.1, this one is EMR-5\.9\.0/, /EMR-5\.10\.1 or later/));
+  test("non-compliant 3: GATEWAY in CUSTOM before EMR-5.17.1", () => expectViolation(run(rule, gw("CUSTOM", "EMR-5.16.0")), "nodeGroups[2].nodeGroupType", /from EMR-5\.17\.1/));
+  test.each(["OLAP", "DATASERVING"])("non-compliant 4: GATEWAY in %s (a separate gateway environment); never advises the MASTER", (type) => {
+    const outcome = run(rule, gw(type, "EMR-5.16.0"));
+    expectViolation(outcome, "nodeGroups[2].nodeGroupType", /separately deployed gateway environment/);
+    expect(JSON.stringify(outcome)).not.toMatch(/MASTER/);
+  });
+  test("non-compliant 5: a release that is not EMR-x.y.z cannot accept a gateway", () => expectViolation(run(rule, gw("DATALAKE", "latest")), "releaseVersion", /not a release like EMR-5\.16\.0/));
+  test("unknown: the release unknown", () => expectUnknown(run(rule, gw("DATALAKE", UNKNOWN)), "releaseVersion"));
   test("unknown: a group type unknown", () => expectUnknown(run(rule, withGroup(devClusterProps(), 1, { nodeGroupType: UNKNOWN })), "nodeGroups[1].nodeGroupType"));
 });
 
@@ -192,7 +221,11 @@ describe("emr-deletion-protection: deletionProtection is true", () => {
 describe("emr-names-and-descriptions: names use letters, digits, _ and -", () => {
   const rule = hygiene.namesAndDescriptions;
   test("compliant, Chinese included", () => expectCompliant(run(rule, { ...haClusterProps(), clusterName: "数据湖-prod_1" })));
-  test("non-compliant 1: shell metacharacters in the cluster name", () => expectViolation(run(rule, { ...haClusterProps(), clusterName: "lake$(rm -rf /)" }), "clusterName", /outside letters, digits/));
+  test("non-compliant 1: shell metacharacters in the cluster name", () => expectViolation(run(rule, { ...haClusterProps(), clusterName: "lake$(rm -rf /)" }), "clusterName", /is not made of English or Chinese letters, digits/));
+  test("compliant: a node-group name starting with a digit (1st_task)", () => expectCompliant(run(rule, withGroup(haClusterProps(), 2, { nodeGroupName: "1st_task" }))));
+  test.each([["café"], ["задачи"], ["Ñandú"]])("non-compliant: letters outside English and Chinese in a node-group name: %s", (name) =>
+    expectViolation(run(rule, withGroup(haClusterProps(), 2, { nodeGroupName: name })), "nodeGroups[2].nodeGroupName", /English or Chinese letters/));
+  test("non-compliant: a Cyrillic cluster name", () => expectViolation(run(rule, { ...haClusterProps(), clusterName: "кластер" }), "clusterName", /English or Chinese letters/));
   test("non-compliant 2: a cluster name over 64 characters", () => expectViolation(run(rule, { ...haClusterProps(), clusterName: "a".repeat(65) }), "clusterName", /65 characters; at most 64/));
   test("non-compliant 3: a node group name with a space", () => expectViolation(run(rule, withGroup(haClusterProps(), 1, { nodeGroupName: "core nodes" })), "nodeGroups[1].nodeGroupName", /node group name/));
   test("non-compliant 4: a name starting with a digit", () => expectViolation(run(rule, { ...haClusterProps(), clusterName: "1lake" }), "clusterName", /starting with a letter/));

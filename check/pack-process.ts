@@ -54,13 +54,14 @@ export function spawnPolicyPack(options: StartOptions): Promise<PackProcess> {
       const line = stdout.split("\n")[0];
       if (stdout.includes("\n") && /^\d+$/.test(line.trim())) {
         clearTimeout(timer);
-        child.removeAllListeners("exit");
+        child.off("exit", exitedEarly); // keep the listener that unregisters killChild
         resolve({ child, port: Number(line.trim()) });
       }
     });
     child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", (err) => fail(`could not start run-policy-pack: ${err.message}`));
-    child.on("exit", (code) => fail(`the policy pack exited with code ${code} before it was ready`));
+    const exitedEarly = (code: number | null) => fail(`the policy pack exited with code ${code} before it was ready`);
+    child.on("exit", exitedEarly);
   });
 }
 

@@ -7,8 +7,7 @@ import { autoScalingMaxCapacity, clusterTotalNodesAck, nodeGroupCreationCap, nod
 import { otherPolicy } from "./rules/catalog";
 import { ignoreChangesCovers } from "./rules/index";
 import { subscriptionConfigValid, subscriptionDurationAck } from "./rules/payment";
-import { clusterView } from "./rules/view";
-import { sharedProps } from "./props";
+import { sharedView } from "./props";
 
 export const nodeGroupCreationCapPolicy = clusterPolicy(nodeGroupCreationCap);
 export const nodeGroupSizeAckPolicy = clusterPolicy(nodeGroupSizeAck);
@@ -28,7 +27,7 @@ export const autoScalingIgnoreChangesPolicy: ResourceValidationPolicy = {
   description: "Checks whether every auto-scaled node group's nodeCount is in the resource's ignoreChanges option.",
   enforcementLevel: otherPolicy("emr-auto-scaling-ignore-changes").level,
   validateResource: forClusters((args, reportViolation) => {
-    const view = clusterView(sharedProps(args.urn, args.props));
+    const view = sharedView(args.urn, args.props);
     if (!Array.isArray(view.nodeGroups)) return;
     const ignored = args.opts.ignoreChanges ?? [];
     for (const g of view.nodeGroups) {

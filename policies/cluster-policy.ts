@@ -5,9 +5,9 @@
  */
 import type { EnforcementLevel, PolicyConfigSchema, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { forClusters } from "./cluster-type";
-import { DEFAULT_LIMITS, DEFAULT_PRODUCTION_STACK_PATTERNS, ruleContext, runRule, type ClusterRule, type GuardrailLimits, type PolicyEntry } from "./rules/index";
+import { DEFAULT_LIMITS, DEFAULT_PRODUCTION_STACK_PATTERNS, ruleContext, runRuleOnView, type ClusterRule, type GuardrailLimits, type PolicyEntry } from "./rules/index";
 import { entryOf } from "./rules/catalog";
-import { sharedProps } from "./props";
+import { sharedView } from "./props";
 
 /** What each threshold means, for the configSchema. */
 const LIMIT_DESCRIPTIONS: Record<keyof GuardrailLimits, string> = {
@@ -68,7 +68,7 @@ export function clusterPolicy(rule: ClusterRule, options: ClusterPolicyOptions =
     enforcementLevel,
     configSchema: configSchemaFor(entry),
     validateResource: forClusters((args, reportViolation) => {
-      const outcome = runRule(rule, sharedProps(args.urn, args.props), contextFor(args));
+      const outcome = runRuleOnView(rule, sharedView(args.urn, args.props), contextFor(args));
       if (outcome.kind === "non-compliant") {
         for (const f of outcome.findings) reportViolation(`${f.path}: ${f.message}. Fix: ${f.fix}.`, args.urn);
       }

@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 0b3e4dd822ce57a781cb0c0aebb6246e95d8a921fa2da74fd4f621ee930b334e
+// sources: sha256 3d06b4ff836793222dd48a26fe6dd42f451db7aa4402d4ca8772d46cccda9f1b
 "use strict";
 
 // index.ts
@@ -1069,9 +1069,12 @@ function ruleContext(limits, context = {}) {
 function stripUndefined(o) {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== void 0));
 }
-function runRule(rule, props, ctx) {
+function runRuleOnView(rule, view, ctx) {
+  return runOn(rule, () => view, ctx);
+}
+function runOn(rule, view, ctx) {
   try {
-    return rule.check(clusterView(props), ctx);
+    return rule.check(view(), ctx);
   } catch (err) {
     return { kind: "non-compliant", findings: [{ rule: rule.name, path: "(rule)", message: `the rule failed on this input: ${String(err)}`, fix: "report this as a bug of the emr-guardrails pack" }] };
   }
@@ -1133,25 +1136,39 @@ function plainProps(value) {
 }
 function sameData(a, b) {
   if (a === b) return true;
-  if (a === null || b === null || typeof a !== "object" || typeof b !== "object" || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
   const x = a;
   const y = b;
-  const keys = Object.keys(x);
-  const other = Object.keys(y);
-  if (keys.length !== other.length) return false;
-  for (let i = 0; i < keys.length; i++) if (keys[i] !== other[i] || !sameData(x[keys[i]], y[keys[i]])) return false;
-  return true;
+  let keys = 0;
+  for (const key in x) {
+    keys++;
+    if (!Object.prototype.hasOwnProperty.call(y, key) || !sameData(x[key], y[key])) return false;
+  }
+  for (const _ in y) keys--;
+  return keys === 0;
 }
 var shared = /* @__PURE__ */ new Map();
-function sharedProps(urn, props) {
+function sharedEntry(urn, props) {
   const data = proxyTarget(props);
-  if (data === void 0) return plainProps(props);
+  if (data === void 0) return { data, plain: plainProps(props) };
   const hit = shared.get(urn);
-  if (hit && sameData(hit.data, data)) return hit.plain;
-  const plain = copy(data);
+  if (hit && sameData(hit.data, data)) return hit;
+  const entry = { data, plain: copy(data) };
   if (shared.size === 0) setImmediate(() => shared.clear());
-  shared.set(urn, { data, plain });
-  return plain;
+  shared.set(urn, entry);
+  return entry;
+}
+function sharedProps(urn, props) {
+  return sharedEntry(urn, props).plain;
+}
+function sharedView(urn, props) {
+  const entry = sharedEntry(urn, props);
+  return entry.view ??= clusterView(entry.plain);
 }
 
 // cluster-policy.ts
@@ -1197,7 +1214,7 @@ function clusterPolicy(rule, options = {}) {
     enforcementLevel,
     configSchema: configSchemaFor(entry),
     validateResource: forClusters((args, reportViolation) => {
-      const outcome = runRule(rule, sharedProps(args.urn, args.props), contextFor(args));
+      const outcome = runRuleOnView(rule, sharedView(args.urn, args.props), contextFor(args));
       if (outcome.kind === "non-compliant") {
         for (const f of outcome.findings) reportViolation(`${f.path}: ${f.message}. Fix: ${f.fix}.`, args.urn);
       }
@@ -1219,7 +1236,7 @@ var autoScalingIgnoreChangesPolicy = {
   description: "Checks whether every auto-scaled node group's nodeCount is in the resource's ignoreChanges option.",
   enforcementLevel: otherPolicy("emr-auto-scaling-ignore-changes").level,
   validateResource: forClusters((args, reportViolation) => {
-    const view = clusterView(sharedProps(args.urn, args.props));
+    const view = sharedView(args.urn, args.props);
     if (!Array.isArray(view.nodeGroups)) return;
     const ignored = args.opts.ignoreChanges ?? [];
     for (const g of view.nodeGroups) {
@@ -1234,7 +1251,7 @@ var autoScalingIgnoreChangesPolicy = {
 // stack-graph.ts
 var VPC_TYPE = "alicloud:vpc/network:Network";
 function clustersOf(resources) {
-  return resources.filter((r) => r.type === TYPES.cluster).map((resource) => ({ resource, view: clusterView(sharedProps(resource.urn, resource.props)) }));
+  return resources.filter((r) => r.type === TYPES.cluster).map((resource) => ({ resource, view: sharedView(resource.urn, resource.props) }));
 }
 function derivedFrom(resource, property) {
   return resource.propertyDependencies?.[property] ?? [];

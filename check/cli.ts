@@ -9,6 +9,7 @@ import { EXIT, UsageError } from "./errors";
 import { createProgress } from "./progress";
 import { spawnPolicyPack } from "./pack-process";
 import { bundleIsFresh } from "./prebuilt-pack";
+import { requirePlain } from "./typescript-hooks";
 import type { CheckTarget } from "./run-check";
 import { loadPolicyConfig, loadStackConfig, policyConfigFile, stackConfigPath } from "./stack-config";
 
@@ -89,6 +90,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const packProcess = spawnPolicyPack({ packDir, entry: fromSource ? "index.ts" : "." });
   packProcess.catch(() => undefined); // awaited in runCheck
+  // The SDKs load now, while the pack boots: plain JavaScript, with tsx's hooks off (see typescript-hooks.js).
+  // @pulumi/alicloud loads a service's module on first use: those of the components' resources; the components
+  // also load the EMR API client's SDK (for their live checks, off here).
+  requirePlain(["@pulumi/pulumi", "@pulumi/pulumi/proto/analyzer_grpc_pb", "@pulumi/alicloud/emrv2", "@pulumi/alicloud/ecs", "@pulumi/alicloud/rds", "@pulumi/random", "@alicloud/openapi-client", "@alicloud/openapi-util", "@alicloud/tea-util", "@alicloud/credentials"]);
   // Loaded only now (synchronously, so it works under any TypeScript loader): the SDK and the program are heavy.
   const { runCheck } = require("./run-check") as typeof import("./run-check");
   const { renderJson } = require("./report/json") as typeof import("./report/json");

@@ -13,6 +13,8 @@ import { buildReport, type CheckReport } from "./report/model";
 import { runProgram, type RefusedCluster } from "./run-program";
 import { loadPolicyConfig, loadStackConfig } from "./stack-config";
 import type { CapturedResource } from "./capture";
+import { stateChanges, type RecordedStack } from "./change-check";
+import { attachChanges } from "./report/changes";
 
 export interface CheckTarget {
   stack: string;
@@ -21,6 +23,8 @@ export interface CheckTarget {
   /** Stack config file; required when the program is the project's own. */
   configFile: string;
   configRequired: boolean;
+  /** `--state`: the recorded state the program's clusters are compared with (the change-aware check). */
+  recorded?: RecordedStack;
 }
 
 export interface CheckOptions {
@@ -112,7 +116,7 @@ export async function runCheck(options: CheckOptions): Promise<{ reports: CheckR
     for (const [i, target] of options.targets.entries()) {
       progress(`running ${path.relative(options.projectDir, target.program) || "."} for stack ${target.stack} under mocks (preview)`);
       const start = Date.now();
-      runs.push(await runProgram({ program: target.program, project, stack: target.stack, config: configs[i].config, secretKeys: configs[i].secretKeys }));
+      runs.push(await runProgram({ program: target.program, project, stack: target.stack, config: configs[i].config, secretKeys: configs[i].secretKeys, existing: target.recorded?.existing }));
       programMs += Date.now() - start;
     }
     progress("waiting for the policy pack");
@@ -126,7 +130,7 @@ export async function runCheck(options: CheckOptions): Promise<{ reports: CheckR
       const refusals = refusalDiagnostics(run.refused, target.stack, project);
       const diagnostics = run.error ? [] : [...refusals.diagnostics, ...(await analyzeResources(pack, run.resources))];
       analyzeMs += Date.now() - start;
-      reports.push(
+      const report =
         buildReport({
           stack: target.stack,
           program: path.relative(options.projectDir, target.program) || ".",
@@ -136,8 +140,9 @@ export async function runCheck(options: CheckOptions): Promise<{ reports: CheckR
           refused: refusals.resources,
           notes: guardrails.notes,
           programError: run.error?.message,
-        }),
-      );
+        });
+      const recorded = target.recorded;
+      reports.push(recorded && !run.error ? attachChanges(report, stateChanges(recorded, run.resources, configs[i].config, report.configFile, guardrails.limits)) : report);
     }
     return { reports, packVersion: info.version, timings: { packReadyAtMs, programMs, analyzeMs } };
   } finally {

@@ -30,6 +30,8 @@ export interface RunProgramOptions {
   stack: string;
   config: Record<string, string>;
   secretKeys: string[];
+  /** Resources a recorded state says exist (by type and name): their ID and outputs are known, as in a real preview. */
+  existing?: (type: string, name: string) => { id: string; state: Record<string, unknown> } | undefined;
 }
 
 /** Waits until no registration has arrived for a few ticks (the program and its applies are done). */
@@ -73,7 +75,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
   pulumi.runtime.setMocks(
     {
       // No ID during preview: outputs that only exist after creation stay unknown, as in `pulumi preview`.
-      newResource: (args) => ({ id: undefined, state: args.inputs }),
+      newResource: (args) => options.existing?.(args.type, args.name) ?? { id: undefined, state: args.inputs },
       call: (args) => args.inputs,
     },
     options.project,

@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
+import { readGuardrailsFile } from "../components/guardrails";
 import { GUARDRAIL_CONFIG_FILE, parseGuardrails, type GuardrailConfig } from "../policies/rules/index";
 import { UsageError } from "./errors";
 
@@ -84,18 +85,8 @@ export function policyConfigFile(projectDir: string, option: string | undefined)
  * parser (policies/rules/guardrail-config.ts) before the pack starts; the pack's defaults without one.
  */
 export function loadPolicyConfig(file: string | undefined): GuardrailConfig {
-  const parse = (doc: unknown, where: string) => {
-    const result = parseGuardrails(doc);
-    if (!result.ok) throw new UsageError(`policy config ${where} is not valid:\n${result.errors.map((e) => `  - ${e}`).join("\n")}`);
-    return result.config;
-  };
-  if (!file) return parse({}, "(defaults)");
-  if (!fs.existsSync(file)) throw new UsageError(`policy config ${file} does not exist (e.g. --policy-config ${GUARDRAIL_CONFIG_FILE})`);
-  let doc: unknown;
-  try {
-    doc = JSON.parse(fs.readFileSync(file, "utf8"));
-  } catch (err) {
-    throw new UsageError(`policy config ${file} is not JSON (${(err as Error).message}); e.g. {"all": "advisory"}`);
-  }
-  return parse(doc, file);
+  if (file && !fs.existsSync(file)) throw new UsageError(`policy config ${file} does not exist (e.g. --policy-config ${GUARDRAIL_CONFIG_FILE})`);
+  const result = file ? readGuardrailsFile(file) : parseGuardrails({});
+  if (!result.ok) throw new UsageError(`policy config ${file ?? "(defaults)"} is not valid:\n${result.errors.map((e) => `  - ${e}`).join("\n")}`);
+  return result.config;
 }

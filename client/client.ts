@@ -15,6 +15,13 @@ import * as S from "./schemas";
 import type { CallRequest, Transport } from "./transport";
 import { assertValid, checkClusterId, checkClusterNameInput, checkDescriptionInput, checkNodeGroupId, checkNodeGroupNameInput, checkNodeId, checkRegionId } from "./validate";
 import { waitForNodeGroupRunning } from "./polling";
+import { DEFAULT_LIMITS, type GuardrailLimits } from "../policies/rules/domain.js";
+import type { WriteOptions } from "./gates/acks";
+import type { PutPolicy } from "./gates/before";
+import { gatePutAutoScalingPolicy, gateRemoveAutoScalingPolicy, gateUpdateClusterAttribute } from "./gates/policy";
+import { gateRunCluster } from "./gates/run-cluster";
+import { gateCreateNodeGroup, gateDecreaseNodes, gateIncreaseNodes } from "./gates/scaling";
+import type { CreateNodeGroupRequest, DecreaseNodesRequest, IncreaseNodesRequest, ListAutoScalingActivitiesRequest, ListClustersRequest, ListInstanceTypesRequest, ListNodeGroupsRequest, ListNodesRequest, ListReleaseVersionsRequest, NodeGroupRef, OperationResult, PutAutoScalingPolicyRequest, RunClusterRequest, UpdateClusterAttributeRequest } from "./requests";
 
 export const READ_TIMEOUT_MS = 30_000;
 export const WRITE_TIMEOUT_MS = 60_000;
@@ -27,40 +34,11 @@ export interface EmrClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Page size of list calls (1–100). Defaults to 100. */
   pageSize?: number;
+  /** The guardrail thresholds the write gates apply (guardrails.json). Defaults to DEFAULT_LIMITS. */
+  limits?: Partial<GuardrailLimits>;
 }
 
-/** Filters common to the list actions, in the API's names (arrays are flattened on the wire). */
-export interface ListClustersRequest { ClusterName?: string; ClusterIds?: string[]; ClusterTypes?: string[]; ClusterStates?: string[]; PaymentTypes?: string[]; ResourceGroupId?: string; Tags?: { Key: string; Value?: string }[] }
-export interface ListNodeGroupsRequest { NodeGroupIds?: string[]; NodeGroupNames?: string[]; NodeGroupTypes?: string[]; NodeGroupStates?: string[]; ZoneId?: string }
-export interface ListNodesRequest { NodeGroupIds?: string[]; NodeIds?: string[]; NodeNames?: string[]; NodeStates?: string[]; PrivateIps?: string[] }
-export interface ListReleaseVersionsRequest { ClusterType: string; IaasType?: string }
-export interface ListInstanceTypesRequest { ZoneId: string; ClusterType: string; PaymentType: string; NodeGroupType: string; ReleaseVersion?: string; DeployMode?: string; InstanceType?: string; IsModification?: boolean; ClusterId?: string; NodeGroupId?: string }
-export interface ListAutoScalingActivitiesRequest { NodeGroupId?: string; ScalingRuleName?: string; ScalingActivityType?: "SCALE_OUT" | "SCALE_IN"; ScalingActivityStates?: string[]; StartTime?: number; EndTime?: number }
-
-export interface DiskConfig { Category: string; Size: number; PerformanceLevel?: string; Count?: number }
-export interface NodeGroupConfig {
-  NodeGroupType: string; NodeGroupName: string; NodeCount: number; InstanceTypes: string[]; VSwitchIds: string[];
-  SystemDisk: DiskConfig; DataDisks: DiskConfig[]; WithPublicIp?: boolean; PaymentType?: string;
-  SubscriptionConfig?: Record<string, unknown>; SpotStrategy?: string; GracefulShutdown?: boolean; [more: string]: unknown;
-}
-export interface RunClusterRequest {
-  ClusterName: string; ClusterType: string; ReleaseVersion: string; Applications: { ApplicationName: string }[];
-  NodeGroups: NodeGroupConfig[]; NodeAttributes: { VpcId: string; ZoneId: string; SecurityGroupId: string; [more: string]: unknown };
-  PaymentType?: string; SubscriptionConfig?: Record<string, unknown>; DeployMode?: string; SecurityMode?: string;
-  ApplicationConfigs?: Record<string, unknown>[]; BootstrapScripts?: Record<string, unknown>[]; Tags?: { Key: string; Value?: string }[];
-  ResourceGroupId?: string; DeletionProtection?: boolean; Description?: string;
-  /** Idempotency token; generated when absent and reused by every retry of this call. */
-  ClientToken?: string;
-}
-export interface UpdateClusterAttributeRequest { ClusterId: string; ClusterName?: string; Description?: string; DeletionProtection?: boolean }
-export interface CreateNodeGroupRequest { ClusterId: string; NodeGroup: NodeGroupConfig }
-export interface IncreaseNodesRequest { ClusterId: string; NodeGroupId: string; IncreaseNodeCount: number; MinIncreaseNodeCount?: number; PaymentDuration?: number; PaymentDurationUnit?: string; AutoRenew?: boolean; AutoPayOrder?: boolean; ApplicationConfigs?: Record<string, unknown>[] }
-export interface DecreaseNodesRequest { ClusterId: string; NodeGroupId: string; DecreaseNodeCount?: number; NodeIds?: string[]; BatchSize?: number; BatchInterval?: number }
-export interface PutAutoScalingPolicyRequest { ClusterId: string; NodeGroupId: string; Constraints?: { MinCapacity?: number; MaxCapacity?: number }; ScalingRules?: Record<string, unknown>[] }
-export interface NodeGroupRef { ClusterId: string; NodeGroupId: string }
-
-/** Result of a write that returns an operation. `Reconciled` = the reply was lost and a read showed it applied. */
-export interface OperationResult { OperationId?: string; RequestId?: string; Reconciled: boolean }
+export type * from "./requests";
 
 /** RunCluster's complex parameters travel as JSON strings in the form body (reference §1.6). */
 const RUN_CLUSTER_JSON_FIELDS = ["Applications", "NodeGroups", "NodeAttributes", "SubscriptionConfig", "ApplicationConfigs", "BootstrapScripts", "Tags"] as const;
@@ -72,6 +50,9 @@ export class EmrClient {
   private readonly random: Random;
   private readonly retry: RetryPolicy;
   private readonly pageSize: number;
+  readonly limits: GuardrailLimits;
+  /** When the last DecreaseNodes of each node group (`cluster/group`) was sent, on `clock`: batches are ≥ 120 s apart. */
+  private readonly lastDecreaseAt = new Map<string, number>();
 
   constructor(opts: EmrClientOptions) {
     assertValid(checkRegionId(opts.regionId, "regionId"));
@@ -81,6 +62,7 @@ export class EmrClient {
     this.random = opts.random ?? Math.random;
     this.retry = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
     this.pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, opts.pageSize ?? MAX_PAGE_SIZE));
+    this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
   }
 
   // ---- reads -------------------------------------------------------------------------------------------
@@ -135,14 +117,18 @@ export class EmrClient {
   }
 
   // ---- writes ------------------------------------------------------------------------------------------
+  // Every write first runs its gate (gates/*.ts: the change rules of policies/rules, on live reads) and is refused
+  // with an EmrInputError before anything is sent. Acknowledgements come with the call (`{ acknowledge }`), never
+  // from the client, so each approves the one change it names.
 
-  /** Creates a cluster. A retry re-sends the same ClientToken, so the service creates it only once. */
-  async runCluster(req: RunClusterRequest): Promise<{ ClusterId: string; OperationId?: string; RequestId: string; ClientToken: string }> {
+  /** Creates a cluster after the planning rules pass. A retry re-sends the same ClientToken, so the service creates it only once. */
+  async runCluster(req: RunClusterRequest, opts: WriteOptions = {}): Promise<{ ClusterId: string; OperationId?: string; RequestId: string; ClientToken: string }> {
     assertValid([
       ...checkClusterNameInput(req.ClusterName, "ClusterName"),
       ...checkDescriptionInput(req.Description, "Description"),
       ...req.NodeGroups.flatMap((g, i) => checkNodeGroupNameInput(g.NodeGroupName, `NodeGroups[${i}].NodeGroupName`)),
     ]);
+    gateRunCluster(this.limits, req, opts.acknowledge);
     const ClientToken = req.ClientToken ?? randomUUID();
     const body: CallRequest["body"] = {};
     for (const [k, v] of Object.entries({ ...req, ClientToken })) {
@@ -153,22 +139,24 @@ export class EmrClient {
     return { ClusterId: res.ClusterId, OperationId: res.OperationId, RequestId: res.RequestId, ClientToken };
   }
 
-  /** Sets name / description / deletion protection: repeating it changes nothing, so it is simply re-sent. */
+  /** Sets name / description / deletion protection (off only alone): repeating it changes nothing, so it is simply re-sent. */
   async updateClusterAttribute(req: UpdateClusterAttributeRequest): Promise<void> {
     assertValid([
       ...checkClusterId(req.ClusterId, "ClusterId"),
       ...(req.ClusterName === undefined ? [] : checkClusterNameInput(req.ClusterName, "ClusterName")),
       ...checkDescriptionInput(req.Description, "Description"),
     ]);
+    await gateUpdateClusterAttribute(this, this.limits, req);
     await this.safeWrite(() => this.write("UpdateClusterAttribute", { query: { RegionId: this.regionId, ...req } }, S.EmptyResponse));
   }
 
   /**
-   * Adds a node group. The API has no ClientToken here; names are unique in a cluster, so after a lost reply
-   * we look the name up before sending again.
+   * Adds a node group (its NodeCount is a scale-out from 0). The API has no ClientToken here; names are unique in a
+   * cluster, so after a lost reply we look the name up before sending again.
    */
-  async createNodeGroup(req: CreateNodeGroupRequest): Promise<{ NodeGroupId: string; Reconciled: boolean }> {
+  async createNodeGroup(req: CreateNodeGroupRequest, opts: WriteOptions = {}): Promise<{ NodeGroupId: string; Reconciled: boolean }> {
     assertValid([...checkClusterId(req.ClusterId, "ClusterId"), ...checkNodeGroupNameInput(req.NodeGroup.NodeGroupName, "NodeGroup.NodeGroupName")]);
+    await gateCreateNodeGroup(this, this.limits, req, opts.acknowledge);
     const send = async () => ({ NodeGroupId: (await this.write("CreateNodeGroup", { query: { RegionId: this.regionId, ...req } }, S.CreateNodeGroupResponse)).NodeGroupId, Reconciled: false });
     const verify = async () => {
       for await (const g of this.listNodeGroups(req.ClusterId, { NodeGroupNames: [req.NodeGroup.NodeGroupName] })) {
@@ -179,27 +167,38 @@ export class EmrClient {
     return this.safeWrite(send, verify);
   }
 
-  async increaseNodes(req: IncreaseNodesRequest): Promise<OperationResult> {
+  async increaseNodes(req: IncreaseNodesRequest, opts: WriteOptions = {}): Promise<OperationResult> {
     this.checkRef(req);
+    await gateIncreaseNodes(this, this.limits, req, opts.acknowledge);
     return this.scalingWrite("IncreaseNodes", req, { RegionId: this.regionId, ...req });
   }
 
-  /** Low-level DecreaseNodes. Prefer `scaleInTaskGroup` (scale-in.ts), which applies the safety limits. */
-  async decreaseNodes(req: DecreaseNodesRequest): Promise<OperationResult> {
+  /** Releases the named nodes of a TASK group. `scaleInTaskGroup` (scale-in.ts) picks them and paces the batches. */
+  async decreaseNodes(req: DecreaseNodesRequest, opts: WriteOptions = {}): Promise<OperationResult> {
     this.checkRef(req);
     assertValid((req.NodeIds ?? []).flatMap((id, i) => checkNodeId(id, `NodeIds[${i}]`)));
-    return this.scalingWrite("DecreaseNodes", req, { RegionId: this.regionId, ...req });
+    const key = `${req.ClusterId}/${req.NodeGroupId}`;
+    await gateDecreaseNodes(this, this.limits, req, opts.acknowledge, this.lastDecreaseAt.get(key));
+    const sentAt = this.clock.now();
+    const result = await this.scalingWrite("DecreaseNodes", req, { RegionId: this.regionId, ...req });
+    this.lastDecreaseAt.set(key, sentAt);
+    return result;
   }
 
-  /** Replaces the whole policy of the node group (rules not sent are dropped), so a re-send is harmless. */
-  async putAutoScalingPolicy(req: PutAutoScalingPolicyRequest): Promise<void> {
+  /** Replaces the whole policy of the node group (rules not sent are dropped); returns the policy it replaced. */
+  async putAutoScalingPolicy(req: PutAutoScalingPolicyRequest, opts: WriteOptions = {}): Promise<{ replaced: PutPolicy | undefined }> {
     this.checkRef(req);
+    const replaced = await gatePutAutoScalingPolicy(this, this.limits, req, opts.acknowledge);
     await this.safeWrite(() => this.write("PutAutoScalingPolicy", { query: { RegionId: this.regionId, ...req } }, S.EmptyResponse));
+    return { replaced };
   }
 
-  async removeAutoScalingPolicy(ref: NodeGroupRef): Promise<void> {
+  /** Removes the node group's policy; returns it. Without a policy there is nothing to remove and nothing is sent. */
+  async removeAutoScalingPolicy(ref: NodeGroupRef, opts: WriteOptions = {}): Promise<{ removed: PutPolicy | undefined }> {
     this.checkRef(ref);
-    await this.safeWrite(() => this.write("RemoveAutoScalingPolicy", { query: { RegionId: this.regionId, ...ref } }, S.EmptyResponse));
+    const removed = await gateRemoveAutoScalingPolicy(this, this.limits, ref, opts.acknowledge);
+    if (removed) await this.safeWrite(() => this.write("RemoveAutoScalingPolicy", { query: { RegionId: this.regionId, ClusterId: ref.ClusterId, NodeGroupId: ref.NodeGroupId } }, S.EmptyResponse));
+    return { removed };
   }
 
   // ---- plumbing ----------------------------------------------------------------------------------------

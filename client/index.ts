@@ -2,10 +2,12 @@
  * The EMR 2021-03-20 API client: construct one with `createEmrClient` (explicit endpoint / keys, e.g. the
  * emulator) or `createEmrClientFromEnv` (standard credentials and the regional endpoint).
  */
+import type { GuardrailLimits } from "../policies/rules/domain.js";
 import type { Clock, Random } from "./clock";
 import { EmrClient } from "./client";
 import { hasCredentials, resolveCredential, type StaticKeys } from "./credentials";
 import type { RetryPolicy } from "./retry";
+import { EmrInputError } from "./errors";
 import { openApiTransport, regionalEndpoint } from "./transport";
 
 export interface CreateEmrClientOptions {
@@ -20,6 +22,8 @@ export interface CreateEmrClientOptions {
   random?: Random;
   retry?: Partial<RetryPolicy>;
   pageSize?: number;
+  /** The guardrail thresholds of the write gates. Defaults to DEFAULT_LIMITS. */
+  limits?: Partial<GuardrailLimits>;
 }
 
 export function createEmrClient(opts: CreateEmrClientOptions): EmrClient {
@@ -29,16 +33,42 @@ export function createEmrClient(opts: CreateEmrClientOptions): EmrClient {
     regionId: opts.regionId,
     credential: resolveCredential(opts.credentials),
   });
-  return new EmrClient({ regionId: opts.regionId, transport, clock: opts.clock, random: opts.random, retry: opts.retry, pageSize: opts.pageSize });
+  return new EmrClient({ regionId: opts.regionId, transport, clock: opts.clock, random: opts.random, retry: opts.retry, pageSize: opts.pageSize, limits: opts.limits });
 }
 
+/** Where and as whom the environment says to connect (EMR_ENDPOINT, EMR_PROTOCOL, ALIBABA_CLOUD_ACCESS_KEY_*). */
+export interface EnvConnection { endpoint?: string; protocol?: "https" | "http"; credentials?: StaticKeys }
+
 /**
- * A client from the environment: credentials from the standard chain; EMR_ENDPOINT / EMR_PROTOCOL override the
- * endpoint (used to point at the emulator).
+ * Reads EMR_ENDPOINT / EMR_PROTOCOL (the emulator's `export` lines) and the access key pair. EMR_ENDPOINT may be
+ * `host:port` or a URL (`http://127.0.0.1:18777`): its scheme then sets the protocol. Bad values throw
+ * EmrInputError naming the variable. Without a key pair in the environment, the standard credential chain is used.
  */
+export function connectionFromEnv(env: Record<string, string | undefined> = process.env): EnvConnection {
+  let endpoint = env.EMR_ENDPOINT || undefined;
+  let protocol = env.EMR_PROTOCOL || undefined;
+  const url = endpoint?.match(/^([a-z]+):\/\/([^/]+)\/?$/i);
+  if (url) {
+    if (protocol !== undefined && protocol !== url[1].toLowerCase()) {
+      throw new EmrInputError([{ path: "EMR_PROTOCOL", message: `is ${protocol} but EMR_ENDPOINT says ${url[1]}`, fix: `unset EMR_PROTOCOL, or set EMR_ENDPOINT=${url[2]}` }]);
+    }
+    [endpoint, protocol] = [url[2], url[1].toLowerCase()];
+  }
+  if (endpoint !== undefined && !/^[A-Za-z0-9.-]+(:\d{1,5})?$/.test(endpoint)) {
+    throw new EmrInputError([{ path: "EMR_ENDPOINT", message: `"${endpoint}" is not host[:port]`, fix: "e.g. EMR_ENDPOINT=127.0.0.1:18777" }]);
+  }
+  if (protocol !== undefined && protocol !== "http" && protocol !== "https") {
+    throw new EmrInputError([{ path: "EMR_PROTOCOL", message: `must be http or https, got "${protocol}"`, fix: "EMR_PROTOCOL=http for the emulator" }]);
+  }
+  const credentials = env.ALIBABA_CLOUD_ACCESS_KEY_ID && env.ALIBABA_CLOUD_ACCESS_KEY_SECRET
+    ? { accessKeyId: env.ALIBABA_CLOUD_ACCESS_KEY_ID, accessKeySecret: env.ALIBABA_CLOUD_ACCESS_KEY_SECRET, securityToken: env.ALIBABA_CLOUD_SECURITY_TOKEN || undefined }
+    : undefined;
+  return { endpoint, protocol, credentials };
+}
+
+/** A client from the environment (see `connectionFromEnv`); used to point the live checks at the emulator. */
 export function createEmrClientFromEnv(regionId: string, env: Record<string, string | undefined> = process.env): EmrClient {
-  const protocol = env.EMR_PROTOCOL === "http" ? "http" : env.EMR_PROTOCOL === "https" ? "https" : undefined;
-  return createEmrClient({ regionId, endpoint: env.EMR_ENDPOINT || undefined, protocol });
+  return createEmrClient({ regionId, ...connectionFromEnv(env) });
 }
 
 export { EmrClient, READ_TIMEOUT_MS, WRITE_TIMEOUT_MS } from "./client";
@@ -48,4 +78,7 @@ export { EmrApiError, EmrInputError, EmrResponseError, EmrStateError, type Input
 export { collect, paginate } from "./pagination";
 export { waitForClusterRunning, waitForNodeGroupRunning, POLL_INTERVAL_MS, POLL_TIMEOUT_MS, type PollOptions, type WaitResult } from "./polling";
 export { systemClock, type Clock, type Random } from "./clock";
+export type { CallAcks, WriteOptions } from "./gates/acks";
+export type { PutPolicy } from "./gates/before";
+export { releaseChecklist, formatReleaseChecklist, type ReleaseChecklist, type ReleaseFacts } from "./release-checklist";
 export type * from "./schemas";

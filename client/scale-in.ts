@@ -1,29 +1,30 @@
 /**
- * A TASK scale-in done the safe way: explicit NodeIds from ListNodes (never the service's pick), never
- * Subscription nodes, at most `maxScaleInPerCall` (10) nodes per DecreaseNodes call, calls at least 120 s apart,
- * waiting for the group to be RUNNING between batches. All waits use the client's clock.
+ * A TASK scale-in done the safe way, over the gated `decreaseNodes`: the newest Running pay-as-you-go nodes of the
+ * group by explicit NodeIds (never the service's pick), at most `maxScaleInPerCall` (10) per DecreaseNodes call,
+ * the calls at least 120 s apart, waiting for the group to be RUNNING between batches. Each call passes the scale-in
+ * rules itself (TASK/GATEWAY only, never Subscription, to 0 acknowledged). All waits use the client's clock.
  */
-import { ACK_TAGS, DEFAULT_LIMITS } from "../policies/rules/domain.js";
 import type { EmrClient } from "./client";
 import { EmrInputError, EmrStateError } from "./errors";
+import type { CallAcks } from "./gates/acks";
+import { MIN_BATCH_INTERVAL_MS } from "./gates/scaling";
 import { collect } from "./pagination";
 import { waitForNodeGroupRunning } from "./polling";
 import type { Node } from "./schemas";
 
-export const MIN_BATCH_INTERVAL_MS = 120_000;
+export { MIN_BATCH_INTERVAL_MS };
 
 export interface ScaleInOptions {
   clusterId: string;
   nodeGroupId: string;
   /** Nodes to release. */
   count: number;
-  /** Nodes per DecreaseNodes call; capped at maxScaleInPerCall (10). */
+  /** Nodes per DecreaseNodes call; capped at the client's maxScaleInPerCall (10). */
   batchSize?: number;
   /** At least 120 s. */
   batchIntervalMs?: number;
-  maxScaleInPerCall?: number;
-  /** The cluster's tags; releasing every node needs ACK_TAGS.taskGroupToZero = "true". */
-  acknowledgements?: Record<string, string>;
+  /** Acknowledgements for the calls, e.g. `{ taskToZero: ["task:2->0"] }` for the last batch of an emptying. */
+  acknowledge?: CallAcks;
 }
 
 export interface ScaleInResult { releasedNodeIds: string[]; batches: string[][] }
@@ -32,23 +33,17 @@ export interface ScaleInResult { releasedNodeIds: string[]; batches: string[][] 
 const isSubscription = (n: Node) => typeof n.ExpireTime === "number" && n.ExpireTime > 0;
 
 export async function scaleInTaskGroup(client: EmrClient, opts: ScaleInOptions): Promise<ScaleInResult> {
-  const perCall = Math.min(opts.batchSize ?? Infinity, opts.maxScaleInPerCall ?? DEFAULT_LIMITS.maxScaleInPerCall);
+  const perCall = Math.min(opts.batchSize ?? Infinity, client.limits.maxScaleInPerCall);
   const interval = Math.max(MIN_BATCH_INTERVAL_MS, opts.batchIntervalMs ?? MIN_BATCH_INTERVAL_MS);
+  const refuse = (path: string, message: string, fix: string): never => { throw new EmrInputError([{ path, message, fix }]); };
+  if (!Number.isInteger(opts.count) || opts.count < 1) refuse("count", `count ${opts.count} is not a positive whole number`, "e.g. 5");
   const group = await client.getNodeGroup(opts.clusterId, opts.nodeGroupId);
-  const refuse = (message: string, fix: string): never => { throw new EmrInputError([{ path: "nodeGroupId", message, fix }]); };
-  if (!group) return refuse(`node group ${opts.nodeGroupId} does not exist in ${opts.clusterId}`, "use an id from ListNodeGroups");
-  if (group.NodeGroupType !== "TASK") refuse(`node group ${group.NodeGroupName} is ${group.NodeGroupType}: only TASK groups are scaled in`, "scale in a TASK group");
-  if (group.PaymentType === "Subscription") refuse(`node group ${group.NodeGroupName} is Subscription: its nodes are never released`, "scale in a PayAsYouGo TASK group");
-  if (!Number.isInteger(opts.count) || opts.count < 1) refuse(`count ${opts.count} is not a positive whole number`, "e.g. 5");
+  if (!group) return refuse("nodeGroupId", `node group ${opts.nodeGroupId} does not exist in ${opts.clusterId}`, "use an id from ListNodeGroups");
 
   const candidates = (await collect(client.listNodes(opts.clusterId, { NodeGroupIds: [opts.nodeGroupId], NodeStates: ["Running"] })))
     .filter((n) => !isSubscription(n))
     .sort((a, b) => (b.CreateTime ?? 0) - (a.CreateTime ?? 0)); // newest first: the least work lost
-  const running = group.RunningNodeCount;
-  if (opts.count >= running && opts.acknowledgements?.[ACK_TAGS.taskGroupToZero] !== "true") {
-    refuse(`releasing ${opts.count} of ${running} nodes would leave ${group.NodeGroupName} empty`, `acknowledge with the tag ${ACK_TAGS.taskGroupToZero}: "true", or keep at least 1 node`);
-  }
-  if (opts.count > candidates.length) refuse(`only ${candidates.length} pay-as-you-go nodes are Running in ${group.NodeGroupName}; ${opts.count} requested`, `release at most ${candidates.length}`);
+  if (opts.count > candidates.length) refuse("count", `only ${candidates.length} pay-as-you-go nodes are Running in ${group.NodeGroupName}; ${opts.count} requested`, `release at most ${candidates.length}`);
 
   const chosen = candidates.slice(0, opts.count).map((n) => n.NodeId);
   const batches: string[][] = [];
@@ -65,7 +60,7 @@ export async function scaleInTaskGroup(client: EmrClient, opts: ScaleInOptions):
       if (wait > 0) await client.clock.sleep(wait);
     }
     lastCallAt = client.clock.now();
-    await client.decreaseNodes({ ClusterId: opts.clusterId, NodeGroupId: opts.nodeGroupId, NodeIds: batch });
+    await client.decreaseNodes({ ClusterId: opts.clusterId, NodeGroupId: opts.nodeGroupId, NodeIds: batch }, { acknowledge: opts.acknowledge });
   }
   return { releasedNodeIds: chosen, batches };
 }

@@ -1,15 +1,19 @@
 /**
- * `emr-status` (npm run status): clusters of a region, or one cluster's node groups, with the last
- * StateChangeReason, as a table. Bad arguments or missing credentials: one line on stderr, exit 2.
+ * `emr-status` (npm run status): the clusters of a region, or one cluster (by ID or by name) with its lifecycle
+ * state in words, deletion protection, payment type, node groups, and whether it could be released now, with the
+ * console checklist. It only reads: nothing here releases a cluster. `--json` for machines.
+ * Exit codes: 0 ok, 1 API failure or no such cluster, 2 bad arguments, missing credentials or an ambiguous name.
  * --endpoint / EMR_ENDPOINT (host:port) and --protocol / EMR_PROTOCOL point it at the emulator.
  */
+import { homedir } from "node:os";
 import { Command, CommanderError } from "commander";
-import Table from "cli-table3";
-import { createEmrClient } from "./index";
+import { connectionFromEnv, createEmrClient, type EmrClient } from "./index";
 import { hasCredentials } from "./credentials";
 import { EmrApiError, EmrInputError } from "./errors";
 import { collect } from "./pagination";
-import type { StateChangeReason } from "./schemas";
+import { clusterReport, emptyListExplanation, formatClusterList, formatClusterReport, reasonText } from "./status-report";
+import { regionalEndpoint } from "./transport";
+import { checkClusterId } from "./validate";
 
 export interface StatusIo {
   env: Record<string, string | undefined>;
@@ -17,16 +21,15 @@ export interface StatusIo {
   err: (text: string) => void;
 }
 
-/** No ANSI colours: the output is read in CI logs and pipes as often as in terminals. */
-const PLAIN = { head: [] as string[], border: [] as string[] };
-const reasonText = (r: StateChangeReason | undefined) => (r?.Code ? `${r.Code}${r.Message ? `: ${r.Message}` : ""}` : "");
+interface Options { region?: string; cluster?: string; json?: boolean; endpoint?: string; protocol?: string }
 
-/** Runs the command; returns the exit code (0 ok, 1 API failure, 2 usage or credentials). */
+/** Runs the command; returns the exit code. */
 export async function runStatus(argv: string[], io: StatusIo): Promise<number> {
   const program = new Command("emr-status")
-    .description("Show EMR clusters, node groups and the last StateChangeReason")
+    .description("Show EMR clusters, or one cluster's state, node groups and whether it could be released (read-only)")
     .option("-r, --region <regionId>", "region, e.g. cn-hangzhou (or ALIBABA_CLOUD_REGION_ID)")
-    .option("-c, --cluster <clusterId>", "show this cluster's node groups")
+    .option("-c, --cluster <id-or-name>", "show one cluster: its ID (c-…) or its name")
+    .option("--json", "print JSON instead of tables")
     .option("--endpoint <host:port>", "API endpoint override (or EMR_ENDPOINT)")
     .option("--protocol <http|https>", "protocol for the endpoint (or EMR_PROTOCOL)")
     .exitOverride()
@@ -38,41 +41,55 @@ export async function runStatus(argv: string[], io: StatusIo): Promise<number> {
     io.err(`emr-status: ${e instanceof Error ? e.message.replace(/^error: /, "") : String(e)}`);
     return 2;
   }
-  const opts = program.opts<{ region?: string; cluster?: string; endpoint?: string; protocol?: string }>();
-  const regionId = opts.region ?? io.env.ALIBABA_CLOUD_REGION_ID;
-  const protocol = opts.protocol ?? io.env.EMR_PROTOCOL;
+  const opts = program.opts<Options>();
   const usage = (message: string) => (io.err(`emr-status: ${message}`), 2);
+  const regionId = opts.region ?? io.env.ALIBABA_CLOUD_REGION_ID;
   if (!regionId) return usage("missing --region (or ALIBABA_CLOUD_REGION_ID)");
-  if (protocol !== undefined && protocol !== "http" && protocol !== "https") return usage(`--protocol must be http or https, got ${protocol}`);
-  if (!hasCredentials(io.env)) return usage("no Alibaba Cloud credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or configure a profile");
-
+  if (!hasCredentials(io.env, io.env.HOME ?? homedir())) {
+    return usage("no Alibaba Cloud credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or configure a profile (for the emulator: paste the export lines `npm run emulator` prints)");
+  }
   try {
-    const env = io.env;
-    const credentials = env.ALIBABA_CLOUD_ACCESS_KEY_ID && env.ALIBABA_CLOUD_ACCESS_KEY_SECRET
-      ? { accessKeyId: env.ALIBABA_CLOUD_ACCESS_KEY_ID, accessKeySecret: env.ALIBABA_CLOUD_ACCESS_KEY_SECRET, securityToken: env.ALIBABA_CLOUD_SECURITY_TOKEN }
-      : undefined;
-    const client = createEmrClient({ regionId, endpoint: opts.endpoint ?? env.EMR_ENDPOINT ?? undefined, protocol: protocol as "http" | "https" | undefined, credentials });
-    if (opts.cluster) {
-      const cluster = await client.getCluster(opts.cluster);
-      io.out(`${cluster.ClusterId}  ${cluster.ClusterName ?? ""}  ${cluster.ClusterState}${cluster.StateChangeReason?.Code ? `  (${reasonText(cluster.StateChangeReason)})` : ""}`);
-      const table = new Table({ head: ["NodeGroupId", "Name", "Type", "State", "Running", "Payment", "Last StateChangeReason"], style: PLAIN });
-      for (const g of await collect(client.listNodeGroups(opts.cluster))) {
-        table.push([g.NodeGroupId, g.NodeGroupName, g.NodeGroupType, g.NodeGroupState, String(g.RunningNodeCount), g.PaymentType ?? "", reasonText(g.StateChangeReason)]);
-      }
-      io.out(table.toString());
-    } else {
-      const table = new Table({ head: ["ClusterId", "Name", "Type", "State", "Release", "Last StateChangeReason"], style: PLAIN });
-      for await (const c of client.listClusters()) {
-        table.push([c.ClusterId, c.ClusterName ?? "", c.ClusterType ?? "", c.ClusterState, c.ReleaseVersion ?? "", reasonText(c.StateChangeReason)]);
-      }
-      io.out(table.toString());
-    }
+    const connection = connectionFromEnv({ ...io.env, EMR_ENDPOINT: opts.endpoint ?? io.env.EMR_ENDPOINT, EMR_PROTOCOL: opts.protocol ?? io.env.EMR_PROTOCOL });
+    const client = createEmrClient({ regionId, ...connection });
+    if (opts.cluster) return await showCluster(client, opts.cluster, opts.json === true, io);
+    const clusters = await collect(client.listClusters());
+    if (opts.json) io.out(JSON.stringify({ regionId, clusters }, null, 2));
+    else if (clusters.length === 0) {
+      io.out(emptyListExplanation({ regionId, endpoint: connection.endpoint ?? regionalEndpoint(regionId), accessKeyId: connection.credentials?.accessKeyId, filters: [] }));
+    } else io.out(formatClusterList(clusters));
     return 0;
   } catch (e) {
     if (e instanceof EmrInputError) return usage(e.message);
     io.err(`emr-status: ${e instanceof EmrApiError ? e.describe() : e instanceof Error ? e.message : String(e)}`);
     return 1;
   }
+}
+
+async function showCluster(client: EmrClient, idOrName: string, json: boolean, io: StatusIo): Promise<number> {
+  let clusterId = idOrName;
+  if (checkClusterId(idOrName, "cluster").length > 0) {
+    // Not an ID: look the name up. Names are not unique, so several matches are listed, not guessed between.
+    const matches = (await collect(client.listClusters({ ClusterName: idOrName }))).filter((c) => c.ClusterName === idOrName);
+    if (matches.length === 0) {
+      io.err(`emr-status: no cluster named "${idOrName}" in ${client.regionId} (names are exact and case-sensitive; run without --cluster to list them all, or pass the ID c-…)`);
+      return 1;
+    }
+    if (matches.length > 1) {
+      io.err([`emr-status: ${matches.length} clusters are named "${idOrName}" in ${client.regionId}; pass one ID with --cluster:`,
+        ...matches.map((c) => `  ${c.ClusterId}  ${c.ClusterState}${c.StateChangeReason?.Code ? ` (${reasonText(c.StateChangeReason)})` : ""}`)].join("\n"));
+      return 2;
+    }
+    clusterId = matches[0].ClusterId;
+  }
+  const cluster = await client.getCluster(clusterId);
+  const groups = await collect(client.listNodeGroups(clusterId));
+  // A Subscription cluster is released only once all its ECS instances are; count them (any state but Terminated).
+  const ecsInstancesLeft = cluster.PaymentType === "Subscription"
+    ? (await collect(client.listNodes(clusterId))).filter((n) => n.NodeState !== "Terminated").length
+    : undefined;
+  const report = clusterReport(client.regionId, cluster, groups, ecsInstancesLeft);
+  io.out(json ? JSON.stringify(report, null, 2) : formatClusterReport(report));
+  return 0;
 }
 
 if (require.main === module) {

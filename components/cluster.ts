@@ -7,23 +7,18 @@ import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 import { runLiveChecks, type LiveChecksMode } from "./live-checks";
 import { createRdsMetastore, type RdsMetastore, type RdsMetastoreOptions } from "./metastore";
-import type { PresetName } from "./presets";
 import { autoScaledNodeCountPaths, toClusterArgs } from "./provider-args";
 import { createSecurityGroup } from "./security-group";
-import { rdsMetastoreSchema, type ClusterSpec, type ClusterSpecInput } from "./spec";
+import { rdsMetastoreSchema, type ClusterSpec } from "./spec";
+import type { EmrClusterArgs } from "./args";
 import { buildClusterSpec } from "./validate";
 import { specWarnings } from "./warnings";
-
-/**
- * The arguments of an EmrCluster: a cluster spec (see spec.ts for every field), optionally on top of a preset.
- * With a preset, every field is optional and deep-merged over the preset's values (nodeGroups by name).
- */
-export type EmrClusterArgs = (Partial<ClusterSpecInput> & { preset: PresetName }) | (ClusterSpecInput & { preset?: undefined });
 
 export interface EmrClusterOptions {
   /**
    * The Pulumi `protect` option on the cluster and the RDS metastore, so `pulumi destroy` fails on them.
-   * Turning it off is a separate, explicit change that the policy pack flags. Defaults to true.
+   * Turning it off is a separate, explicit change that the policy pack flags. Whatever this says, they also carry
+   * `retainOnDelete`: no Pulumi operation releases them. Defaults to true.
    */
   protect?: boolean;
   /** Region, for the console URL and the live checks. Defaults to the `alicloud:region` config. */
@@ -37,6 +32,17 @@ export interface EmrClusterOptions {
 
 /** Creation can take 15+ minutes and resizes are slow: give the provider room beyond its 10-minute default. */
 export const CLUSTER_TIMEOUTS: pulumi.CustomTimeouts = { create: "45m", update: "60m", delete: "30m" };
+
+/**
+ * Fields the provider reads back but never updates: an edit would show as a diff on every preview and never reach
+ * the cluster. As `replaceOnChanges` an edit is a replacement, which `protect` refuses (a new cluster is the way).
+ */
+export const REPLACE_ONLY_FIELDS = ["securityMode", "resourceGroupId"];
+
+/** The IDENTITY_TAG value of a cluster: `<project>/<stack>/<resource name>`, unique per stack and stable. */
+export function clusterIdentity(name: string): string {
+  return `${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
+}
 
 export interface NodeGroupSummary {
   name: string;
@@ -87,13 +93,18 @@ export class EmrCluster extends pulumi.ComponentResource {
 
     // A failed live check rejects the cluster's releaseVersion input, which fails the preview with its message.
     const live = runLiveChecks(spec, this, { mode: options.liveChecks, region: options.region });
-    const clusterArgs = toClusterArgs(spec, { securityGroupId, jdbc });
+    const clusterArgs = toClusterArgs(spec, { securityGroupId, jdbc, identity: clusterIdentity(name) });
     if (live) clusterArgs.releaseVersion = pulumi.output(live.then(() => spec.releaseVersion));
     const cluster = new alicloud.emrv2.Cluster(name, clusterArgs, {
       parent: this,
       protect,
+      // Leaving the program drops the cluster from state; it keeps running. Nothing here releases a cluster.
+      retainOnDelete: true,
+      replaceOnChanges: REPLACE_ONLY_FIELDS,
       ignoreChanges: autoScaledNodeCountPaths(spec),
       customTimeouts: CLUSTER_TIMEOUTS,
+      // The metastore user needs its rights on the database when the cluster initialises the schema.
+      ...(metastore ? { dependsOn: [metastore.privilege] } : {}),
     });
 
     const region = options.region ?? new pulumi.Config("alicloud").get("region") ?? "cn-hangzhou";

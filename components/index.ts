@@ -1,7 +1,10 @@
-export { EmrCluster, CLUSTER_TIMEOUTS, summarizeNodeGroups, type EmrClusterArgs, type EmrClusterOptions, type NodeGroupSummary } from "./cluster";
+export { EmrCluster, CLUSTER_TIMEOUTS, REPLACE_ONLY_FIELDS, clusterIdentity, summarizeNodeGroups, type EmrClusterOptions, type NodeGroupSummary } from "./cluster";
+export type { EmrClusterArgs, ClusterOverrides, Override, KeyedOverride } from "./args";
 export { PRESETS, PRESET_NAMES, type Preset, type PresetName } from "./presets";
 export { deepMerge } from "./merge";
 export { buildClusterSpec, checkSpec, ClusterSpecError, formatPath, type SpecIssue } from "./validate";
-export { toClusterArgs, metastoreConfigItems, acknowledgementTags, autoScaledNodeCountPaths } from "./provider-args";
+export { toClusterArgs, metastoreConfigItems, storageConfigItems, nodeGroupPayment, autoScaledNodeCountPaths } from "./provider-args";
+export { acknowledgementTags, acknowledgementsSchema, type AcknowledgementsSpec } from "./acknowledgements";
+export { autoScalingPolicySchema, scalingRuleSchema, type ScalingRuleSpec } from "./auto-scaling";
 export { clusterSpecSchema, nodeGroupSchema, type ClusterSpec, type ClusterSpecInput, type NodeGroupSpec } from "./spec";
 export { attachTaskGroups, type StandaloneNodeGroup } from "./node-groups";

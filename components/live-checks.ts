@@ -2,16 +2,18 @@
  * Checks against the live EMR API before anything is planned, when cloud credentials are present (never under the
  * offline check, which sets EMR_LIVE_CHECKS=off, nor without credentials):
  * - preflight: the release version and instance types are offered for this cluster type, zone and group type;
- * - the safe-scaling gate: for an existing cluster (found by name), node-count changes against the live
- *   RunningNodeCount (no CORE scale-in, at most 10 TASK nodes released per update, steps for big scale-outs).
- * Problems fail the preview with the valid choices or the steps to take.
+ * - the live gate (client/scaling-gate.ts): the cluster this resource manages, found by its identity tag (never by
+ *   name), against the plan, through the change rules (scale-out, scale-in, cluster total, auto-scaling policy,
+ *   deletion protection), with the acknowledgements of the spec.
+ * Problems fail the preview with the valid choices, or each change (group, old → new) and the exact acknowledgement.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { createEmrClientFromEnv, collect, hasCredentials, type EmrClient } from "../client";
+import { createEmrClientFromEnv, hasCredentials, type EmrClient } from "../client";
 import { preflightCluster } from "../client/preflight";
-import { checkScalingAgainstLive } from "../client/scaling-gate";
+import { checkPlanAgainstLive, type PlannedCluster } from "../client/scaling-gate";
 import type { GuardrailLimits } from "../policies/rules/domain";
-import { acknowledgementTags } from "./provider-args";
+import { acknowledgementTags } from "./acknowledgements";
+import { loadGuardrails } from "./guardrails";
 import type { ClusterSpec } from "./spec";
 
 export type LiveChecksMode = "auto" | "off";
@@ -21,8 +23,24 @@ export function liveChecksEnabled(mode: LiveChecksMode = "auto", env: NodeJS.Pro
   return mode === "auto" && env.EMR_LIVE_CHECKS !== "off" && hasCredentials(env);
 }
 
-/** Every problem the live API reveals for a spec, as `path: message` lines (empty when all is well). */
-export async function liveProblems(client: EmrClient, regionId: string, spec: ClusterSpec, limits?: Partial<GuardrailLimits>): Promise<string[]> {
+/** The spec as the live gate reads it: the groups' planned sizes and policies, and the tags (acknowledgements). */
+export function plannedCluster(spec: ClusterSpec): PlannedCluster {
+  return {
+    clusterName: spec.clusterName,
+    deletionProtection: spec.deletionProtection,
+    tags: { ...spec.tags, ...acknowledgementTags(spec.acknowledgements, spec.clusterName) },
+    nodeGroups: spec.nodeGroups.map((g) => ({
+      nodeGroupName: g.nodeGroupName, nodeGroupType: g.nodeGroupType, nodeCount: g.nodeCount,
+      paymentType: g.paymentType ?? spec.paymentType, autoScalingPolicy: g.autoScalingPolicy,
+    })),
+  };
+}
+
+/**
+ * Every problem the live API reveals for a spec, as lines (empty when all is well). `identity` is the value of the
+ * cluster's IDENTITY_TAG, `<project>/<stack>/<resource name>`.
+ */
+export async function liveProblems(client: EmrClient, regionId: string, spec: ClusterSpec, identity: string, limits?: Partial<GuardrailLimits>): Promise<string[]> {
   const zoneId = spec.nodeAttributes.zoneId;
   const problems: string[] = [];
   if (typeof zoneId === "string") {
@@ -37,28 +55,33 @@ export async function liveProblems(client: EmrClient, regionId: string, spec: Cl
     });
     problems.push(...preflight.map((p) => `${p.path}: ${p.message}`));
   }
-  const existing = (await collect(client.listClusters({ ClusterName: spec.clusterName }))).find((c) => c.ClusterName === spec.clusterName && c.ClusterState !== "TERMINATED");
-  if (existing) {
-    // Auto-scaled groups are left out: their nodeCount is ignored (ignoreChanges), the scaling policy owns it.
-    const gated = spec.nodeGroups.map((g, index) => ({ g, index })).filter(({ g }) => !g.autoScalingPolicy);
-    const planned = gated.map(({ g }) => ({ nodeGroupName: g.nodeGroupName, nodeGroupType: g.nodeGroupType, nodeCount: g.nodeCount }));
-    const gate = await checkScalingAgainstLive(client, regionId, existing.ClusterId, planned, { limits, acknowledgements: { ...spec.tags, ...acknowledgementTags(spec.acknowledgements) } });
-    // The gate's paths index the gated list; report them against the spec's own node groups.
-    const specPath = (path: string) => path.replace(/^nodeGroups\[(\d+)\]/, (_, i) => `nodeGroups[${gated[Number(i)]?.index ?? i}] (${gated[Number(i)]?.g.nodeGroupName ?? "?"})`);
-    problems.push(...gate.problems.map((p) => `${specPath(p.path)}: ${p.message}; ${p.fix}`));
-  }
+  const gate = await checkPlanAgainstLive(client, identity, plannedCluster(spec), limits);
+  problems.push(...gate.problems);
+  problems.push(...gate.findings.map((f) => `${f.path}: ${f.message}; ${f.fix}`));
   return problems;
+}
+
+/** `<project>/<stack>/<resource name>` from a resource's URN (`urn:pulumi:<stack>::<project>::<type>::<name>`). */
+export function identityFromUrn(urn: string): string | undefined {
+  const m = urn.match(/^urn:pulumi:([^:]+)::([^:]+)::.*::([^:]+)$/);
+  return m ? `${m[2]}/${m[1]}/${m[3]}` : undefined;
 }
 
 /**
  * A promise that resolves when the live checks pass and rejects (failing the preview, without a stack trace)
- * when they find problems; undefined when live checks are off.
+ * when they find problems; undefined when live checks are off. `identity` defaults to the one the resource's URN
+ * names (the same `<project>/<stack>/<resource name>` the component tags the cluster with).
  */
-export function runLiveChecks(spec: ClusterSpec, resource: pulumi.Resource, options: { mode?: LiveChecksMode; region?: string; limits?: Partial<GuardrailLimits> }): Promise<void> | undefined {
+export function runLiveChecks(spec: ClusterSpec, resource: pulumi.Resource, options: { mode?: LiveChecksMode; region?: string; limits?: Partial<GuardrailLimits>; identity?: string }): Promise<void> | undefined {
   if (!liveChecksEnabled(options.mode)) return undefined;
   const regionId = options.region ?? new pulumi.Config("alicloud").get("region") ?? process.env.ALIBABA_CLOUD_REGION;
   if (!regionId) return Promise.reject(new pulumi.ResourceError("live checks need the region: set alicloud:region", resource, true));
-  return liveProblems(createEmrClientFromEnv(regionId), regionId, spec, options.limits).then((problems) => {
+  const identity = options.identity !== undefined ? Promise.resolve(options.identity) : new Promise<string | undefined>((resolve) => resource.urn.apply((urn) => resolve(identityFromUrn(urn))));
+  return identity.then(async (id) => {
+    if (!id) throw new pulumi.ResourceError("live checks could not tell this cluster's identity (<project>/<stack>/<resource name>)", resource, true);
+    // The thresholds are guardrails.json's, as for the pack and the offline check (unless the caller gives them).
+    const limits = options.limits ?? loadGuardrails().limits;
+    const problems = await liveProblems(createEmrClientFromEnv(regionId), regionId, spec, id, limits);
     if (problems.length) {
       throw new pulumi.ResourceError(`EMR cluster "${spec.clusterName}" does not fit the live service:\n` + problems.map((p) => `  - ${p}`).join("\n"), resource, true);
     }

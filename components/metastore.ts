@@ -1,7 +1,8 @@
 /**
  * The Hive metastore on ApsaraDB RDS for MySQL (`USER_RDS`): instance, database, account with a generated password,
  * all in the cluster's VPC and reachable through the cluster's security group. Protected like the cluster: losing
- * the metastore loses every table definition.
+ * the metastore loses every table definition. The instance and database carry `protect` and `retainOnDelete`, so
+ * no Pulumi operation deletes them (a metastore leaving the program is dropped from state and keeps running).
  */
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
@@ -26,7 +27,9 @@ export interface RdsMetastore {
   instance: alicloud.rds.Instance;
   database: alicloud.rds.Database;
   account: alicloud.rds.RdsAccount;
-  /** The JDBC settings EMR gets in hivemetastore-site.xml; `url` is `jdbc:mysql://<host>:3306/<db>?...`, `password` a secret. */
+  /** The account's rights on the database: the cluster depends on it, since it initialises the schema at creation. */
+  privilege: alicloud.rds.AccountPrivilege;
+  /** The JDBC settings EMR gets in hivemetastore-site.xml; `url` is `jdbc:mysql://<host>:<port>/<db>?...`, `password` a secret. */
   jdbc: { url: pulumi.Output<string>; userName: pulumi.Output<string>; password: pulumi.Output<string> };
 }
 
@@ -49,26 +52,27 @@ export function createRdsMetastore(name: string, parent: pulumi.Resource, args: 
       dbInstanceStorageType: options.storageType,
       instanceName: `${args.clusterName}-hive-metastore`,
       instanceChargeType: args.subscription ? "Prepaid" : "Postpaid",
-      ...(args.subscription ? { period: 12, autoRenew: true } : {}),
+      // The provider honours deletionProtection only on Postpaid instances (on Prepaid it reads back false: a
+      // permanent diff); a Prepaid metastore relies on protect + retainOnDelete.
+      ...(args.subscription ? { period: 12, autoRenew: true } : { deletionProtection: true }),
       vpcId: args.vpcId,
       vswitchId: args.vswitchId,
       zoneId: args.zoneId,
       securityGroupIds: [args.securityGroupId],
-      deletionProtection: true,
     },
-    { parent, protect: args.protect },
+    { parent, protect: args.protect, retainOnDelete: true },
   );
   const database = new alicloud.rds.Database(
     `${name}-metastore-db`,
     { instanceId: instance.id, dataBaseName: options.databaseName, characterSet: "utf8mb4" },
-    { parent, protect: args.protect },
+    { parent, protect: args.protect, retainOnDelete: true },
   );
   const account = new alicloud.rds.RdsAccount(
     `${name}-metastore-account`,
     { dbInstanceId: instance.id, accountName: options.accountName, accountPassword: password.result, accountType: "Normal" },
     { parent },
   );
-  new alicloud.rds.AccountPrivilege(
+  const privilege = new alicloud.rds.AccountPrivilege(
     `${name}-metastore-privilege`,
     { instanceId: instance.id, accountName: account.accountName, privilege: "ReadWrite", dbNames: [database.dataBaseName] },
     { parent },
@@ -77,8 +81,9 @@ export function createRdsMetastore(name: string, parent: pulumi.Resource, args: 
     instance,
     database,
     account,
+    privilege,
     jdbc: {
-      url: pulumi.interpolate`jdbc:mysql://${instance.connectionString}:3306/${database.dataBaseName}?createDatabaseIfNotExist=true&characterEncoding=UTF-8`,
+      url: pulumi.interpolate`jdbc:mysql://${instance.connectionString}:${instance.port}/${database.dataBaseName}?createDatabaseIfNotExist=true&characterEncoding=UTF-8`,
       userName: account.accountName,
       password: pulumi.secret(password.result),
     },

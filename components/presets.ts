@@ -1,8 +1,9 @@
 /**
  * Planning presets: plain data, the recommended starting point for a cluster. A user's spec is deep-merged over a
  * preset (see merge.ts) and the merged result is validated: a preset never changes what the user states.
- * Network IDs and the cluster name are left to the stack.
+ * Network IDs, the cluster name and (with OSS-HDFS) the root storage bucket are left to the stack.
  */
+import type { ScalingRuleSpec } from "./auto-scaling";
 import type { ClusterSpecInput } from "./spec";
 
 /** A preset may leave out anything the stack supplies (names, network IDs). */
@@ -12,6 +13,33 @@ export type Preset = Omit<Partial<ClusterSpecInput>, "nodeAttributes"> & {
 
 const RELEASE = "EMR-5.16.0";
 const essd = (size: number, count?: number) => ({ category: "cloud_essd" as const, size, ...(count ? { count } : {}) });
+
+/**
+ * YARN-load rules for a TASK group: add 2 nodes when the root queue has under 20 % of its memory free for 5
+ * minutes, release 1 when over 80 % has been free for 3 x 10 minutes. ASSUMPTION (not verifiable offline): the
+ * metric name and its `queue_name` tag are those of EMR's console rules.
+ */
+const yarnMemoryRules = (): ScalingRuleSpec[] => {
+  const memoryFree = (comparisonOperator: "LT" | "GT", threshold: number) => [
+    { metricName: "yarn_resourcemanager_queue_AvailableMBPercentage", statistics: "AVG" as const, comparisonOperator, threshold, tags: [{ key: "queue_name", value: "root" }] },
+  ];
+  return [
+    {
+      ruleName: "scale-out-yarn-memory",
+      triggerType: "METRICS_TRIGGER",
+      activityType: "SCALE_OUT",
+      adjustmentValue: 2,
+      metricsTrigger: { timeWindow: 300, evaluationCount: 1, coolDownInterval: 300, conditions: memoryFree("LT", 20) },
+    },
+    {
+      ruleName: "scale-in-yarn-memory",
+      triggerType: "METRICS_TRIGGER",
+      activityType: "SCALE_IN",
+      adjustmentValue: 1,
+      metricsTrigger: { timeWindow: 600, evaluationCount: 3, coolDownInterval: 600, conditions: memoryFree("GT", 80) },
+    },
+  ];
+};
 
 /** Production data lake: HA (3 MASTER + ZooKeeper), storage-compute separation on OSS-HDFS, Hive metastore on RDS, Subscription. */
 const datalakeHa: Preset = {
@@ -37,7 +65,7 @@ const datalakeHa: Preset = {
       gracefulShutdown: true,
       systemDisk: essd(120),
       dataDisks: [essd(200, 1)],
-      autoScalingPolicy: { constraints: { minCapacity: 2, maxCapacity: 40 }, scalingRules: [] },
+      autoScalingPolicy: { constraints: { minCapacity: 2, maxCapacity: 40 }, scalingRules: yarnMemoryRules() },
     },
   ],
 };

@@ -5,7 +5,9 @@
  */
 import type * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
-import { ACK_TAGS, METASTORE } from "../policies/rules/domain";
+import { IDENTITY_TAG, METASTORE } from "../policies/rules/domain";
+import { OSS_HDFS_ROOT } from "../policies/rules/provider";
+import { acknowledgementTags } from "./acknowledgements";
 import type { ApplicationConfigSpec, ClusterSpec, InputString, NodeGroupSpec } from "./spec";
 
 /** Values that come from the supporting resources (or, for validation, placeholders for them). */
@@ -13,6 +15,8 @@ export interface SupportingValues {
   securityGroupId: pulumi.Input<string>;
   /** JDBC settings of a USER_RDS metastore. */
   jdbc?: { url: pulumi.Input<string>; userName: pulumi.Input<string>; password: pulumi.Input<string> };
+  /** The IDENTITY_TAG value, `<project>/<stack>/<resource name>`: how the live gate finds this cluster. */
+  identity?: string;
 }
 
 const SPARK_APPS: readonly string[] = METASTORE.spark.applicationNames;
@@ -44,31 +48,30 @@ export function metastoreConfigItems(spec: ClusterSpec, jdbc: SupportingValues["
   return items;
 }
 
-/** `acknowledgements` as the `emr-guard:ack-*` tags the policy pack reads. */
-export function acknowledgementTags(ack: ClusterSpec["acknowledgements"]): Record<string, string> {
-  const tags: Record<string, string> = {};
-  if (ack.nodeCount !== undefined) tags[ACK_TAGS.nodeCount] = String(ack.nodeCount);
-  if (ack.scaleOut !== undefined) tags[ACK_TAGS.scaleOut] = String(ack.scaleOut);
-  if (ack.clusterNodes !== undefined) tags[ACK_TAGS.clusterNodes] = String(ack.clusterNodes);
-  if (ack.subscriptionMonths !== undefined) tags[ACK_TAGS.subscriptionMonths] = String(ack.subscriptionMonths);
-  if (ack.taskGroupToZero) tags[ACK_TAGS.taskGroupToZero] = "true";
-  return tags;
+/** The OSS-HDFS root storage directory item that `storage.ossHdfsRootUri` stands for. */
+export function storageConfigItems(spec: ClusterSpec): ApplicationConfigSpec[] {
+  const uri = spec.storage.ossHdfsRootUri;
+  if (uri === undefined || !spec.applications.includes(OSS_HDFS_ROOT.applicationName)) return [];
+  const { applicationName, configFileName, configItemKey } = OSS_HDFS_ROOT;
+  return [{ applicationName, configFileName, configItemKey, configItemValue: uri, configScope: "CLUSTER" }];
 }
 
-function nodeGroupArgs(group: NodeGroupSpec): alicloud.types.input.emrv2.ClusterNodeGroup {
-  // The spec's field names are the provider's; only the scaling rules need their loose type narrowed.
-  const { autoScalingPolicy, ...rest } = group;
-  return {
-    ...rest,
-    ...(autoScalingPolicy
-      ? {
-          autoScalingPolicy: {
-            constraints: autoScalingPolicy.constraints,
-            scalingRules: autoScalingPolicy.scalingRules as unknown as alicloud.types.input.emrv2.ClusterNodeGroupAutoScalingPolicyScalingRule[],
-          },
-        }
-      : {}),
-  };
+/**
+ * A node group's payment, stated by the group or taken from the cluster. The provider sends a group without its
+ * own paymentType as PaymentType "", and a later IncreaseNodes pays only when the group's subscriptionConfig says
+ * AutoPayOrder (the API's default is an unpaid order). A Spot group is always PayAsYouGo.
+ */
+export function nodeGroupPayment(group: NodeGroupSpec, spec: ClusterSpec): Pick<alicloud.types.input.emrv2.ClusterNodeGroup, "paymentType" | "subscriptionConfig"> {
+  const spot = group.spotStrategy !== undefined && group.spotStrategy !== "NoSpot";
+  const paymentType = group.paymentType ?? (spot ? "PayAsYouGo" : spec.paymentType);
+  if (paymentType !== "Subscription") return { paymentType };
+  const config = group.subscriptionConfig ?? spec.subscriptionConfig;
+  return { paymentType, ...(config ? { subscriptionConfig: { ...config, autoPayOrder: config.autoPayOrder ?? true } } : {}) };
+}
+
+function nodeGroupArgs(group: NodeGroupSpec, spec: ClusterSpec): alicloud.types.input.emrv2.ClusterNodeGroup {
+  // The spec's field names and types are the provider's.
+  return { ...group, ...nodeGroupPayment(group, spec) };
 }
 
 /** The full `alicloud.emrv2.Cluster` inputs for a spec. */
@@ -83,12 +86,16 @@ export function toClusterArgs(spec: ClusterSpec, supporting: SupportingValues): 
     paymentType: spec.paymentType,
     ...(spec.subscriptionConfig ? { subscriptionConfig: spec.subscriptionConfig } : {}),
     applications: spec.applications,
-    applicationConfigs: [...spec.applicationConfigs, ...metastoreConfigItems(spec, supporting.jdbc)],
+    applicationConfigs: [...spec.applicationConfigs, ...storageConfigItems(spec), ...metastoreConfigItems(spec, supporting.jdbc)],
     // The provider models nodeAttributes as a list of one object.
     nodeAttributes: [{ ...attributes, securityGroupId: supporting.securityGroupId }],
-    nodeGroups: spec.nodeGroups.map(nodeGroupArgs),
+    nodeGroups: spec.nodeGroups.map((g) => nodeGroupArgs(g, spec)),
     bootstrapScripts: spec.bootstrapScripts,
-    tags: { ...spec.tags, ...acknowledgementTags(spec.acknowledgements) },
+    tags: {
+      ...spec.tags,
+      ...acknowledgementTags(spec.acknowledgements, spec.clusterName),
+      ...(supporting.identity ? { [IDENTITY_TAG]: supporting.identity } : {}),
+    },
     deletionProtection: spec.deletionProtection,
     ...(spec.resourceGroupId ? { resourceGroupId: spec.resourceGroupId } : {}),
     ...(spec.logCollectStrategy ? { logCollectStrategy: spec.logCollectStrategy } : {}),

@@ -19,6 +19,8 @@ import {
   SECURITY_MODES,
   SPOT_STRATEGIES,
 } from "../policies/rules/domain";
+import { acknowledgementsSchema } from "./acknowledgements";
+import { autoScalingPolicySchema } from "./auto-scaling";
 
 /** A string, or a `pulumi.Output<string>` (an ID of a resource created in the same program, a secret). */
 export const inputString = z.union([
@@ -30,13 +32,22 @@ export type InputString = z.infer<typeof inputString>;
 const count = z.number().int().min(0);
 const paymentDuration = z.union(PAYMENT_DURATIONS_MONTHS.map((m) => z.literal(m)) as unknown as [z.ZodLiteral<number>]);
 
-export const subscriptionConfigSchema = z.strictObject({
-  paymentDuration,
-  paymentDurationUnit: z.enum(["Month", "Year"]).default("Month"),
-  autoRenew: z.boolean().default(true),
-  autoRenewDuration: z.number().int().min(1).optional(),
-  autoRenewDurationUnit: z.literal("Month").optional(),
-});
+/**
+ * A subscription. With `autoRenew` on and no renewal duration the provider sends 0 and "", so the duration
+ * defaults to 1 Month. `autoPayOrder` is the provider's (true): node groups get it explicitly (provider-args.ts),
+ * so a later IncreaseNodes pays its order instead of leaving it unpaid.
+ */
+export const subscriptionConfigSchema = z
+  .strictObject({
+    paymentDuration,
+    paymentDurationUnit: z.enum(["Month", "Year"]).default("Month"),
+    autoRenew: z.boolean().default(true),
+    autoRenewDuration: z.number().int().min(1).optional(),
+    autoRenewDurationUnit: z.literal("Month").optional(),
+    autoPayOrder: z.boolean().optional(),
+  })
+  .transform((c) => (c.autoRenew && c.autoRenewDuration === undefined ? { ...c, autoRenewDuration: 1, autoRenewDurationUnit: "Month" as const } : c));
+export type SubscriptionConfigSpec = z.output<typeof subscriptionConfigSchema>;
 
 export const diskSchema = z.strictObject({
   category: z.enum(DISK_CATEGORIES),
@@ -44,12 +55,6 @@ export const diskSchema = z.strictObject({
   size: z.number().int().min(40).max(32768),
   count: z.number().int().min(1).max(16).optional(),
   performanceLevel: z.enum(["PL0", "PL1", "PL2", "PL3"]).optional(),
-});
-
-export const autoScalingPolicySchema = z.strictObject({
-  constraints: z.strictObject({ minCapacity: count.default(0), maxCapacity: z.number().int().min(1).max(2000) }),
-  /** Scaling rules, passed to the provider as written (camelCase fields of ClusterNodeGroupAutoScalingPolicyScalingRule). */
-  scalingRules: z.array(z.record(z.string(), z.unknown())).max(100).default([]),
 });
 
 export const nodeGroupSchema = z.strictObject({
@@ -150,12 +155,13 @@ export const metastoreSchema = z.discriminatedUnion("type", [
 ]);
 export type MetastoreSpec = z.infer<typeof metastoreSchema>;
 
-export const acknowledgementsSchema = z.strictObject({
-  nodeCount: z.number().int().positive().optional(),
-  scaleOut: z.number().int().positive().optional(),
-  clusterNodes: z.number().int().positive().optional(),
-  subscriptionMonths: z.number().int().positive().optional(),
-  taskGroupToZero: z.boolean().optional(),
+/**
+ * Where the cluster keeps its data when it is not HDFS on the nodes. With OSS-HDFS the root storage directory is
+ * set at creation, to a bucket that has the OSS-HDFS service enabled before the cluster is created.
+ */
+export const storageSchema = z.strictObject({
+  /** Required with OSS-HDFS: `oss://<bucket>.<region>.oss-dls.aliyuncs.com/`. Becomes the OSS-HDFS common.conf OSS_ROOT_URI item. */
+  ossHdfsRootUri: inputString.optional(),
 });
 
 export const clusterSpecSchema = z.strictObject({
@@ -163,23 +169,27 @@ export const clusterSpecSchema = z.strictObject({
   clusterType: z.enum(CLUSTER_TYPES),
   releaseVersion: z.string().regex(/^EMR-\d+\.\d+\.\d+$/, { error: "expected a release like EMR-5.16.0" }),
   deployMode: z.enum(DEPLOY_MODES),
+  /** Replace-only: the provider never applies an edit, so a change is a replacement that `protect` blocks. */
   securityMode: z.enum(SECURITY_MODES).default("NORMAL"),
   paymentType: z.enum(PAYMENT_TYPES),
   subscriptionConfig: subscriptionConfigSchema.optional(),
   /** Application names in upper case, without internal apps (METASTORE, MYSQL, KERBEROS). */
   applications: z.array(z.string().regex(/^[A-Z0-9][A-Z0-9-]*$/, { error: "expected an upper-case application name" })).min(1).max(100),
   applicationConfigs: z.array(applicationConfigSchema).max(1000).default([]),
+  /** OSS-HDFS root storage directory; generates its application config item. */
+  storage: storageSchema.default({}),
   /** Where the Hive metastore lives; generates the hive.metastore.type items for HIVE and SPARK. */
   metastore: metastoreSchema.optional(),
   nodeAttributes: nodeAttributesSchema,
   nodeGroups: z.array(nodeGroupSchema).min(1).max(100),
   bootstrapScripts: z.array(bootstrapScriptSchema).max(10).default([]),
   tags: z.record(z.string().min(1).max(128), z.string().max(128)).default({}),
+  /** Replace-only, like securityMode: the provider never applies an edit, so a change is a replacement `protect` blocks. */
   resourceGroupId: inputString.optional(),
   /** On by default: turning it off is a separate, explicit change, and the policy pack flags it. */
   deletionProtection: z.boolean().default(true),
   logCollectStrategy: z.string().optional(),
-  /** Sign-offs for sizes and costs above the guardrails; they become `emr-guard:ack-*` tags. */
+  /** Sign-offs for sizes, costs and named changes above the guardrails; they become `emr-guard:ack-*` tags. */
   acknowledgements: acknowledgementsSchema.default({}),
 });
 

@@ -160,7 +160,8 @@ export interface BuildOptions {
 
 /** Validates a merged spec; returns the spec with defaults applied, or every issue found. */
 export function checkSpec(input: unknown, options: BuildOptions = {}): { spec?: ClusterSpec; issues: SpecIssue[] } {
-  const parsed = clusterSpecSchema.safeParse(input);
+  // reportInput: so a value of the wrong type is told apart from a missing one ("is required").
+  const parsed = clusterSpecSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { issues: parsed.error.issues.map(zodIssueToSpecIssue) };
   const spec = parsed.data;
   // The rules see the props the provider would get, with the not-yet-created resources as unknowns.

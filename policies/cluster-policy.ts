@@ -13,9 +13,9 @@ import { sharedView } from "./props";
 const LIMIT_DESCRIPTIONS: Record<keyof GuardrailLimits, string> = {
   maxNodesPerGroupAtCreate: "Most nodes a node group may have at creation.",
   nodeGroupAckThreshold: "Node groups above this size need the emr-guard:ack-node-count tag.",
-  scaleOutAckThreshold: "Scale-outs above this many nodes need the emr-guard:ack-scale-out tag (checked by the safe-scaling gate).",
-  maxScaleOutPerCall: "Most nodes one scale-out may add.",
-  maxScaleInPerCall: "Most nodes one scale-in may release.",
+  scaleOutAckThreshold: "A scale-out above this many nodes in one update needs the emr-guard:ack-scale-out tag naming it (the change-aware check, the live gate and EmrClient read this).",
+  maxScaleOutPerCall: "Most nodes one update may add to a node group (the change-aware check, the live gate and EmrClient read this).",
+  maxScaleInPerCall: "Most nodes one update may release from a TASK group (the change-aware check, the live gate and EmrClient read this).",
   clusterNodesCostAckThreshold: "Clusters above this many nodes in total need the emr-guard:ack-cluster-nodes tag.",
   maxAutoScalingCapacity: "Highest auto-scaling MaxCapacity.",
   subscriptionMonthsAckThreshold: "Subscriptions longer than this many months need the emr-guard:ack-subscription-months tag.",

@@ -5,6 +5,7 @@ import { bootstrapScriptsPolicy, clusterNamesUniquePolicy, namesPolicy, producti
 import { haExternalMetastorePolicy, hiveMetastoreTypePolicy, metastorePasswordSourcePolicy, metastoreRdsSameVpcPolicy, sparkMetastorePolicy } from "./metastore";
 import { securityGroupExternalPolicy, securityGroupNormalPolicy } from "./network";
 import { deletionProtectionPolicy, protectOptionPolicy } from "./protection";
+import { ossHdfsRootUriPolicy, subscriptionAutoRenewPolicy } from "./provider";
 import { applicationExclusionPolicy, coreGroupPolicy, deployModeMastersPolicy, haZookeeperPolicy, internalApplicationsPolicy, nodeGroupNamesUniquePolicy, nodeGroupRolesPolicy, taskOnlyFeaturesPolicy, vswitchIdsPolicy } from "./topology";
 
 export const ALL_POLICIES: readonly (ResourceValidationPolicy | StackValidationPolicy)[] = [
@@ -46,4 +47,7 @@ export const ALL_POLICIES: readonly (ResourceValidationPolicy | StackValidationP
   productionKerberosPolicy,
   productionHaPolicy,
   clusterNamesUniquePolicy,
+  // provider
+  ossHdfsRootUriPolicy,
+  subscriptionAutoRenewPolicy,
 ];

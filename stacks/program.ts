@@ -7,7 +7,7 @@ import { EmrCluster } from "../components/cluster";
 import { deepMerge, isPlainObject } from "../components/merge";
 import { attachTaskGroups } from "../components/node-groups";
 import { PRESETS } from "../components/presets";
-import { ClusterSpecError, ClusterSpecErrors, duplicateGroupNames, type SpecIssue } from "../components/validate";
+import { buildClusterSpec, ClusterSpecError, ClusterSpecErrors, duplicateGroupNames, type SpecIssue } from "../components/validate";
 import { checkClusterNamesUnique } from "../policies/rules/index";
 import { readStackConfig, StackConfigError, type StackConfig } from "./config";
 
@@ -98,7 +98,9 @@ export function buildStack(config: StackConfig = readStackConfig(), emrConfig = 
     ];
     if (refused.length) return void errors.push(new ClusterSpecError(clusterName, refused, name));
     try {
-      clusters[name] = new EmrCluster(name, spec as never, { protect });
+      // Stack config is untyped data: validate it into a typed spec first (every issue at once), then build.
+      const validated = buildClusterSpec(name, spec, { stackName: pulumi.getStack() });
+      clusters[name] = new EmrCluster(name, validated, { protect });
     } catch (err) {
       if (!(err instanceof ClusterSpecError)) throw err;
       errors.push(err);

@@ -2,6 +2,7 @@
  * The pull-request comment. Resource names, messages and attributes come from users: they are escaped so they can
  * neither break the table nor inject HTML or links into the comment.
  */
+import { renderChangesMarkdown } from "./changes";
 import { summaryLine, type CheckReport } from "./model";
 import { shortType } from "./text";
 
@@ -32,6 +33,8 @@ export function renderMarkdown(reports: CheckReport[]): string {
       }
       out.push("");
     }
+    if (r.changes) out.push(...renderChangesMarkdown(r.changes));
+    if (r.kind === "plan") continue;
     out.push("<details><summary>Planned resources (" + r.resources.length + ")</summary>", "", "| Type | Name | Key attributes |", "|---|---|---|");
     for (const p of r.resources) out.push(`| ${escapeMarkdown(shortType(p.type))} | ${escapeMarkdown(p.name)} | ${escapeMarkdown(p.details)} |`);
     out.push("", "</details>", "");

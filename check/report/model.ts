@@ -4,6 +4,7 @@
  */
 import type { CapturedResource } from "../capture";
 import type { Diagnostic, EnforcementLevel } from "../pack-runner";
+import { changeSummary, type ChangeSection } from "./changes";
 
 /** The engine's sentinels for values not known before creation. */
 const UNKNOWN_SENTINELS = new Set([
@@ -49,6 +50,10 @@ export interface CheckReport {
   programError?: string;
   /** What the reader should know about the verdict (e.g. validity policies kept mandatory under `all`). */
   notes?: string[];
+  /** What was checked, when not a program run: a recorded state (`--audit`) or only a plan's changes (`--plan`). */
+  kind?: "audit" | "plan";
+  /** The change-aware check (`--state`, `--plan`): each cluster's changes and their verdicts. */
+  changes?: ChangeSection;
 }
 
 /** A readable value: unknowns and secrets are shown as a preview shows them. */
@@ -121,7 +126,8 @@ export function buildReport(args: {
 
 export function summaryLine(r: CheckReport): string {
   if (r.programError) return `FAILED: the program of stack "${r.stack}" did not run: no policy verdict`;
-  const verdict = r.summary.mandatory ? "FAILED" : "PASSED";
+  const verdict = r.summary.passed ? "PASSED" : "FAILED";
   const notes = r.notes?.length ? ` (${r.notes.join("; ")})` : "";
-  return `${verdict}: stack "${r.stack}": ${r.summary.resources} resources planned, ${r.summary.mandatory} mandatory and ${r.summary.advisory} advisory violations${notes}`;
+  const what = r.kind === "plan" ? "policies judged by the preview that wrote the plan" : `${r.summary.resources} resources ${r.kind === "audit" ? "recorded" : "planned"}, ${r.summary.mandatory} mandatory and ${r.summary.advisory} advisory violations`;
+  return `${verdict}: stack "${r.stack}": ${what}${notes}${changeSummary(r)}`;
 }

@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Log, ReportingDescriptor, Result } from "sarif";
+import { changeSarifResults } from "./changes";
 import type { CheckReport } from "./model";
 
 const LEVEL: Record<string, Result.level> = { mandatory: "error", advisory: "warning", remediate: "note", disabled: "none" };
@@ -43,6 +44,11 @@ export function renderSarif(reports: CheckReport[], packVersion: string, root = 
           partialFingerprints: { "emrGuard/v1": `${v.policyName}:${f.urn}` },
         });
       }
+    }
+    if (report.changes) {
+      const found = changeSarifResults(report.changes, (cluster, urn) => [{ physicalLocation: { artifactLocation: { uri }, region: { startLine: lineOf(configText, cluster) } }, ...(urn ? { logicalLocations: [{ fullyQualifiedName: urn, kind: "resource" }] } : {}) }]);
+      for (const r of found) if (!rules.has(r.ruleId)) rules.set(r.ruleId, { id: r.ruleId, name: r.ruleId, shortDescription: { text: r.ruleId }, defaultConfiguration: { level: r.level } });
+      results.push(...found);
     }
   }
   const log: Log = {

@@ -1,5 +1,6 @@
 /** The terminal report: a preview-like table of planned resources, violations grouped by resource, one summary line. */
 import Table from "cli-table3";
+import { renderChangesText } from "./changes";
 import { summaryLine, type CheckReport } from "./model";
 
 /** Type tokens shortened as `pulumi preview` does: `alicloud:emrv2/cluster:Cluster` → `alicloud:emrv2:Cluster`. */
@@ -9,10 +10,13 @@ export function shortType(type: string): string {
 
 export function renderText(report: CheckReport): string {
   const out: string[] = [];
-  out.push(`Stack ${report.stack} (${report.program}): planned resources`);
-  const table = new Table({ head: ["Plan", "Type", "Name", "Protected", "Key attributes"], style: { head: [], border: [] }, wordWrap: true, colWidths: [8, 32, 30, 11, 60] });
-  for (const r of report.resources) table.push(["+ create", shortType(r.type), r.name, r.protect ? "yes" : "", r.details]);
-  out.push(table.toString());
+  if (report.kind !== "plan") {
+    out.push(`Stack ${report.stack} (${report.program}): ${report.kind === "audit" ? "recorded" : "planned"} resources`);
+    const table = new Table({ head: ["Plan", "Type", "Name", "Protected", "Key attributes"], style: { head: [], border: [] }, wordWrap: true, colWidths: [report.kind === "audit" ? 10 : 8, 32, 30, 11, 60] });
+    for (const r of report.resources) table.push([report.kind === "audit" ? "recorded" : "+ create", shortType(r.type), r.name, r.protect ? "yes" : "", r.details]);
+    out.push(table.toString());
+  } else out.push(`Stack ${report.stack} (${report.program})`);
+  if (report.changes) out.push(...renderChangesText(report.changes));
   if (report.programError) out.push("", `Program error:\n  ${report.programError.split("\n").join("\n  ")}`);
   if (report.findings.length) {
     out.push("", "Policy violations:");

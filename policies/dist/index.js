@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 3d06b4ff836793222dd48a26fe6dd42f451db7aa4402d4ca8772d46cccda9f1b
+// sources: sha256 3f1de9cad5a2ae6c4c991f237e42a7edbbf9206821c671dcfb5c9b14d5e6d8d8
 "use strict";
 
 // index.ts
@@ -85,7 +85,13 @@ var ACK_TAGS = {
   /** Longest subscription acknowledged, in months, e.g. "24". */
   subscriptionMonths: "emr-guard:ack-subscription-months",
   /** Scaling a TASK group to 0 nodes, value "true". */
-  taskGroupToZero: "emr-guard:ack-task-to-zero"
+  taskGroupToZero: "emr-guard:ack-task-to-zero",
+  /** A payment-type switch, "<from>-><to>", e.g. "PayAsYouGo->Subscription". */
+  paymentSwitch: "emr-guard:ack-payment-switch",
+  /** One of several clusters a plan creates: the cluster's name, e.g. "lakehouse-prod". */
+  newCluster: "emr-guard:ack-new-cluster",
+  /** A removed or replaced auto-scaling policy: "<group>:remove" or "<group>:replace:<8 hex of the new policy>". */
+  autoScaling: "emr-guard:ack-auto-scaling"
 };
 var DEFAULT_PRODUCTION_STACK_PATTERNS = ["prod", "prod-*", "production", "*-prod", "prd"];
 var TYPES = {
@@ -99,11 +105,7 @@ var TYPES = {
 // rules/types.ts
 var UNKNOWN = /* @__PURE__ */ Symbol.for("emr-guard.unknown");
 var isUnknown = (v) => v === UNKNOWN;
-var OutcomeBuilder = class {
-  constructor(rule) {
-    this.rule = rule;
-  }
-  rule;
+var OutcomeCollector = class {
   findings = [];
   unknownPaths = [];
   applicable = false;
@@ -112,9 +114,9 @@ var OutcomeBuilder = class {
     this.applicable = true;
     return this;
   }
-  fail(path, message, fix) {
+  record(finding) {
     this.applicable = true;
-    this.findings.push({ rule: this.rule, path, message, fix });
+    this.findings.push(finding);
     return this;
   }
   unknown(path) {
@@ -124,8 +126,18 @@ var OutcomeBuilder = class {
   }
   build() {
     if (this.findings.length) return { kind: "non-compliant", findings: this.findings };
-    if (this.unknownPaths.length) return { kind: "unknown", paths: this.unknownPaths };
+    if (this.unknownPaths.length) return { kind: "unknown", paths: [...new Set(this.unknownPaths)] };
     return this.applicable ? { kind: "compliant" } : { kind: "not-applicable" };
+  }
+};
+var OutcomeBuilder = class extends OutcomeCollector {
+  constructor(rule) {
+    super();
+    this.rule = rule;
+  }
+  rule;
+  fail(path, message, fix) {
+    return this.record({ rule: this.rule, path, message, fix });
   }
 };
 
@@ -194,7 +206,7 @@ function subscriptionView(raw) {
   const s = record(raw);
   if (s === void 0) return MALFORMED;
   if (isUnknown(s)) return UNKNOWN;
-  return { duration: num(s.paymentDuration), unit: str(s.paymentDurationUnit) };
+  return { duration: num(s.paymentDuration), unit: str(s.paymentDurationUnit), autoRenew: bool(s.autoRenew), autoRenewDuration: num(s.autoRenewDuration) };
 }
 function mapList(v, each) {
   const l = list(v);
@@ -337,17 +349,22 @@ function countOf(g, out) {
 }
 var nodeGroupCreationCap = {
   name: "emr-node-group-creation-cap",
-  description: "Checks whether every node group has at most the per-group cap of nodes at creation (default 50).",
+  description: "Checks whether every node group has at most the per-group cap of nodes at creation (default 50), unless its size is acknowledged as reached by steps; its step properties are the change-aware check's and the live gate's.",
   kind: "guardrail",
-  limits: ["maxNodesPerGroupAtCreate"],
+  limits: ["maxNodesPerGroupAtCreate", "maxScaleOutPerCall", "scaleOutAckThreshold", "maxScaleInPerCall"],
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
+    const ack = tagNumber(view, ACK_TAGS.nodeCount) ?? 0;
     nodeGroupsOf(view, out).forEach((g) => {
       const n = countOf(g, out);
       if (n === void 0) return;
       out.applies();
-      if (n > limits.maxNodesPerGroupAtCreate) {
-        out.fail(`${g.path}.nodeCount`, `${n} exceeds the ${limits.maxNodesPerGroupAtCreate}-node cap for a node group at creation (${g.label})`, `split into batches of at most ${limits.maxNodesPerGroupAtCreate} or use auto scaling`);
+      if (n > limits.maxNodesPerGroupAtCreate && n > ack) {
+        out.fail(
+          `${g.path}.nodeCount`,
+          `${n} exceeds the ${limits.maxNodesPerGroupAtCreate}-node cap for a node group at creation (${g.label})`,
+          `create it with at most ${limits.maxNodesPerGroupAtCreate} and grow it in steps of at most ${limits.maxScaleOutPerCall}, or use auto scaling; a size reached by steps is signed off with the tag ${ACK_TAGS.nodeCount}: "${n}" (acknowledgements.nodeCount: ${n})`
+        );
       }
     });
     return out.build();
@@ -831,6 +848,64 @@ function checkProtectOption(protect) {
   ];
 }
 
+// rules/provider.ts
+var OSS_HDFS_ROOT = {
+  applicationName: "OSS-HDFS",
+  configFileName: "common.conf",
+  configItemKey: "OSS_ROOT_URI",
+  /** `oss://<bucket>.<region>.oss-dls.aliyuncs.com/`: the bucket's OSS-HDFS endpoint. */
+  pattern: /^oss:\/\/[a-z0-9][a-z0-9-]{1,61}[a-z0-9]\.[a-z0-9-]+\.oss-dls\.aliyuncs\.com\/?$/,
+  example: "oss://lakehouse-prod.cn-hangzhou.oss-dls.aliyuncs.com/"
+};
+var ossHdfsRootUri = {
+  name: "emr-oss-hdfs-root-uri",
+  kind: "validity",
+  description: `Checks whether a cluster with OSS-HDFS sets its root storage directory (${OSS_HDFS_ROOT.applicationName} ${OSS_HDFS_ROOT.configFileName} ${OSS_HDFS_ROOT.configItemKey}) to an OSS-HDFS bucket.`,
+  check(view) {
+    const out = new OutcomeBuilder(this.name);
+    if (view.applications === UNKNOWN) return out.unknown("applications").build();
+    if (!knownApplications(view).includes(OSS_HDFS_ROOT.applicationName)) return out.build();
+    out.applies();
+    if (view.applicationConfigs === UNKNOWN) return out.unknown("applicationConfigs").build();
+    const items = Array.isArray(view.applicationConfigs) ? view.applicationConfigs : [];
+    if (items.some((c) => c.configItemKey === UNKNOWN || c.applicationName === UNKNOWN)) return out.unknown("applicationConfigs").build();
+    const root = items.find((c) => c.applicationName === OSS_HDFS_ROOT.applicationName && c.configItemKey === OSS_HDFS_ROOT.configItemKey);
+    const fix = `create a bucket with OSS-HDFS enabled, then set storage.ossHdfsRootUri in the EmrCluster spec (or an applicationConfigs item ${OSS_HDFS_ROOT.applicationName} / ${OSS_HDFS_ROOT.configFileName} / ${OSS_HDFS_ROOT.configItemKey}), for example "${OSS_HDFS_ROOT.example}"`;
+    if (!root) return out.fail("applicationConfigs", "OSS-HDFS is installed without its root storage directory: the cluster has no usable default filesystem", fix).build();
+    if (root.configItemValue === UNKNOWN) return out.unknown(`${root.path}.configItemValue`).build();
+    if (root.configFileName !== OSS_HDFS_ROOT.configFileName) {
+      out.fail(`${root.path}.configFileName`, `${OSS_HDFS_ROOT.configItemKey} is in "${String(root.configFileName)}"`, `put it in "${OSS_HDFS_ROOT.configFileName}"`);
+    }
+    if (!isKnown(root.configItemValue) || !OSS_HDFS_ROOT.pattern.test(root.configItemValue)) {
+      out.fail(`${root.path}.configItemValue`, `${OSS_HDFS_ROOT.configItemKey} is ${JSON.stringify(root.configItemValue)}, not an OSS-HDFS bucket endpoint`, fix);
+    }
+    return out.build();
+  }
+};
+function checkRenewal(subscription, path, what, out) {
+  if (subscription === UNKNOWN) return void out.unknown(path);
+  if (!isKnown(subscription)) return;
+  const renewal = subscription;
+  if (renewal.autoRenew === UNKNOWN) return void out.unknown(`${path}.autoRenew`);
+  if (renewal.autoRenew !== true) return;
+  out.applies();
+  if (renewal.autoRenewDuration === UNKNOWN) out.unknown(`${path}.autoRenewDuration`);
+  else if (!isKnown(renewal.autoRenewDuration) || renewal.autoRenewDuration < 1) {
+    out.fail(`${path}.autoRenewDuration`, `${what} renews automatically with no renewal duration: the provider sends 0`, 'set autoRenewDuration: 1 and autoRenewDurationUnit: "Month" (the EmrCluster component does this by default)');
+  }
+}
+var subscriptionAutoRenewDuration = {
+  name: "emr-subscription-auto-renew",
+  kind: "validity",
+  description: "Checks whether every subscriptionConfig with autoRenew also sets autoRenewDuration (the provider sends 0 otherwise).",
+  check(view) {
+    const out = new OutcomeBuilder(this.name);
+    checkRenewal(view.subscription, "subscriptionConfig", "the cluster", out);
+    for (const g of nodeGroupsOf(view, out)) checkRenewal(g.subscription, `${g.path}.subscriptionConfig`, g.label, out);
+    return out.build();
+  }
+};
+
 // rules/topology.ts
 function deployModeOf(view, out) {
   if (view.deployMode === UNKNOWN) out.unknown("deployMode");
@@ -1053,7 +1128,9 @@ var MANDATORY_RULES = [
   deletionProtection,
   namesAndDescriptions,
   tagsValid,
-  bootstrapScriptsFromOss
+  bootstrapScriptsFromOss,
+  ossHdfsRootUri,
+  subscriptionAutoRenewDuration
 ];
 var ADVISORY_RULES = [productionKerberos, productionHa];
 var ALL_RULES = [...MANDATORY_RULES, ...ADVISORY_RULES];
@@ -1175,9 +1252,9 @@ function sharedView(urn, props) {
 var LIMIT_DESCRIPTIONS = {
   maxNodesPerGroupAtCreate: "Most nodes a node group may have at creation.",
   nodeGroupAckThreshold: "Node groups above this size need the emr-guard:ack-node-count tag.",
-  scaleOutAckThreshold: "Scale-outs above this many nodes need the emr-guard:ack-scale-out tag (checked by the safe-scaling gate).",
-  maxScaleOutPerCall: "Most nodes one scale-out may add.",
-  maxScaleInPerCall: "Most nodes one scale-in may release.",
+  scaleOutAckThreshold: "A scale-out above this many nodes in one update needs the emr-guard:ack-scale-out tag naming it (the change-aware check, the live gate and EmrClient read this).",
+  maxScaleOutPerCall: "Most nodes one update may add to a node group (the change-aware check, the live gate and EmrClient read this).",
+  maxScaleInPerCall: "Most nodes one update may release from a TASK group (the change-aware check, the live gate and EmrClient read this).",
   clusterNodesCostAckThreshold: "Clusters above this many nodes in total need the emr-guard:ack-cluster-nodes tag.",
   maxAutoScalingCapacity: "Highest auto-scaling MaxCapacity.",
   subscriptionMonthsAckThreshold: "Subscriptions longer than this many months need the emr-guard:ack-subscription-months tag."
@@ -1376,6 +1453,10 @@ var protectOptionPolicy = {
   })
 };
 
+// provider.ts
+var ossHdfsRootUriPolicy = clusterPolicy(ossHdfsRootUri);
+var subscriptionAutoRenewPolicy = clusterPolicy(subscriptionAutoRenewDuration);
+
 // topology.ts
 var deployModeMastersPolicy = clusterPolicy(deployModeMasters);
 var haZookeeperPolicy = clusterPolicy(haZookeeper);
@@ -1426,7 +1507,10 @@ var ALL_POLICIES = [
   bootstrapScriptsPolicy,
   productionKerberosPolicy,
   productionHaPolicy,
-  clusterNamesUniquePolicy
+  clusterNamesUniquePolicy,
+  // provider
+  ossHdfsRootUriPolicy,
+  subscriptionAutoRenewPolicy
 ];
 
 // index.ts

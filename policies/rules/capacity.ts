@@ -12,19 +12,30 @@ function countOf(g: GroupView, out: OutcomeBuilder): number | undefined {
   return undefined;
 }
 
+/**
+ * The per-group cap at creation. A policy sees only the planned end state, never whether the group is being created
+ * or was grown to its size in steps (40 -> 90 -> 100, each step within the cap), so a size above the cap that is
+ * signed off with the node-count acknowledgement counts as reached by steps; the change-aware check and the live gate
+ * (change/steps.ts), which see the before, hold every creation and every step to the cap.
+ */
 export const nodeGroupCreationCap: ClusterRule = {
   name: "emr-node-group-creation-cap",
-  description: "Checks whether every node group has at most the per-group cap of nodes at creation (default 50).",
+  description: "Checks whether every node group has at most the per-group cap of nodes at creation (default 50), unless its size is acknowledged as reached by steps; its step properties are the change-aware check's and the live gate's.",
   kind: "guardrail",
-  limits: ["maxNodesPerGroupAtCreate"],
+  limits: ["maxNodesPerGroupAtCreate", "maxScaleOutPerCall", "scaleOutAckThreshold", "maxScaleInPerCall"],
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
+    const ack = tagNumber(view, ACK_TAGS.nodeCount) ?? 0;
     nodeGroupsOf(view, out).forEach((g) => {
       const n = countOf(g, out);
       if (n === undefined) return;
       out.applies();
-      if (n > limits.maxNodesPerGroupAtCreate) {
-        out.fail(`${g.path}.nodeCount`, `${n} exceeds the ${limits.maxNodesPerGroupAtCreate}-node cap for a node group at creation (${g.label})`, `split into batches of at most ${limits.maxNodesPerGroupAtCreate} or use auto scaling`);
+      if (n > limits.maxNodesPerGroupAtCreate && n > ack) {
+        out.fail(
+          `${g.path}.nodeCount`,
+          `${n} exceeds the ${limits.maxNodesPerGroupAtCreate}-node cap for a node group at creation (${g.label})`,
+          `create it with at most ${limits.maxNodesPerGroupAtCreate} and grow it in steps of at most ${limits.maxScaleOutPerCall}, or use auto scaling; a size reached by steps is signed off with the tag ${ACK_TAGS.nodeCount}: "${n}" (acknowledgements.nodeCount: ${n})`,
+        );
       }
     });
     return out.build();
@@ -105,50 +116,3 @@ export const autoScalingMaxCapacity: ClusterRule = {
     return out.build();
   },
 };
-
-/**
- * The scale-out / scale-in check of one node group against its live count. A policy cannot see the live count
- * (the analyzer gets only the new inputs), so the safe-scaling gate of the API client calls this.
- */
-export function checkScaleChange(args: {
-  groupName: string;
-  groupType: string;
-  /** The group's payment type; Subscription nodes are never released by a scale-in. */
-  paymentType?: string;
-  liveCount: number;
-  plannedCount: number;
-  tags: Record<string, unknown>;
-  limits: import("./domain").GuardrailLimits;
-}): { path: string; message: string; fix: string }[] {
-  const { groupName, groupType, liveCount, plannedCount, limits } = args;
-  const ack = (key: string) => {
-    const v = args.tags[key];
-    return typeof v === "string" && /^\d+$/.test(v) ? Number(v) : typeof v === "number" ? v : 0;
-  };
-  const delta = plannedCount - liveCount;
-  const where = `node group "${groupName}"`;
-  const problems: { path: string; message: string; fix: string }[] = [];
-  const steps = (from: number, to: number, size: number) => {
-    const out = [from];
-    while (out[out.length - 1] !== to) out.push(from > to ? Math.max(to, out[out.length - 1] - size) : Math.min(to, out[out.length - 1] + size));
-    return out.join(" -> ");
-  };
-  if (delta > 0) {
-    if (delta > limits.maxScaleOutPerCall) {
-      problems.push({ path: where, message: `scale-out of ${delta} nodes (${liveCount} -> ${plannedCount}) exceeds ${limits.maxScaleOutPerCall} nodes per update`, fix: `step it: ${steps(liveCount, plannedCount, limits.maxScaleOutPerCall)}, one update each` });
-    } else if (delta > limits.scaleOutAckThreshold && delta > ack(ACK_TAGS.scaleOut)) {
-      problems.push({ path: where, message: `scale-out of ${delta} nodes (${liveCount} -> ${plannedCount}) is above ${limits.scaleOutAckThreshold} without an acknowledgement`, fix: `acknowledge it with the tag ${ACK_TAGS.scaleOut}: "${delta}", or step it: ${steps(liveCount, plannedCount, limits.scaleOutAckThreshold)}` });
-    }
-  } else if (delta < 0) {
-    if (groupType !== "TASK") {
-      problems.push({ path: where, message: `a ${groupType} group is never scaled in (${liveCount} -> ${plannedCount}): only TASK groups are`, fix: `keep nodeCount at ${liveCount}; shrink a TASK group instead` });
-    } else if (args.paymentType === "Subscription") {
-      problems.push({ path: where, message: `${where} is Subscription: its nodes are never released by a scale-in (${liveCount} -> ${plannedCount})`, fix: `keep nodeCount at ${liveCount}; scale in a PayAsYouGo or Spot TASK group instead` });
-    } else if (plannedCount === 0 && args.tags[ACK_TAGS.taskGroupToZero] !== "true") {
-      problems.push({ path: where, message: `scaling ${where} to 0 nodes (from ${liveCount}) needs an acknowledgement`, fix: `acknowledge it with the tag ${ACK_TAGS.taskGroupToZero}: "true", or keep at least 1 node` });
-    } else if (-delta > limits.maxScaleInPerCall) {
-      problems.push({ path: where, message: `scale-in of ${-delta} nodes (${liveCount} -> ${plannedCount}) exceeds ${limits.maxScaleInPerCall} nodes per update: the provider would release them all in one DecreaseNodes call`, fix: `step it: ${steps(liveCount, plannedCount, limits.maxScaleInPerCall)}, one update each, at least 120 s apart` });
-    }
-  }
-  return problems;
-}

@@ -152,6 +152,12 @@ export const ACK_TAGS = {
   subscriptionMonths: "emr-guard:ack-subscription-months",
   /** Scaling a TASK group to 0 nodes, value "true". */
   taskGroupToZero: "emr-guard:ack-task-to-zero",
+  /** A payment-type switch, "<from>-><to>", e.g. "PayAsYouGo->Subscription". */
+  paymentSwitch: "emr-guard:ack-payment-switch",
+  /** One of several clusters a plan creates: the cluster's name, e.g. "lakehouse-prod". */
+  newCluster: "emr-guard:ack-new-cluster",
+  /** A removed or replaced auto-scaling policy: "<group>:remove" or "<group>:replace:<8 hex of the new policy>". */
+  autoScaling: "emr-guard:ack-auto-scaling",
 } as const;
 
 /**

@@ -11,6 +11,7 @@ import { bootstrapScriptsFromOss, namesAndDescriptions, productionHa, production
 import { haExternalMetastore, hiveMetastoreType, sparkMetastoreMatchesHive } from "./metastore";
 import { subscriptionConfigValid, subscriptionDurationAck } from "./payment";
 import { deletionProtection } from "./protection";
+import { ossHdfsRootUri, subscriptionAutoRenewDuration } from "./provider";
 import { applicationExclusion, coreGroupPresent, deployModeMasters, haZookeeper, internalApplications, nodeGroupNamesUnique, nodeGroupRoles, taskOnlyFeatures, vswitchIdsRequired } from "./topology";
 import { findingsOf, type ClusterRule, type Finding, type Outcome, type RuleContext } from "./types";
 import { clusterView, type ClusterView } from "./view";
@@ -18,7 +19,6 @@ import { clusterView, type ClusterView } from "./view";
 export * from "./domain";
 export * from "./types";
 export { clusterView, isKnown, MALFORMED, type ClusterView, type GroupView } from "./view";
-export { checkScaleChange } from "./capacity";
 export { ignoreChangesCovers } from "./auto-scaling";
 export { ENFORCEMENT_LEVELS, type EnforcementLevel, type PolicyEntry } from "./catalog";
 export { GUARDRAIL_CONFIG_FILE, type GuardrailConfig, type GuardrailConfigResult } from "./guardrail-config";
@@ -51,6 +51,8 @@ export const MANDATORY_RULES: readonly ClusterRule[] = [
   namesAndDescriptions,
   tagsValid,
   bootstrapScriptsFromOss,
+  ossHdfsRootUri,
+  subscriptionAutoRenewDuration,
 ];
 
 /** Per-resource rules whose policies are advisory by default. */
@@ -107,5 +109,14 @@ function runOn(rule: ClusterRule, view: () => ClusterView, ctx: RuleContext): Ou
 export function checkClusterSpec(props: unknown, context: { stackName?: string } = {}): Finding[] {
   const ctx = ruleContext({}, context);
   return VALIDITY_RULES.flatMap((rule) => findingsOf(runRule(rule, props, ctx)));
+}
+
+/**
+ * The violations of every rule whose policy is mandatory by default (validity and the mandatory guardrails, at the
+ * given limits): what a direct API write (EmrClient.runCluster) refuses, as the pack would with its defaults.
+ */
+export function checkMandatoryRules(props: unknown, limits?: Partial<GuardrailLimits>, context: { stackName?: string } = {}): Finding[] {
+  const ctx = ruleContext(limits, context);
+  return MANDATORY_RULES.flatMap((rule) => findingsOf(runRule(rule, props, ctx)));
 }
 export { sameVpc, type VpcRef } from "./metastore";

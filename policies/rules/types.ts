@@ -21,9 +21,9 @@ export interface Finding {
  * The outcome of one rule on one resource (cdk-nag's three, plus preview's "can't tell yet"):
  * compliant, non-compliant (with findings), not applicable, or unknown (with the paths it could not read).
  */
-export type Outcome =
+export type Outcome<F = Finding> =
   | { kind: "compliant" }
-  | { kind: "non-compliant"; findings: Finding[] }
+  | { kind: "non-compliant"; findings: F[] }
   | { kind: "not-applicable" }
   | { kind: "unknown"; paths: string[] };
 
@@ -38,13 +38,12 @@ export interface RuleContext {
 /**
  * Collects findings and unknowns while a rule walks a cluster, then turns them into one Outcome.
  * A violation wins over an unknown: what can be proven wrong is reported even if other parts are unknown.
+ * The end-state rules collect Findings through `fail`; the change rules (change/types.ts) collect their own kind.
  */
-export class OutcomeBuilder {
-  private readonly findings: Finding[] = [];
-  private readonly unknownPaths: string[] = [];
+export class OutcomeCollector<F> {
+  protected readonly findings: F[] = [];
+  protected readonly unknownPaths: string[] = [];
   private applicable = false;
-
-  constructor(private readonly rule: string) {}
 
   /** Marks the rule as applicable to this resource. */
   applies(): this {
@@ -52,9 +51,9 @@ export class OutcomeBuilder {
     return this;
   }
 
-  fail(path: string, message: string, fix: string): this {
+  protected record(finding: F): this {
     this.applicable = true;
-    this.findings.push({ rule: this.rule, path, message, fix });
+    this.findings.push(finding);
     return this;
   }
 
@@ -64,10 +63,21 @@ export class OutcomeBuilder {
     return this;
   }
 
-  build(): Outcome {
+  build(): Outcome<F> {
     if (this.findings.length) return { kind: "non-compliant", findings: this.findings };
-    if (this.unknownPaths.length) return { kind: "unknown", paths: this.unknownPaths };
+    if (this.unknownPaths.length) return { kind: "unknown", paths: [...new Set(this.unknownPaths)] };
     return this.applicable ? { kind: "compliant" } : { kind: "not-applicable" };
+  }
+}
+
+/** The end-state rules' collector: a finding is the rule, its path, what is wrong and how to fix it. */
+export class OutcomeBuilder extends OutcomeCollector<Finding> {
+  constructor(private readonly rule: string) {
+    super();
+  }
+
+  fail(path: string, message: string, fix: string): this {
+    return this.record({ rule: this.rule, path, message, fix });
   }
 }
 

@@ -53,6 +53,8 @@ function list(v: unknown): Field<unknown[]> {
 export interface SubscriptionView {
   duration: Field<number>;
   unit: Field<string>;
+  autoRenew: Field<boolean>;
+  autoRenewDuration: Field<number>;
 }
 
 export interface GroupView {
@@ -141,7 +143,7 @@ function subscriptionView(raw: unknown): Field<SubscriptionView> {
   const s = record(raw);
   if (s === undefined) return MALFORMED;
   if (isUnknown(s)) return UNKNOWN;
-  return { duration: num(s.paymentDuration), unit: str(s.paymentDurationUnit) };
+  return { duration: num(s.paymentDuration), unit: str(s.paymentDurationUnit), autoRenew: bool(s.autoRenew), autoRenewDuration: num(s.autoRenewDuration) };
 }
 
 function mapList<T>(v: unknown, each: (raw: unknown, index: number) => T): Field<T[]> {

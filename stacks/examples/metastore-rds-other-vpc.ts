@@ -2,7 +2,7 @@
 // A USER_RDS metastore on an ApsaraDB RDS instance created in another VPC.
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
-import { exampleCluster, metastoreItem } from "./lib/base";
+import { exampleCluster, metastoreItem, ossHdfsRoot } from "./lib/base";
 
 const rds = new alicloud.rds.Instance("far-metastore", {
   engine: "MySQL",
@@ -16,6 +16,7 @@ const password = new alicloud.rds.RdsAccount("far-metastore-account", { dbInstan
 
 exampleCluster("far-metastore", (args) => {
   args.applicationConfigs = [
+    ossHdfsRoot,
     metastoreItem("HIVE", "hivemetastore-site.xml", "hive.metastore.type", "USER_RDS"),
     metastoreItem("HIVE", "hivemetastore-site.xml", "javax.jdo.option.ConnectionURL", pulumi.interpolate`jdbc:mysql://${rds.connectionString}:3306/hivemeta`),
     metastoreItem("HIVE", "hivemetastore-site.xml", "javax.jdo.option.ConnectionUserName", password.accountName),

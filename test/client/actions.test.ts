@@ -105,7 +105,8 @@ describe("write actions over HTTP", () => {
     const ref = { ClusterId: clusterId, NodeGroupId: ids.task };
     await h.client.putAutoScalingPolicy({ ...ref, Constraints: { MinCapacity: 0, MaxCapacity: 20 }, ScalingRules: [{ RuleName: "morning", TriggerType: "TIME_TRIGGER", ActivityType: "SCALE_OUT", AdjustmentValue: 2, TimeTrigger: { LaunchTime: "09:00", StartTime: 1767225600000 } }] });
     expect(await h.client.getAutoScalingPolicy(ref)).toMatchObject({ Constraints: { MinCapacity: 0, MaxCapacity: 20 }, ScalingRules: [{ RuleName: "morning", AdjustmentValue: 2, TimeTrigger: { LaunchTime: "09:00" } }] });
-    await h.client.removeAutoScalingPolicy(ref);
+    const { removed } = await h.client.removeAutoScalingPolicy(ref, { acknowledge: { autoScaling: ["task:remove"] } });
+    expect(removed).toMatchObject({ Constraints: { MinCapacity: 0, MaxCapacity: 20 }, ScalingRules: [{ RuleName: "morning" }] });
     expect(await h.client.getAutoScalingPolicy(ref)).toBeUndefined();
   });
 });

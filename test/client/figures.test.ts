@@ -15,8 +15,18 @@ const WRITES = ["RunCluster", "CreateNodeGroup", "IncreaseNodes", "DecreaseNodes
 const PER_KIND = 50;
 
 it("200 writes with 30% injected Throttling / 5xx / dropped connections: no duplicate, nothing lost", async () => {
-  const groups = Array.from({ length: 2 * PER_KIND }, (_, i) => ({ name: `t${i}`, type: "TASK", count: 5 }));
-  const { clusterId, groupIds } = h.emulator.state.seedCluster({ name: "fig", groups });
+  // One small cluster per scaled group: each gated write reads its cluster's groups and policies first.
+  const clusterOf: Record<string, string> = {};
+  const groupIds: Record<string, string> = {};
+  for (let i = 0; i < 2 * PER_KIND; i++) {
+    const seeded = h.emulator.state.seedCluster({ name: "fig", groups: [{ name: `t${i}`, type: "TASK", count: 5 }] });
+    clusterOf[`t${i}`] = seeded.clusterId;
+    groupIds[`t${i}`] = seeded.groupIds[`t${i}`];
+  }
+  const emptyClusters = Array.from({ length: PER_KIND }, () => h.emulator.state.seedCluster({ name: "fig" }).clusterId);
+  // One node per shrinking group, named (DecreaseNodes takes NodeIds only), picked before the faults start.
+  const victims: string[] = [];
+  for (let i = 0; i < PER_KIND; i++) victims.push((await h.client.listNodes(clusterOf[`t${PER_KIND + i}`], { NodeGroupIds: [groupIds[`t${PER_KIND + i}`]] }).next()).value!.NodeId);
   h.emulator.faults.setRandom({ rate: 0.3, kinds: ["throttle", "error5xx", "drop"], actions: WRITES, seed: 42 });
 
   const failures: string[] = [];
@@ -30,9 +40,9 @@ it("200 writes with 30% injected Throttling / 5xx / dropped connections: no dupl
   const node = (i: number) => ({ NodeGroupName: `fig-new-${i}`, NodeGroupType: "TASK", NodeCount: 0, InstanceTypes: ["ecs.g7.xlarge"], VSwitchIds: ["vsw-1"], SystemDisk: { Category: "cloud_essd", Size: 120 }, DataDisks: [] });
   for (let i = 0; i < PER_KIND; i++) {
     await attempt(`run ${i}`, () => h.client.runCluster(runClusterRequest(`fig-run-${i}`)));
-    await attempt(`create ${i}`, () => h.client.createNodeGroup({ ClusterId: clusterId, NodeGroup: node(i) }));
-    await attempt(`increase ${i}`, () => h.client.increaseNodes({ ClusterId: clusterId, NodeGroupId: groupIds[`t${i}`], IncreaseNodeCount: 2 }));
-    await attempt(`decrease ${i}`, () => h.client.decreaseNodes({ ClusterId: clusterId, NodeGroupId: groupIds[`t${PER_KIND + i}`], DecreaseNodeCount: 1 }));
+    await attempt(`create ${i}`, () => h.client.createNodeGroup({ ClusterId: emptyClusters[i], NodeGroup: node(i) }));
+    await attempt(`increase ${i}`, () => h.client.increaseNodes({ ClusterId: clusterOf[`t${i}`], NodeGroupId: groupIds[`t${i}`], IncreaseNodeCount: 2 }));
+    await attempt(`decrease ${i}`, () => h.client.decreaseNodes({ ClusterId: clusterOf[`t${PER_KIND + i}`], NodeGroupId: groupIds[`t${PER_KIND + i}`], NodeIds: [victims[i]] }));
   }
   h.emulator.faults.clear();
   h.clock.advance(10 * 60_000);
@@ -46,8 +56,8 @@ it("200 writes with 30% injected Throttling / 5xx / dropped connections: no dupl
   for (let i = 0; i < PER_KIND; i++) {
     add(count(clusters.filter((c) => c.ClusterName === `fig-run-${i}`).length, 1));
     add(count(groupsNow.filter((g) => g.NodeGroupName === `fig-new-${i}`).length, 1));
-    const inc = (await h.client.getNodeGroup(clusterId, groupIds[`t${i}`]))!.RunningNodeCount;
-    const dec = (await h.client.getNodeGroup(clusterId, groupIds[`t${PER_KIND + i}`]))!.RunningNodeCount;
+    const inc = (await h.client.getNodeGroup(clusterOf[`t${i}`], groupIds[`t${i}`]))!.RunningNodeCount;
+    const dec = (await h.client.getNodeGroup(clusterOf[`t${PER_KIND + i}`], groupIds[`t${PER_KIND + i}`]))!.RunningNodeCount;
     add({ dup: Math.max(0, (inc - 5) / 2 - 1), lost: inc === 5 ? 1 : 0 });
     add({ dup: Math.max(0, 5 - dec - 1), lost: dec === 5 ? 1 : 0 });
   }

@@ -1,94 +1,134 @@
-import { ACK_TAGS } from "../../policies/rules/domain.js";
+/**
+ * The live gate (client/scaling-gate.ts) against the emulator: the live cluster is found by its identity tag, failed
+ * and released clusters are skipped, a new group is a scale-out from 0, and every change runs the change rules with
+ * the plan's acknowledgements. Then scaleInTaskGroup over the gated DecreaseNodes.
+ */
+import { IDENTITY_TAG } from "../../policies/rules/domain";
 import { collect, EmrInputError } from "../../client/index";
 import { scaleInTaskGroup } from "../../client/scale-in";
-import { checkScalingAgainstLive, planScalingChanges, type LiveGroup } from "../../client/scaling-gate";
-import { startHarness, type Harness } from "./harness";
+import { checkPlanAgainstLive, findLiveClusters, type PlannedCluster } from "../../client/scaling-gate";
+import { startHarness, writesSince, type Harness } from "./harness";
 
-const live: LiveGroup[] = [
-  { nodeGroupName: "core", nodeGroupType: "CORE", runningNodeCount: 6, paymentType: "PayAsYouGo" },
-  { nodeGroupName: "task", nodeGroupType: "TASK", runningNodeCount: 80, paymentType: "PayAsYouGo" },
-];
-const plan = (core: number, task: number) => [{ nodeGroupName: "core", nodeGroupType: "CORE", nodeCount: core }, { nodeGroupName: "task", nodeGroupType: "TASK", nodeCount: task }];
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.emulator.close());
 
-describe("planScalingChanges (pure)", () => {
-  it("lets an unchanged plan and small changes through, with the steps", () => {
-    expect(planScalingChanges(live, plan(8, 75))).toEqual({
-      problems: [],
-      steps: [
-        { nodeGroupName: "core", nodeGroupType: "CORE", kind: "increase", from: 6, to: 8 },
-        { nodeGroupName: "task", nodeGroupType: "TASK", kind: "decrease", from: 80, to: 75 },
-      ],
-    });
+let n = 0;
+/** A fresh identity per test, so clusters seeded by one test never answer another's. */
+const newIdentity = () => `proj/stack/lake-${++n}`;
+const tagged = (identity: string) => [{ Key: IDENTITY_TAG, Value: identity }];
+const plan = (groups: PlannedCluster["nodeGroups"], tags: Record<string, string> = {}, extra: Partial<PlannedCluster> = {}): PlannedCluster => ({ clusterName: "lake", deletionProtection: true, tags, nodeGroups: groups, ...extra });
+const core = (nodeCount: number) => ({ nodeGroupName: "core", nodeGroupType: "CORE", nodeCount });
+const task = (nodeCount: number, autoScalingPolicy?: unknown) => ({ nodeGroupName: "task", nodeGroupType: "TASK", nodeCount, autoScalingPolicy });
+
+describe("finding the live cluster: by the identity tag, never by name; failed and released ones skipped", () => {
+  it("a cluster with the same name but another identity is not it; failed and terminated ones with the identity are skipped", async () => {
+    const id = newIdentity();
+    h.emulator.state.seedCluster({ name: "lake", tags: tagged("other/stack/lake"), groups: [{ name: "core", type: "CORE", count: 40 }] });
+    for (const state of ["START_FAILED", "TERMINATED_WITH_ERRORS", "TERMINATE_FAILED", "TERMINATED", "TERMINATING"] as const) {
+      h.emulator.state.seedCluster({ name: "lake", state, tags: tagged(id), groups: [{ name: "core", type: "CORE", count: 40 }] });
+    }
+    expect(await findLiveClusters(h.client, id)).toEqual([]);
+    expect(await checkPlanAgainstLive(h.client, id, plan([core(2)]))).toEqual({ findings: [], problems: [] });
+    const { clusterId } = h.emulator.state.seedCluster({ name: "renamed-since", tags: tagged(id), groups: [{ name: "core", type: "CORE", count: 2 }] });
+    expect((await findLiveClusters(h.client, id)).map((c) => c.ClusterId)).toEqual([clusterId]);
   });
 
-  it("refuses a decrease of a CORE group", () => {
-    expect(planScalingChanges(live, plan(5, 80)).problems).toEqual([
-      { path: "nodeGroups[0].nodeCount", message: "a CORE group is never scaled in (6 -> 5): only TASK groups are", fix: "keep nodeCount at 6; shrink a TASK group instead" },
-    ]);
-  });
-
-  it("refuses a TASK decrease of more than 10 in one update, saying how to step it", () => {
-    const [p] = planScalingChanges(live, plan(6, 50)).problems;
-    expect(p.path).toBe("nodeGroups[1].nodeCount");
-    expect(p.message).toMatch(/scale-in of 30 nodes \(80 -> 50\) exceeds 10 nodes per update/);
-    expect(p.fix).toBe("step it: 80 -> 70 -> 60 -> 50, one update each, at least 120 s apart");
-  });
-
-  it("refuses an increase above 50 and one above 20 without acknowledgement", () => {
-    expect(planScalingChanges(live, plan(6, 140)).problems[0].fix).toBe("step it: 80 -> 130 -> 140, one update each");
-    expect(planScalingChanges(live, plan(6, 105)).problems[0].message).toBe("scale-out of 25 nodes (80 -> 105) is above 20 without an acknowledgement");
-    expect(planScalingChanges(live, plan(6, 105), { acknowledgements: { [ACK_TAGS.scaleOut]: "25" } }).problems).toEqual([]);
-  });
-
-  it("refuses a TASK group to 0 without acknowledgement", () => {
-    const small: LiveGroup[] = [{ nodeGroupName: "task", nodeGroupType: "TASK", runningNodeCount: 4 }];
-    const to0 = [{ nodeGroupName: "task", nodeGroupType: "TASK", nodeCount: 0 }];
-    expect(planScalingChanges(small, to0).problems[0].message).toBe('scaling node group "task" to 0 nodes (from 4) needs an acknowledgement');
-    expect(planScalingChanges(small, to0, { acknowledgements: { [ACK_TAGS.taskGroupToZero]: "true" } }).problems).toEqual([]);
-  });
-
-  it("honours configured limits and marks new groups as create", () => {
-    expect(planScalingChanges(live, plan(6, 76), { limits: { maxScaleInPerCall: 2 } }).problems[0].fix).toBe("step it: 80 -> 78 -> 76, one update each, at least 120 s apart");
-    expect(planScalingChanges([], plan(3, 2)).steps.map((s) => s.kind)).toEqual(["create", "create"]);
+  it("two live clusters with one identity: a problem, not a guess", async () => {
+    const id = newIdentity();
+    const a = h.emulator.state.seedCluster({ tags: tagged(id) }).clusterId;
+    const b = h.emulator.state.seedCluster({ tags: tagged(id), state: "BOOTSTRAPPING" }).clusterId;
+    const r = await checkPlanAgainstLive(h.client, id, plan([core(2)]));
+    expect(r.problems).toEqual([`2 live clusters carry ${IDENTITY_TAG}=${id} (${a} RUNNING, ${b} BOOTSTRAPPING): the gate cannot tell which one this resource manages; keep the tag on one of them (edit the other's tags in the EMR console)`]);
   });
 });
 
-describe("against the emulator", () => {
-  let h: Harness;
-  let clusterId: string;
-  let ids: Record<string, string>;
-  beforeAll(async () => {
-    h = await startHarness();
-    ({ clusterId, groupIds: ids } = h.emulator.state.seedCluster({ groups: [{ name: "core", type: "CORE", count: 3 }, { name: "task", type: "TASK", count: 25 }, { name: "sub", type: "TASK", count: 2, paymentType: "Subscription" }] }));
-  });
-  afterAll(() => h.emulator.close());
-
-  it("checkScalingAgainstLive reads RunningNodeCount from ListNodeGroups", async () => {
-    const r = await checkScalingAgainstLive(h.client, "cn-hangzhou", clusterId, [{ nodeGroupName: "core", nodeGroupType: "CORE", nodeCount: 3 }, { nodeGroupName: "task", nodeGroupType: "TASK", nodeCount: 10 }, { nodeGroupName: "sub", nodeGroupType: "TASK", nodeCount: 1 }]);
-    expect(r.problems.map((p) => p.path)).toEqual(["nodeGroups[1].nodeCount", "nodeGroups[2].nodeCount"]);
-    expect(r.problems[0].fix).toBe("step it: 25 -> 15 -> 10, one update each, at least 120 s apart");
-    expect(r.problems[1].message).toMatch(/is Subscription: its nodes are never released/);
-    await expect(checkScalingAgainstLive(h.client, "cn-beijing", clusterId, [])).rejects.toThrow(EmrInputError);
+describe("changes through the change rules, with the plan's acknowledgements", () => {
+  it("a group that does not exist yet is CreateNodeGroup + IncreaseNodes: 25 new nodes need the scale-out ack, > 30 the node-count ack", async () => {
+    const id = newIdentity();
+    const { clusterId } = h.emulator.state.seedCluster({ tags: tagged(id), groups: [{ name: "core", type: "CORE", count: 3 }] });
+    const r = await checkPlanAgainstLive(h.client, id, plan([core(3), task(25)]));
+    expect(r.clusterId).toBe(clusterId);
+    expect(r.findings.map((f) => [f.path, f.message])).toEqual([
+      ["nodeGroups[1].nodeCount", 'cluster "lake": node group "task" (TASK) is created with 25 nodes: a scale-out above 20 nodes in one update needs an acknowledgement of this change'],
+    ]);
+    expect(r.findings[0].fix).toContain('acknowledgements.scaleOut: ["task:0->25"]');
+    expect((await checkPlanAgainstLive(h.client, id, plan([core(3), task(25)], { "emr-guard:ack-scale-out": "task:0->25" }))).findings).toEqual([]);
+    const big = await checkPlanAgainstLive(h.client, id, plan([core(3), task(35)], { "emr-guard:ack-scale-out": "task:0->35" }));
+    expect(big.findings.map((f) => f.fix)).toEqual(['acknowledge it with the tag emr-guard:ack-node-count: "35" (acknowledgements.nodeCount: 35 in the EmrCluster spec), or create it with 30 or fewer']);
   });
 
-  it("scaleInTaskGroup releases explicit NodeIds, newest first, in batches of at most 10, >= 120 s apart", async () => {
+  it("existing groups: CORE never shrinks, TASK releases ≤ 10 per update, scale-outs > 20 acknowledged (40 → 65)", async () => {
+    const id = newIdentity();
+    h.emulator.state.seedCluster({ tags: tagged(id), groups: [{ name: "core", type: "CORE", count: 40 }, { name: "task", type: "TASK", count: 30 }] });
+    const shrink = await checkPlanAgainstLive(h.client, id, plan([core(39), task(5)]));
+    expect(shrink.findings.map((f) => `${f.path}: ${f.message}; ${f.fix}`)).toEqual([
+      'nodeGroups[0].nodeCount: cluster "lake": node group "core" (CORE) shrinks 40 → 39 (-1): only TASK and GATEWAY groups are scaled in (a CORE node holds data or services); keep nodeCount at 40; shrink a TASK group instead',
+      'nodeGroups[1].nodeCount: cluster "lake": node group "task" (TASK) shrinks 30 → 5 (-25): one update releases at most 10 nodes (the provider releases the whole delta in one DecreaseNodes call); step it: 30 -> 20 -> 10 -> 5, one update each, at least 120 s apart',
+    ]);
+    const grow = await checkPlanAgainstLive(h.client, id, plan([core(65), task(30)]));
+    expect(grow.findings.map((f) => f.rule)).toEqual(["emr-change-scale-out"]);
+    expect((await checkPlanAgainstLive(h.client, id, plan([core(65), task(30)], { "emr-guard:ack-scale-out": "core:40->65" }))).findings).toEqual([]);
+    // A leftover acknowledgement of an earlier change approves nothing.
+    expect((await checkPlanAgainstLive(h.client, id, plan([core(65), task(30)], { "emr-guard:ack-scale-out": "core:30->55" }))).findings).toHaveLength(1);
+  });
+
+  it("the cluster total above 100 (auto-scaled groups at MaxCapacity) needs the cost acknowledgement", async () => {
+    const id = newIdentity();
+    const policy = { Constraints: { MinCapacity: 0, MaxCapacity: 60 }, ScalingRules: [] };
+    h.emulator.state.seedCluster({ tags: tagged(id), groups: [{ name: "core", type: "CORE", count: 30 }, { name: "task", type: "TASK", count: 4, autoScalingPolicy: policy }] });
+    const r = await checkPlanAgainstLive(h.client, id, plan([core(45), task(4, policy)]));
+    expect(r.findings.map((f) => f.message)).toEqual(['cluster "lake": the cluster grows from 90 to 105 nodes in total (auto-scaling groups at their MaxCapacity), above the 100-node cost threshold']);
+    expect((await checkPlanAgainstLive(h.client, id, plan([core(45), task(4, policy)], { "emr-guard:ack-cluster-nodes": "105" }))).findings).toEqual([]);
+  });
+
+  it("an auto-scaled group's nodeCount is the policy's (ignored), but replacing or removing the policy needs its acknowledgement", async () => {
+    const id = newIdentity();
+    const live = { Constraints: { MinCapacity: 0, MaxCapacity: 20 }, ScalingRules: [{ RuleName: "r", TriggerType: "TIME_TRIGGER", ActivityType: "SCALE_OUT", AdjustmentValue: 2 }] };
+    h.emulator.state.seedCluster({ tags: tagged(id), groups: [{ name: "task", type: "TASK", count: 12, autoScalingPolicy: live }] });
+    const provider = { constraints: { minCapacity: 0, maxCapacity: 20 }, scalingRules: [{ ruleName: "r", triggerType: "TIME_TRIGGER", activityType: "SCALE_OUT", adjustmentValue: 2 }] };
+    expect((await checkPlanAgainstLive(h.client, id, plan([task(1, provider)]))).findings).toEqual([]);
+    const removed = await checkPlanAgainstLive(h.client, id, plan([task(12)]));
+    expect(removed.findings.map((f) => f.fix)).toEqual(['acknowledge the removal with the tag emr-guard:ack-auto-scaling: "task:remove", one comma-separated entry among others (acknowledgements.autoScaling: ["task:remove"] in the EmrCluster spec), or keep the policy']);
+    const replaced = await checkPlanAgainstLive(h.client, id, plan([task(12, { ...provider, constraints: { minCapacity: 0, maxCapacity: 30 } })]));
+    expect(replaced.findings.map((f) => f.path)).toEqual(["nodeGroups[0].autoScalingPolicy"]);
+  });
+
+  it("deletion protection off only as the sole change", async () => {
+    const id = newIdentity();
+    h.emulator.state.seedCluster({ name: "lake", tags: tagged(id), groups: [{ name: "core", type: "CORE", count: 3 }] });
+    expect((await checkPlanAgainstLive(h.client, id, plan([core(3)], {}, { deletionProtection: false }))).findings).toEqual([]);
+    const both = await checkPlanAgainstLive(h.client, id, plan([core(4)], {}, { deletionProtection: false }));
+    expect(both.findings.map((f) => f.message)).toEqual(['cluster "lake": deletionProtection true → false together with other changes (nodeGroups[0].nodeCount)']);
+  });
+});
+
+describe("scaleInTaskGroup: the newest Running pay-as-you-go nodes by NodeIds, batches ≤ 10, ≥ 120 s apart, each call gated", () => {
+  it("releases 12 in batches of 10 and 2, at least 120 s apart", async () => {
+    const { clusterId, groupIds } = h.emulator.state.seedCluster({ groups: [{ name: "task", type: "TASK", count: 25 }] });
+    const nodes = await collect(h.client.listNodes(clusterId, { NodeGroupIds: [groupIds.task] }));
+    const newest = [...nodes].sort((a, b) => (b.CreateTime ?? 0) - (a.CreateTime ?? 0)).slice(0, 12).map((x) => x.NodeId);
+    const mark = h.emulator.requests.length;
     const startedAt = h.clock.now();
-    const calls: number[] = [];
-    const origDecrease = h.client.decreaseNodes.bind(h.client);
-    h.client.decreaseNodes = async (req) => { calls.push(h.clock.now() - startedAt); return origDecrease(req); };
-    const nodes = await collect(h.client.listNodes(clusterId, { NodeGroupIds: [ids.task] }));
-    const newest = [...nodes].sort((a, b) => (b.CreateTime ?? 0) - (a.CreateTime ?? 0)).slice(0, 12).map((n) => n.NodeId);
-    const r = await scaleInTaskGroup(h.client, { clusterId, nodeGroupId: ids.task, count: 12 });
+    const r = await scaleInTaskGroup(h.client, { clusterId, nodeGroupId: groupIds.task, count: 12 });
     expect(r.batches.map((b) => b.length)).toEqual([10, 2]);
     expect(r.releasedNodeIds).toEqual(newest);
-    expect(calls[1] - calls[0]).toBeGreaterThanOrEqual(120_000);
+    expect(writesSince(h, mark)).toEqual(["DecreaseNodes", "DecreaseNodes"]);
+    expect(h.clock.now() - startedAt).toBeGreaterThanOrEqual(120_000);
     h.clock.advance(5 * 60_000);
-    expect(await h.client.getNodeGroup(clusterId, ids.task)).toMatchObject({ RunningNodeCount: 13 });
+    expect(await h.client.getNodeGroup(clusterId, groupIds.task)).toMatchObject({ RunningNodeCount: 13 });
   });
 
-  it("scaleInTaskGroup refuses CORE, Subscription and emptying a group without acknowledgement", async () => {
-    await expect(scaleInTaskGroup(h.client, { clusterId, nodeGroupId: ids.core, count: 1 })).rejects.toThrow(/is CORE: only TASK groups are scaled in/);
-    await expect(scaleInTaskGroup(h.client, { clusterId, nodeGroupId: ids.sub, count: 1 })).rejects.toThrow(/is Subscription/);
-    await expect(scaleInTaskGroup(h.client, { clusterId, nodeGroupId: ids.task, count: 13 })).rejects.toThrow(/would leave task empty/);
+  it("refuses CORE, Subscription and emptying a group without the acknowledgement of that change, sending nothing", async () => {
+    const { clusterId, groupIds } = h.emulator.state.seedCluster({ groups: [{ name: "core", type: "CORE", count: 3 }, { name: "sub", type: "TASK", count: 2, paymentType: "Subscription" }, { name: "task", type: "TASK", count: 3 }] });
+    const mark = h.emulator.requests.length;
+    await expect(scaleInTaskGroup(h.client, { clusterId, nodeGroupId: groupIds.core, count: 1 })).rejects.toThrow(/only TASK and GATEWAY groups are scaled in/);
+    await expect(scaleInTaskGroup(h.client, { clusterId, nodeGroupId: groupIds.sub, count: 1 })).rejects.toThrow(/only 0 pay-as-you-go nodes are Running in sub/);
+    await expect(scaleInTaskGroup(h.client, { clusterId, nodeGroupId: groupIds.task, count: 3 })).rejects.toThrow(EmrInputError);
+    expect(writesSince(h, mark)).toEqual([]);
+    await scaleInTaskGroup(h.client, { clusterId, nodeGroupId: groupIds.task, count: 3, acknowledge: { taskToZero: ["task:3->0"] } });
+    expect(writesSince(h, mark)).toEqual(["DecreaseNodes"]);
   });
 });

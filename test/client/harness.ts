@@ -1,5 +1,5 @@
 /** Test wiring: an emulator on an ephemeral loopback port and a client sharing its virtual clock. */
-import { createEmrClient, type EmrClient } from "../../client/index";
+import { createEmrClient, EmrInputError, type EmrClient, type InputProblem } from "../../client/index";
 import { seededRandom, VirtualClock } from "../emulator/clock";
 import { startEmulator, TEST_KEYS, type Emulator, type EmulatorOptions } from "../emulator/server";
 
@@ -32,4 +32,27 @@ export function runClusterRequest(name: string, overrides: Record<string, unknow
     NodeAttributes: { VpcId: "vpc-1", ZoneId: "cn-hangzhou-i", SecurityGroupId: "sg-1" },
     ...overrides,
   };
+}
+
+/** The write actions of the API: what a refused call must never have sent. */
+export const WRITE_ACTIONS = ["RunCluster", "UpdateClusterAttribute", "CreateNodeGroup", "IncreaseNodes", "DecreaseNodes", "PutAutoScalingPolicy", "RemoveAutoScalingPolicy"];
+
+/** The write actions the emulator received since `mark` (an index into its request log). */
+export const writesSince = (h: Harness, mark: number) => h.emulator.requests.slice(mark).filter((r) => WRITE_ACTIONS.includes(r.action)).map((r) => r.action);
+
+/** Runs a write that must be refused: returns the problems, and asserts that no write reached the emulator. */
+export async function refusedWithoutWrite(h: Harness, call: () => Promise<unknown>): Promise<InputProblem[]> {
+  const mark = h.emulator.requests.length;
+  const e = await call().then(() => undefined, (err: unknown) => err);
+  expect(e).toBeInstanceOf(EmrInputError);
+  expect(writesSince(h, mark)).toEqual([]);
+  return e instanceof EmrInputError ? e.problems : [];
+}
+
+/** Runs a write that must pass: asserts that exactly `action` was sent, returns the call's result. */
+export async function sentOnly<T>(h: Harness, call: () => Promise<T>, action: string): Promise<T> {
+  const mark = h.emulator.requests.length;
+  const result = await call();
+  expect(writesSince(h, mark)).toEqual([action]);
+  return result;
 }

@@ -55,8 +55,9 @@ describe("Throttling is the only error retried by itself", () => {
     expect(e.requestId).toMatch(/^[0-9A-F-]{36}$/);
     h.emulator.faults.script([{ kind: "error5xx", phase: "before" }], "GetCluster");
     expect(await caught(h.client.getCluster(clusterId))).toMatchObject({ code: "ServiceUnavailable", statusCode: 503 });
-    const denied = await caught(h.client.decreaseNodes({ ClusterId: clusterId, NodeGroupId: ids.core, DecreaseNodeCount: 1 }));
-    expect(denied).toMatchObject({ code: "OperationDenied", message: "CORE node groups cannot be scaled in; only TASK and GATEWAY groups can." });
+    const group = { NodeGroupName: "core", NodeGroupType: "TASK", NodeCount: 1, InstanceTypes: ["ecs.g7.xlarge"], VSwitchIds: ["vsw-1"], SystemDisk: { Category: "cloud_essd", Size: 120 }, DataDisks: [] };
+    const denied = await caught(h.client.createNodeGroup({ ClusterId: clusterId, NodeGroup: group }));
+    expect(denied).toMatchObject({ code: "InvalidParameter", message: `NodeGroupName core already exists in cluster ${clusterId}.` });
     expect(h.clock.slept).toBe(0);
   });
 

@@ -118,9 +118,21 @@ describe("EmrCluster: HA with the Hive metastore on RDS", () => {
       vswitchId: "vsw-bp1test0001",
       zoneId: "cn-hangzhou-i",
       securityGroupIds: ["lakehouse-sg-id"],
-      deletionProtection: true,
       instanceChargeType: "Prepaid",
     });
+  });
+
+  test("a Prepaid RDS instance gets no deletionProtection (the provider ignores it: a permanent diff)", async () => {
+    const c = new components.EmrCluster("lakehouse", haSpec());
+    await valueOf(c.clusterId);
+    expect(ofType(RDS)[0].inputs).not.toHaveProperty("deletionProtection");
+  });
+
+  test("a Postpaid RDS instance (PayAsYouGo cluster) gets deletionProtection", async () => {
+    const { subscriptionConfig: _sub, ...spec } = haSpec();
+    const c = new components.EmrCluster("lakehouse", { ...spec, paymentType: "PayAsYouGo" });
+    await valueOf(c.clusterId);
+    expect(ofType(RDS)[0].inputs).toMatchObject({ instanceChargeType: "Postpaid", deletionProtection: true });
   });
 
   test("HIVE and SPARK get the same metastore type, and HIVE the JDBC settings of the RDS", async () => {
@@ -132,7 +144,8 @@ describe("EmrCluster: HA with the Hive metastore on RDS", () => {
     expect(type("SPARK3")).toBe(type("HIVE"));
     const jdbc = Object.fromEntries(configs.filter((i) => i.configItemKey.startsWith("javax.jdo")).map((i) => [i.configItemKey, i.configItemValue]));
     expect(jdbc).toEqual({
-      "javax.jdo.option.ConnectionURL": "jdbc:mysql://rm-lakehouse-metastore.mysql.rds.aliyuncs.com:3306/hivemeta?createDatabaseIfNotExist=true&characterEncoding=UTF-8",
+      // The port is the instance's `port` output (the mocks answer 3307), not a literal 3306.
+      "javax.jdo.option.ConnectionURL": "jdbc:mysql://rm-lakehouse-metastore.mysql.rds.aliyuncs.com:3307/hivemeta?createDatabaseIfNotExist=true&characterEncoding=UTF-8",
       "javax.jdo.option.ConnectionUserName": "hive",
       "javax.jdo.option.ConnectionPassword": "Generated0Password1Secret2",
     });
@@ -171,14 +184,91 @@ describe("EmrCluster: HA with the Hive metastore on RDS", () => {
   });
 
   test("auto-scaled groups get ignoreChanges on their nodeCount, so deploys don't undo the scaling", () => {
-    const spec = components.buildClusterSpec("lakehouse", haSpec() as never);
+    const spec = components.buildClusterSpec("lakehouse", haSpec());
     expect(components.autoScaledNodeCountPaths(spec)).toEqual(["nodeGroups[2].nodeCount"]);
   });
 
-  test("acknowledgements become emr-guard tags next to the user's tags", async () => {
+  test("acknowledgements become emr-guard tags next to the user's tags, and the identity tag is <project>/<stack>/<name>", async () => {
     const c = new components.EmrCluster("lakehouse", { ...haSpec(), tags: { team: "data" }, acknowledgements: { nodeCount: 40, subscriptionMonths: 24 } });
     await valueOf(c.clusterId);
-    expect(ofType(CLUSTER)[0].inputs.tags).toEqual({ team: "data", "emr-guard:ack-node-count": "40", "emr-guard:ack-subscription-months": "24" });
+    expect(ofType(CLUSTER)[0].inputs.tags).toEqual({
+      team: "data",
+      "emr-guard:ack-node-count": "40",
+      "emr-guard:ack-subscription-months": "24",
+      "emr-guard:identity": "emr-clusters/prod/lakehouse",
+    });
+  });
+
+  test("a user's tag cannot take the identity tag's value", async () => {
+    const c = new components.EmrCluster("lakehouse", { ...haSpec(), tags: { "emr-guard:identity": "other/stack/name" } });
+    await valueOf(c.clusterId);
+    expect(ofType(CLUSTER)[0].inputs.tags["emr-guard:identity"]).toBe("emr-clusters/prod/lakehouse");
+  });
+});
+
+describe("EmrCluster: Subscription node groups carry their payment (the provider sends PaymentType \"\" otherwise)", () => {
+  const SUBSCRIPTION = { paymentDuration: 12, paymentDurationUnit: "Month", autoRenew: true, autoRenewDuration: 1, autoRenewDurationUnit: "Month" };
+
+  test("non-Spot groups get the cluster's Subscription with autoPayOrder; the Spot TASK group stays PayAsYouGo", async () => {
+    const c = new components.EmrCluster("lakehouse", haSpec());
+    await valueOf(c.clusterId);
+    const { inputs } = ofType(CLUSTER)[0];
+    expect(inputs.subscriptionConfig).toEqual(SUBSCRIPTION);
+    expect(inputs.nodeGroups.map((g: any) => [g.nodeGroupName, g.paymentType, g.subscriptionConfig])).toEqual([
+      ["master", "Subscription", { ...SUBSCRIPTION, autoPayOrder: true }],
+      ["core", "Subscription", { ...SUBSCRIPTION, autoPayOrder: true }],
+      ["task", "PayAsYouGo", undefined],
+    ]);
+  });
+
+  test("a group that states its own payment keeps it", async () => {
+    const spec = haSpec();
+    const own = { paymentDuration: 1, autoRenew: false, autoPayOrder: false };
+    const c = new components.EmrCluster("lakehouse", { ...spec, nodeGroups: [spec.nodeGroups[0], { ...spec.nodeGroups[1], subscriptionConfig: own }, spec.nodeGroups[2]] });
+    await valueOf(c.clusterId);
+    const core = ofType(CLUSTER)[0].inputs.nodeGroups[1];
+    expect([core.paymentType, core.subscriptionConfig]).toEqual(["Subscription", { paymentDuration: 1, paymentDurationUnit: "Month", autoRenew: false, autoPayOrder: false }]);
+  });
+
+  test("a PayAsYouGo cluster's groups say PayAsYouGo", async () => {
+    const c = new components.EmrCluster("analytics", devSpec());
+    await valueOf(c.clusterId);
+    expect(ofType(CLUSTER)[0].inputs.nodeGroups.map((g: any) => [g.paymentType, g.subscriptionConfig])).toEqual([
+      ["PayAsYouGo", undefined],
+      ["PayAsYouGo", undefined],
+    ]);
+  });
+});
+
+describe("acknowledgements: each names the change it approves", () => {
+  test("every shape maps to its emr-guard tag; newCluster carries the cluster's name", () => {
+    const ack = { scaleOut: ["core:40->65", "task:2->30"], taskGroupToZero: ["task:6->0"], paymentSwitch: "PayAsYouGo->Subscription", newCluster: true, autoScaling: ["task:remove"] };
+    const spec = components.buildClusterSpec("lakehouse", { ...haSpec(), acknowledgements: ack });
+    expect(components.acknowledgementTags(spec.acknowledgements, spec.clusterName)).toEqual({
+      "emr-guard:ack-scale-out": "core:40->65,task:2->30",
+      "emr-guard:ack-task-to-zero": "task:6->0",
+      "emr-guard:ack-payment-switch": "PayAsYouGo->Subscription",
+      "emr-guard:ack-new-cluster": "lakehouse-prod",
+      "emr-guard:ack-auto-scaling": "task:remove",
+    });
+  });
+
+  test.each([
+    [{ scaleOut: 25 }, "acknowledgements.scaleOut", /expected a list of entries like \["core:40->65"\].*a number approved every later change too/],
+    [{ taskGroupToZero: true }, "acknowledgements.taskGroupToZero", /expected a list of entries like \["task:6->0"\].*true approved every later change too/],
+    [{ scaleOut: ["core:65"] }, "acknowledgements.scaleOut[0]", /expected an entry like "core:40->65"/],
+    [{ taskGroupToZero: ["task:6->1"] }, "acknowledgements.taskGroupToZero[0]", /expected an entry like "task:6->0"/],
+    [{ paymentSwitch: "Subscription" }, "acknowledgements.paymentSwitch", /"PayAsYouGo->Subscription" or "Subscription->PayAsYouGo"/],
+    [{ autoScaling: ["task:replace:xyz"] }, "acknowledgements.autoScaling[0]", /"task:replace:1a2b3c4d"/],
+  ])("the old or a malformed form is refused with the new one: %j", (ack, path, reason) => {
+    let issues: { path: string; reason: string }[] = [];
+    try {
+      components.buildClusterSpec("lakehouse", { ...haSpec(), acknowledgements: ack });
+    } catch (err) {
+      issues = (err as InstanceType<typeof components.ClusterSpecError>).issues;
+    }
+    expect(issues.map((i) => i.path)).toEqual([path]);
+    expect(issues[0].reason).toMatch(reason);
   });
 });
 

@@ -1,10 +1,11 @@
 /**
  * The component's live checks against the EMR API emulator: preflight (release and instance types offered) and the
- * safe-scaling gate (changes against the live RunningNodeCount of an existing cluster, found by name).
+ * live gate (the cluster found by its identity tag, the spec's changes through the change rules).
  */
-import { liveChecksEnabled, liveProblems } from "../../components/live-checks";
+import { identityFromUrn, liveChecksEnabled, liveProblems, plannedCluster } from "../../components/live-checks";
 import { checkSpec } from "../../components/validate";
 import type { ClusterSpec } from "../../components/spec";
+import { IDENTITY_TAG } from "../../policies/rules/domain";
 import { startHarness, type Harness } from "../client/harness";
 import { devSpec } from "../helpers/specs";
 
@@ -21,6 +22,7 @@ const spec = (change: (s: ReturnType<typeof devSpec>) => void = () => undefined)
   if (!ok) throw new Error(JSON.stringify(issues));
   return ok;
 };
+const IDENTITY = "emr-clusters/dev/analytics";
 
 describe("when live checks run", () => {
   test("auto: only with credentials, never when EMR_LIVE_CHECKS=off (the offline check sets it)", () => {
@@ -30,30 +32,73 @@ describe("when live checks run", () => {
     expect(liveChecksEnabled("off", { ...creds })).toBe(false);
     expect(liveChecksEnabled("auto", { HOME: "/nonexistent" })).toBe(false);
   });
+
+  test("the identity is <project>/<stack>/<resource name>, read from the component's URN", () => {
+    expect(identityFromUrn("urn:pulumi:prod::emr-clusters::emr:index:Cluster::lakehouse")).toBe("emr-clusters/prod/lakehouse");
+    expect(identityFromUrn("urn:pulumi:dev::p::some$emr:index:Cluster::a-b_c")).toBe("p/dev/a-b_c");
+    expect(identityFromUrn("not-a-urn")).toBeUndefined();
+  });
 });
 
 describe("preflight", () => {
   test("a new cluster with an offered release and instance types: no problem", async () => {
-    expect(await liveProblems(h.client, "cn-hangzhou", spec())).toEqual([]);
+    expect(await liveProblems(h.client, "cn-hangzhou", spec(), IDENTITY)).toEqual([]);
   });
   test("an unknown release version is refused with the valid ones", async () => {
-    const problems = await liveProblems(h.client, "cn-hangzhou", spec((s) => (s.releaseVersion = "EMR-9.9.9")));
+    const problems = await liveProblems(h.client, "cn-hangzhou", spec((s) => (s.releaseVersion = "EMR-9.9.9")), IDENTITY);
     expect(problems).toEqual([expect.stringMatching(/^releaseVersion: EMR-9\.9\.9 is not offered for DATALAKE in cn-hangzhou; valid: EMR-/)]);
   });
 });
 
-describe("safe-scaling gate on an existing cluster", () => {
-  test("a CORE scale-in and a TASK release of more than 10 nodes are refused, with the steps", async () => {
-    h.emulator.state.seedCluster({ name: "gate-live", groups: [{ name: "master", type: "MASTER", count: 1 }, { name: "core", type: "CORE", count: 2 }, { name: "task", type: "TASK", count: 30 }] });
+describe("the live gate on the cluster this resource manages", () => {
+  test("found by identity, not by name: a same-named cluster of another stack is not gated against", async () => {
+    h.emulator.state.seedCluster({ name: "analytics-dev", tags: [{ Key: IDENTITY_TAG, Value: "emr-clusters/prod/analytics" }], groups: [{ name: "core", type: "CORE", count: 40 }] });
+    expect(await liveProblems(h.client, "cn-hangzhou", spec(), "emr-clusters/dev/other")).toEqual([]);
+  });
+
+  test("each change is reported with its group, old → new, and the exact fix; a new group of 25 is a scale-out", async () => {
+    const identity = "emr-clusters/dev/gated";
+    h.emulator.state.seedCluster({ name: "analytics-dev", tags: [{ Key: IDENTITY_TAG, Value: identity }], groups: [{ name: "master", type: "MASTER", count: 1 }, { name: "core", type: "CORE", count: 2 }, { name: "task", type: "TASK", count: 30 }] });
     const planned = spec((s) => {
-      s.clusterName = "gate-live";
       s.nodeGroups[1] = { ...s.nodeGroups[1], nodeCount: 1 };
       s.nodeGroups.push({ ...s.nodeGroups[1], nodeGroupType: "TASK", nodeGroupName: "task", nodeCount: 5 });
+      s.nodeGroups.push({ ...s.nodeGroups[1], nodeGroupType: "TASK", nodeGroupName: "burst", nodeCount: 25 });
     });
-    const problems = await liveProblems(h.client, "cn-hangzhou", planned);
-    expect(problems).toEqual([
-      "nodeGroups[1] (core).nodeCount: a CORE group is never scaled in (2 -> 1): only TASK groups are; keep nodeCount at 2; shrink a TASK group instead",
-      "nodeGroups[2] (task).nodeCount: scale-in of 25 nodes (30 -> 5) exceeds 10 nodes per update: the provider would release them all in one DecreaseNodes call; step it: 30 -> 20 -> 10 -> 5, one update each, at least 120 s apart",
+    expect(await liveProblems(h.client, "cn-hangzhou", planned, identity)).toEqual([
+      'nodeGroups[1].nodeCount: cluster "analytics-dev": node group "core" (CORE) shrinks 2 → 1 (-1): only TASK and GATEWAY groups are scaled in (a CORE node holds data or services); keep nodeCount at 2; shrink a TASK group instead',
+      'nodeGroups[2].nodeCount: cluster "analytics-dev": node group "task" (TASK) shrinks 30 → 5 (-25): one update releases at most 10 nodes (the provider releases the whole delta in one DecreaseNodes call); step it: 30 -> 20 -> 10 -> 5, one update each, at least 120 s apart',
+      'nodeGroups[3].nodeCount: cluster "analytics-dev": node group "burst" (TASK) is created with 25 nodes: a scale-out above 20 nodes in one update needs an acknowledgement of this change; acknowledge it with the tag emr-guard:ack-scale-out: "burst:0->25", one comma-separated entry among others (acknowledgements.scaleOut: ["burst:0->25"] in the EmrCluster spec), or step it: 0 -> 20 -> 25',
     ]);
+  });
+
+  test("the spec's tags are the acknowledgements: the one named change passes", async () => {
+    const identity = "emr-clusters/dev/acked";
+    h.emulator.state.seedCluster({ name: "analytics-dev", tags: [{ Key: IDENTITY_TAG, Value: identity }], groups: [{ name: "master", type: "MASTER", count: 1 }, { name: "core", type: "CORE", count: 2 }] });
+    const planned = spec((s) => {
+      s.nodeGroups.push({ ...s.nodeGroups[1], nodeGroupType: "TASK", nodeGroupName: "burst", nodeCount: 25 });
+      s.tags = { "emr-guard:ack-scale-out": "burst:0->25" };
+    });
+    expect(plannedCluster(planned).tags).toMatchObject({ "emr-guard:ack-scale-out": "burst:0->25" });
+    expect(await liveProblems(h.client, "cn-hangzhou", planned, identity)).toEqual([]);
+  });
+});
+
+describe("runLiveChecks inside a Pulumi program (mocks)", () => {
+  const saved = { ...process.env };
+  afterAll(() => {
+    process.env = saved;
+  });
+
+  test("the identity comes from the component's URN; a refused change rejects with every problem", async () => {
+    const pulumi = await import("@pulumi/pulumi");
+    const { runLiveChecks } = await import("../../components/live-checks");
+    pulumi.runtime.setMocks({ newResource: (a) => ({ id: `${a.name}-id`, state: a.inputs }), call: (a) => a.inputs }, "emr-clusters", "dev", true);
+    h.emulator.state.seedCluster({ name: "analytics-dev", tags: [{ Key: IDENTITY_TAG, Value: "emr-clusters/dev/from-urn" }], groups: [{ name: "master", type: "MASTER", count: 1 }, { name: "core", type: "CORE", count: 3 }] });
+    process.env = { ...saved, EMR_LIVE_CHECKS: "auto", ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAI-emulator-test", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "emulator-test-secret-do-not-use", EMR_ENDPOINT: h.emulator.endpoint, EMR_PROTOCOL: "http" };
+    const resource = new pulumi.ComponentResource("emr:index:Cluster", "from-urn", {});
+    const run = runLiveChecks(spec(), resource, { region: "cn-hangzhou" });
+    await expect(run).rejects.toThrow('EMR cluster "analytics-dev" does not fit the live service:\n  - nodeGroups[1].nodeCount: cluster "analytics-dev": node group "core" (CORE) shrinks 3 → 2 (-1)');
+    const other = new pulumi.ComponentResource("emr:index:Cluster", "not-live", {});
+    await expect(runLiveChecks(spec(), other, { region: "cn-hangzhou" })).resolves.toBeUndefined();
   });
 });

@@ -85,7 +85,8 @@ describe("validity rules of issue 9: refused by the component (and the pack, wit
   test("Subscription without a subscriptionConfig is refused (cluster and node group)", () => {
     const { subscriptionConfig: _s, ...noConfig } = haSpec();
     expectIssue(noConfig, "subscriptionConfig", /Subscription without a subscriptionConfig/);
-    expectIssue(withGroup(haSpec(), 1, { paymentType: "Subscription" }), "nodeGroups[1].subscriptionConfig", /Subscription without a subscriptionConfig/);
+    // A Subscription cluster gives its node groups its own subscription (provider-args.ts); a PayAsYouGo cluster has none to give.
+    expectIssue(withGroup(devSpec(), 1, { paymentType: "Subscription" }), "nodeGroups[1].subscriptionConfig", /Subscription without a subscriptionConfig/);
     expectValid(withGroup(haSpec(), 1, { paymentType: "Subscription", subscriptionConfig: { paymentDuration: 12 } }));
   });
   test("minCapacity above maxCapacity is refused", () =>

@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import type { Clock } from "../../client/clock";
 import { systemClock } from "../../client/clock";
 import { FaultInjector } from "./faults";
-import { ParamError, unflatten } from "./params";
+import { ParamError, unflatten, type Params } from "./params";
 import { ReplayGuard, verifyAcs3 } from "./signature";
 import { EmulatorState, type EmulatorTimings } from "./state";
 
@@ -30,6 +30,11 @@ export interface Emulator {
   faults: FaultInjector;
   /** Requests that reached the state (after auth and faults), by action. */
   calls: Record<string, number>;
+  /**
+   * Every request that arrived, in order, before authentication: the action and its parameters (query ∪ form,
+   * unflattened). Tests read it to prove that a refused write sent nothing.
+   */
+  requests: { action: string; params: Params }[];
   close(): Promise<void>;
 }
 
@@ -40,6 +45,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const secrets = new Map((opts.keys ?? [TEST_KEYS]).map((k) => [k.accessKeyId, k.accessKeySecret]));
   const replay = new ReplayGuard();
   const calls: Record<string, number> = {};
+  const requests: Emulator["requests"] = [];
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -53,6 +59,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const url = new URL(req.url ?? "/", "http://emulator");
     const query = [...url.searchParams.entries()];
     const action = header(req, "x-acs-action") ?? url.searchParams.get("Action") ?? undefined;
+    const form = header(req, "content-type")?.startsWith("application/x-www-form-urlencoded") ? [...new URLSearchParams(body.toString()).entries()] : [];
+    const params = unflatten([...query, ...form]);
+    requests.push({ action: action ?? "", params });
     if (!action) return reply(res, 400, error("MissingAction", "The action is not given.", req));
     if ((header(req, "x-acs-version") ?? url.searchParams.get("Version")) !== VERSION) {
       return reply(res, 400, error("InvalidVersion", `Specified parameter Version is not valid; expected ${VERSION}.`, req));
@@ -69,8 +78,6 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     if (fault?.kind === "concurrent") return reply(res, 400, error("ConcurrentModification", "The node group is being modified by another operation.", req));
     if (fault && "phase" in fault && fault.phase === "before") return failWithout(fault.kind, res, req);
 
-    const form = header(req, "content-type")?.startsWith("application/x-www-form-urlencoded") ? [...new URLSearchParams(body.toString()).entries()] : [];
-    const params = unflatten([...query, ...form]);
     calls[action] = (calls[action] ?? 0) + 1;
     let result: Record<string, unknown>;
     try {
@@ -99,6 +106,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     state,
     faults,
     calls,
+    requests,
     close: () => new Promise<void>((resolve, reject) => {
       server.closeAllConnections();
       server.close((e) => (e ? reject(e) : resolve()));

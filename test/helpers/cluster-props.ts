@@ -26,7 +26,11 @@ export function haClusterProps(): Record<string, any> {
     subscriptionConfig: { paymentDuration: 12, paymentDurationUnit: "Month" },
     deletionProtection: true,
     applications: ["HADOOP-COMMON", "OSS-HDFS", "YARN", "HIVE", "SPARK3", "ZOOKEEPER"],
-    applicationConfigs: [metastore("HIVE", "hivemetastore-site.xml", "DLF"), metastore("SPARK3", "hive-site.xml", "DLF")],
+    applicationConfigs: [
+      metastore("HIVE", "hivemetastore-site.xml", "DLF"),
+      metastore("SPARK3", "hive-site.xml", "DLF"),
+      { applicationName: "OSS-HDFS", configFileName: "common.conf", configItemKey: "OSS_ROOT_URI", configItemValue: "oss://lakehouse-test.cn-hangzhou.oss-dls.aliyuncs.com/", configScope: "CLUSTER" },
+    ],
     nodeAttributes: [{ vpcId: "vpc-bp1test0001", zoneId: "cn-hangzhou-i", securityGroupId: "sg-bp1test0001", keyPairName: "kp", ramRole: "AliyunECSInstanceForEMRRole" }],
     nodeGroups: [
       group("MASTER", "master", 3),

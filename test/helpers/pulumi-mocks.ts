@@ -19,7 +19,8 @@ export const registered: RegisteredResource[] = [];
 function computedState(type: string, name: string, inputs: Record<string, any>): Record<string, any> {
   switch (type) {
     case "alicloud:rds/instance:Instance":
-      return { connectionString: `rm-${name}.mysql.rds.aliyuncs.com` };
+      // Not 3306, so a test can tell the JDBC URL takes the instance's port output.
+      return { connectionString: `rm-${name}.mysql.rds.aliyuncs.com`, port: "3307" };
     case "random:index/randomPassword:RandomPassword":
       return { result: "Generated0Password1Secret2" };
     case "alicloud:rds/database:Database":

@@ -21,6 +21,9 @@ export function devSpec(): ClusterSpecInput {
   };
 }
 
+/** A valid scaling rule, so the happy-path TASK policy scales (a policy without rules is warned about). */
+const NIGHTLY_SCALE_IN = { ruleName: "nightly-scale-in", triggerType: "TIME_TRIGGER" as const, activityType: "SCALE_IN" as const, adjustmentValue: 2, timeTrigger: { launchTime: "22:00", recurrenceType: "DAILY" as const, recurrenceValue: "1" } };
+
 export function haSpec(): ClusterSpecInput {
   const spec = devSpec();
   return {
@@ -31,10 +34,11 @@ export function haSpec(): ClusterSpecInput {
     subscriptionConfig: { paymentDuration: 12 },
     applications: ["HADOOP-COMMON", "OSS-HDFS", "YARN", "HIVE", "SPARK3", "ZOOKEEPER"],
     metastore: { type: "USER_RDS" },
+    storage: { ossHdfsRootUri: "oss://lakehouse-test.cn-hangzhou.oss-dls.aliyuncs.com/" },
     nodeGroups: [
       { ...spec.nodeGroups[0], nodeCount: 3 },
       { ...spec.nodeGroups[1], nodeCount: 3 },
-      { nodeGroupType: "TASK", nodeGroupName: "task", nodeCount: 2, instanceTypes: ["ecs.g7.xlarge"], systemDisk: disk, dataDisks: [disk], ...network, paymentType: "PayAsYouGo", spotStrategy: "SpotAsPriceGo", autoScalingPolicy: { constraints: { minCapacity: 2, maxCapacity: 40 } } },
+      { nodeGroupType: "TASK", nodeGroupName: "task", nodeCount: 2, instanceTypes: ["ecs.g7.xlarge"], systemDisk: disk, dataDisks: [disk], ...network, paymentType: "PayAsYouGo", spotStrategy: "SpotAsPriceGo", autoScalingPolicy: { constraints: { minCapacity: 2, maxCapacity: 40 }, scalingRules: [NIGHTLY_SCALE_IN] } },
     ],
   };
 }

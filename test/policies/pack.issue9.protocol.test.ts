@@ -23,6 +23,8 @@ beforeAll(async () => {
 afterAll(async () => pack?.close());
 
 type Props = Record<string, any>;
+/** The OSS-HDFS root item of the helper's props: cases that rewrite applicationConfigs keep it. */
+const rootItem = (p: Props) => p.applicationConfigs.filter((c: Props) => c.configItemKey === "OSS_ROOT_URI");
 const OPTS = { protect: true, ignoreChanges: ["nodeGroups[2].nodeCount"] };
 const names = (ds: Diagnostic[]) => ds.filter((d) => d.policyName !== "emr-security-group-external").map((d) => `${d.policyName} ${d.enforcementLevel}`).sort();
 
@@ -46,8 +48,8 @@ test.each<[string, (p: Props) => void, string[]]>([
   ["no maxCapacity (the API's default is 2000)", (p) => (p.nodeGroups[2].autoScalingPolicy = { constraints: { minCapacity: 2 } }), ["emr-auto-scaling-max-capacity mandatory", "emr-cluster-total-nodes-ack mandatory"]],
   ["3 Years of subscription", (p) => (p.subscriptionConfig = { paymentDuration: 3, paymentDurationUnit: "Year" }), ["emr-subscription-duration-ack mandatory"]],
   ["two TASK groups that may grow to 60 each", (p) => p.nodeGroups.push(nodeGroupProps("TASK", "t2", 2, { autoScalingPolicy: { constraints: { minCapacity: 2, maxCapacity: 60 } } })), ["emr-auto-scaling-ignore-changes advisory", "emr-cluster-total-nodes-ack mandatory"]],
-  ["HA with SPARK3, no HIVE, LOCAL", (p) => ((p.applications = ["HADOOP-COMMON", "OSS-HDFS", "YARN", "SPARK3", "ZOOKEEPER"]), (p.applicationConfigs = [metastoreItem("SPARK3", "hive-site.xml", "LOCAL")])), ["emr-ha-external-metastore mandatory"]],
-  ["USER_RDS without JDBC items", (p) => (p.applicationConfigs = [metastoreItem("HIVE", "hivemetastore-site.xml", "USER_RDS"), metastoreItem("SPARK3", "hive-site.xml", "USER_RDS")]), ["emr-hive-metastore-type mandatory"]],
+  ["HA with SPARK3, no HIVE, LOCAL", (p) => ((p.applications = ["HADOOP-COMMON", "OSS-HDFS", "YARN", "SPARK3", "ZOOKEEPER"]), (p.applicationConfigs = [...rootItem(p), metastoreItem("SPARK3", "hive-site.xml", "LOCAL")])), ["emr-ha-external-metastore mandatory"]],
+  ["USER_RDS without JDBC items", (p) => (p.applicationConfigs = [...rootItem(p), metastoreItem("HIVE", "hivemetastore-site.xml", "USER_RDS"), metastoreItem("SPARK3", "hive-site.xml", "USER_RDS")]), ["emr-hive-metastore-type mandatory"]],
   ["an internal application", (p) => p.applications.push("MYSQL"), ["emr-internal-applications mandatory"]],
   ["a CORE group of 0", (p) => (p.nodeGroups[1].nodeCount = 0), ["emr-core-group mandatory"]],
   ["a Subscription cluster without subscriptionConfig", (p) => delete p.subscriptionConfig, ["emr-subscription-config mandatory"]],
@@ -88,6 +90,7 @@ test("emr-metastore-password-source: the README's path (a secret from config thr
   expect(names(await analyzeAll(recommended))).toEqual([]);
   const literal = await verdict("literal-pw", (p) => {
     p.applicationConfigs = [
+      ...rootItem(p),
       metastoreItem("HIVE", "hivemetastore-site.xml", "USER_RDS"),
       { ...metastoreItem("HIVE", "hivemetastore-site.xml", "x"), configItemKey: "javax.jdo.option.ConnectionURL", configItemValue: "jdbc:mysql://rm-x:3306/hivemeta" },
       { ...metastoreItem("HIVE", "hivemetastore-site.xml", "x"), configItemKey: "javax.jdo.option.ConnectionUserName", configItemValue: "hive" },

@@ -46,7 +46,7 @@ test("GetAnalyzerInfo: the pack, its policies and their default levels", async (
   const info = await pack.info();
   expect(info.name).toBe("emr-guardrails");
   expect(info.version).toBe("0.1.0");
-  expect(policies).toHaveLength(32);
+  expect(policies).toHaveLength(34);
   // The pack is built from the catalog the config parser checks against: same names, levels and properties.
   expect(policies.map((p) => [p.name, p.enforcementLevel, Object.keys(p.configSchema ?? {}).sort()]).sort()).toEqual(
     POLICY_CATALOG.map((p) => [p.name, p.level, [...p.limits, ...(p.productionStacks ? ["productionStacks"] : [])].sort()]).sort(),
@@ -64,6 +64,9 @@ test("GetAnalyzerInfo: the pack, its policies and their default levels", async (
   for (const p of policies) expect(p.description).toMatch(/^Checks whether /);
   expect(policies.find((p) => p.name === "emr-node-group-creation-cap")?.configSchema).toEqual({
     maxNodesPerGroupAtCreate: { type: "integer", minimum: 0, default: 50, description: "Most nodes a node group may have at creation." },
+    maxScaleOutPerCall: { type: "integer", minimum: 0, default: 50, description: expect.stringMatching(/^Most nodes one update may add/) },
+    scaleOutAckThreshold: { type: "integer", minimum: 0, default: 20, description: expect.stringMatching(/^A scale-out above this many nodes/) },
+    maxScaleInPerCall: { type: "integer", minimum: 0, default: 10, description: expect.stringMatching(/^Most nodes one update may release/) },
   });
 });
 

@@ -30,6 +30,7 @@ describe("every rule is tagged validity or guardrail; the component runs the val
     expect(Object.fromEntries(ALL_RULES.map((r) => [r.name, r.kind]))).toEqual({
       "emr-node-group-creation-cap": "guardrail",
       "emr-node-group-size-ack": "guardrail",
+      "emr-oss-hdfs-root-uri": "validity",
       "emr-cluster-total-nodes-ack": "guardrail",
       "emr-auto-scaling-max-capacity": "guardrail",
       "emr-auto-scaling-bounds": "validity",
@@ -41,6 +42,7 @@ describe("every rule is tagged validity or guardrail; the component runs the val
       "emr-node-group-roles": "validity",
       "emr-node-group-names-unique": "validity",
       "emr-spot-and-auto-scaling-task-only": "validity",
+      "emr-subscription-auto-renew": "validity",
       "emr-vswitch-ids": "validity",
       "emr-application-exclusion": "validity",
       "emr-internal-applications": "validity",

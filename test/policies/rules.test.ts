@@ -34,7 +34,13 @@ function expectUnknown(outcome: Outcome, path: string) {
 describe("emr-node-group-creation-cap: every node group has at most 50 nodes at creation", () => {
   const rule = capacity.nodeGroupCreationCap;
   test("compliant: 50 nodes (at the cap)", () => expectCompliant(run(rule, withGroup(haClusterProps(), 1, { nodeCount: 50 }))));
-  test("non-compliant 1: 51 nodes", () => expectViolation(run(rule, withGroup(haClusterProps(), 1, { nodeCount: 51 })), "nodeGroups[1].nodeCount", /51 exceeds the 50-node cap/, /node group "core"/, /split into batches/));
+  test("non-compliant 1: 51 nodes", () => expectViolation(run(rule, withGroup(haClusterProps(), 1, { nodeCount: 51 })), "nodeGroups[1].nodeCount", /51 exceeds the 50-node cap/, /node group "core"/, /create it with at most 50 and grow it in steps of at most 50/, /emr-guard:ack-node-count: "51"/));
+  test("compliant: 90 nodes reached in steps (40 -> 90), signed off with the node-count acknowledgement (issue 10)", () => {
+    const stepped = withGroup(haClusterProps(), 1, { nodeCount: 90 });
+    expectViolation(run(rule, stepped), "nodeGroups[1].nodeCount", /90 exceeds the 50-node cap/);
+    expectCompliant(run(rule, { ...stepped, tags: { ...stepped.tags, "emr-guard:ack-node-count": "90" } }));
+    expectViolation(run(rule, { ...stepped, tags: { ...stepped.tags, "emr-guard:ack-node-count": "60" } }), "nodeGroups[1].nodeCount", /90 exceeds/);
+  });
   test("threshold from config: 20", () => {
     expectCompliant(run(rule, withGroup(haClusterProps(), 1, { nodeCount: 20 }), { maxNodesPerGroupAtCreate: 20 }));
     expectViolation(run(rule, withGroup(haClusterProps(), 1, { nodeCount: 21 }), { maxNodesPerGroupAtCreate: 20 }), "nodeGroups[1].nodeCount", /20-node cap/);
@@ -266,29 +272,6 @@ describe("text validators reused by the API client", () => {
     expect(hygiene.checkRootPassword("Abc$12345")).toHaveLength(1);
     expect(hygiene.checkRootPassword("short1")).toHaveLength(1);
   });
-});
-
-describe("checkScaleChange: the scaling gate's rule (live count vs planned)", () => {
-  const limits = ruleContext().limits;
-  const change = (groupType: string, liveCount: number, plannedCount: number, tags: Props = {}, paymentType?: string) =>
-    capacity.checkScaleChange({ groupName: "g", groupType, liveCount, plannedCount, tags, limits, paymentType });
-  test("no change, small steps: nothing to say", () => {
-    expect(change("TASK", 10, 10)).toEqual([]);
-    expect(change("TASK", 10, 30)).toEqual([]);
-    expect(change("TASK", 30, 20)).toEqual([]);
-  });
-  test("a scale-out above 20 needs an acknowledgement", () => {
-    expect(change("CORE", 10, 31)[0].message).toMatch(/scale-out of 21 nodes/);
-    expect(change("CORE", 10, 31, { "emr-guard:ack-scale-out": "21" })).toEqual([]);
-  });
-  test("a scale-out above 50 is stepped", () => expect(change("TASK", 0, 120)[0].fix).toBe("step it: 0 -> 50 -> 100 -> 120, one update each"));
-  test("a CORE group is never scaled in", () => expect(change("CORE", 6, 5)[0].message).toMatch(/never scaled in/));
-  test("a TASK scale-in above 10 is stepped", () => expect(change("TASK", 80, 60)[0].fix).toBe("step it: 80 -> 70 -> 60, one update each, at least 120 s apart"));
-  test("a TASK group to 0 needs an acknowledgement", () => {
-    expect(change("TASK", 5, 0)[0].message).toMatch(/to 0 nodes/);
-    expect(change("TASK", 5, 0, { "emr-guard:ack-task-to-zero": "true" })).toEqual([]);
-  });
-  test("Subscription nodes are never released", () => expect(change("TASK", 5, 4, {}, "Subscription")[0].message).toMatch(/Subscription/));
 });
 
 describe("every rule survives malformed input without throwing", () => {

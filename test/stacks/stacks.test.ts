@@ -70,6 +70,26 @@ test("prod under mocks: each cluster, its security group, the lakehouse's RDS me
   expect(registered).toHaveLength(2 + 2 + 2 + 5);
 });
 
+test("prod: the lakehouse's OSS-HDFS root is the stack's PLACEHOLDER bucket, wired into its application configs", async () => {
+  pulumi.runtime.setAllConfig(asPulumiConfig(emrConfigOf("prod")));
+  const clusters = program.buildStack();
+  await Promise.all(Object.values(clusters).map((c) => new Promise((r) => c.clusterId.apply(r))));
+  const lake = ofType("alicloud:emrv2/cluster:Cluster").find((r) => r.name === "lakehouse")!;
+  expect(lake.inputs.applicationConfigs.filter((c: any) => c.applicationName === "OSS-HDFS")).toEqual([
+    { applicationName: "OSS-HDFS", configFileName: "common.conf", configItemKey: "OSS_ROOT_URI", configItemValue: "oss://lakehouse-prod-placeholder.cn-hangzhou.oss-dls.aliyuncs.com/", configScope: "CLUSTER" },
+  ]);
+});
+
+test("prod without the lakehouse's storage: the program fails naming the cluster and storage.ossHdfsRootUri", () => {
+  const raw = emrConfigOf("prod");
+  const clusters = (raw.clusters as { spec: Record<string, unknown> }[]).map((c) => {
+    const { storage: _storage, ...spec } = c.spec;
+    return { ...c, spec };
+  });
+  pulumi.runtime.setAllConfig(asPulumiConfig({ ...raw, clusters }));
+  expect(() => program.buildStack()).toThrow(/EMR cluster "lakehouse-prod" is not valid:\n  - applicationConfigs: OSS-HDFS is installed without its root storage directory.*storage\.ossHdfsRootUri/);
+});
+
 describe("bad stack config: one clear message per problem", () => {
   const base = () => emrConfigOf("dev");
   function issuesOf(raw: Record<string, unknown>, emr = new pulumi.Config("emr")) {

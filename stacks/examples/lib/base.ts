@@ -30,6 +30,9 @@ export const metastoreItem = (applicationName: string, configFileName: string, c
   configScope: "CLUSTER",
 });
 
+/** The root storage directory OSS-HDFS needs (emr-oss-hdfs-root-uri): keep it when replacing applicationConfigs. */
+export const ossHdfsRoot = metastoreItem("OSS-HDFS", "common.conf", "OSS_ROOT_URI", "oss://lake-example.cn-hangzhou.oss-dls.aliyuncs.com/");
+
 export function compliantArgs(name: string, securityGroupId: pulumi.Input<string>): ClusterArgs {
   return {
     clusterName: name,
@@ -43,6 +46,7 @@ export function compliantArgs(name: string, securityGroupId: pulumi.Input<string
     applicationConfigs: [
       metastoreItem("HIVE", "hivemetastore-site.xml", "hive.metastore.type", "DLF"),
       metastoreItem("SPARK3", "hive-site.xml", "hive.metastore.type", "DLF"),
+      ossHdfsRoot,
     ],
     nodeAttributes: [{ vpcId: "vpc-bp1exampleplaceholder", zoneId: "cn-hangzhou-i", securityGroupId, keyPairName: "emr-admin", ramRole: "AliyunECSInstanceForEMRRole" }],
     nodeGroups: [group("MASTER", "master", 3), group("CORE", "core", 3), group("TASK", "task", 2, { spotStrategy: "SpotAsPriceGo" })],

@@ -1,0 +1,181 @@
+/**
+ * Readers of the two Pulumi documents that carry a change's "before": `pulumi stack export` (version 3) and
+ * `pulumi preview --json` (a PreviewDigest). Fields as in pulumi/pulumi sdk/go/common/apitype/core.go (ResourceV3) and
+ * sdk/go/common/display/json.go (PreviewStep); unknown fields are ignored. Secrets become SecretValue markers (never
+ * printed), the engine's unknown sentinel becomes UNKNOWN. A bad file is a DocumentError naming the field.
+ */
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { SecretValue, type RecordedResource } from "../../policies/rules/change";
+import { TYPES } from "../../policies/rules/domain";
+import { UNKNOWN } from "../../policies/rules/types";
+
+/** The signature key of a secret in Pulumi's documents, and the engine's "known after apply" string. */
+export const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+export const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** A document that cannot be read: which file, which field, what was expected. Exit code 2, no stack trace. */
+export class DocumentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DocumentError";
+  }
+}
+
+const resourceV3 = z.looseObject({
+  urn: z.string().startsWith("urn:pulumi:"),
+  type: z.string(),
+  custom: z.boolean().optional(),
+  delete: z.boolean().optional(),
+  id: z.string().optional(),
+  inputs: z.record(z.string(), z.unknown()).optional(),
+  outputs: z.record(z.string(), z.unknown()).optional(),
+  protect: z.boolean().optional(),
+  retainOnDelete: z.boolean().optional(),
+  parent: z.string().optional(),
+  provider: z.string().optional(),
+  dependencies: z.array(z.string()).optional(),
+  propertyDependencies: z.record(z.string(), z.array(z.string())).optional(),
+});
+export type ResourceV3 = z.infer<typeof resourceV3>;
+
+const stackExport = z.looseObject({
+  version: z.literal(3),
+  deployment: z.looseObject({ resources: z.array(resourceV3).optional() }),
+});
+
+const previewStep = z.looseObject({
+  op: z.string(),
+  urn: z.string().startsWith("urn:pulumi:"),
+  oldState: resourceV3.optional(),
+  newState: resourceV3.optional(),
+  replaceReasons: z.array(z.string()).optional(),
+  diffReasons: z.array(z.string()).optional(),
+  detailedDiff: z.record(z.string(), z.looseObject({ kind: z.string() })).nullable().optional(),
+});
+const previewDigest = z.looseObject({ steps: z.array(previewStep).optional() });
+
+/** The resource name: the last `::` part of a URN. */
+export const urnName = (urn: string) => urn.slice(urn.lastIndexOf("::") + 2);
+
+/** Replaces secrets by SecretValue (a digest of the ciphertext, none when blinded or plaintext) and the unknown sentinel by UNKNOWN. */
+export function decodeValue(v: unknown): unknown {
+  if (v === UNKNOWN_SENTINEL) return UNKNOWN;
+  if (Array.isArray(v)) return v.map(decodeValue);
+  if (v === null || typeof v !== "object") return v;
+  const o = v as Record<string, unknown>;
+  if (SECRET_SIG in o) {
+    const c = o.ciphertext;
+    return new SecretValue(typeof c === "string" && c !== "[secret]" ? createHash("sha256").update(c).digest("hex").slice(0, 12) : undefined);
+  }
+  return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, decodeValue(x)]));
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    // Only the position: the parser's message quotes the text, which may hold secrets.
+    const at = /position (\d+)/.exec(String(err));
+    const lines = at ? text.slice(0, Number(at[1])).split("\n") : [];
+    const where = at ? ` at line ${lines.length}, column ${lines[lines.length - 1].length + 1}` : "";
+    throw new DocumentError(`${file} is not valid JSON${where}: give the complete output of the command, unedited`);
+  }
+}
+
+function validate<T>(schema: z.ZodType<T>, doc: unknown, file: string, what: string, example: string): T {
+  const r = schema.safeParse(doc);
+  if (r.success) return r.data;
+  const issues = r.error.issues.slice(0, 5).map((i) => {
+    const path = i.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "") || "(top level)";
+    return `${path}: ${i.message}`;
+  });
+  throw new DocumentError(`${file} is not ${what}: ${issues.join("; ")}${r.error.issues.length > 5 ? "; ..." : ""} (${example})`);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+export interface RecordedCluster {
+  urn: string;
+  /** The Pulumi resource name. */
+  name: string;
+  /** The recorded inputs, decoded (secrets as SecretValue). */
+  inputs: Record<string, unknown>;
+  recorded: RecordedResource;
+}
+
+function recordedOf(r: ResourceV3, documentRecordsRetain: boolean): RecordedResource {
+  const out: RecordedResource = {};
+  if (r.id !== undefined && r.id !== "") out.id = r.id;
+  if (r.protect !== undefined) out.protect = r.protect;
+  // `retainOnDelete` is omitted when false (omitempty): absent means false once the document records it anywhere.
+  const retain = r.retainOnDelete ?? (documentRecordsRetain ? false : undefined);
+  if (retain !== undefined) out.retainOnDelete = retain;
+  return out;
+}
+
+/** Every resource a `pulumi stack export` document records, as written (secrets still encrypted: decode before use). */
+export function readStackResources(text: string, file: string, flag = "--state"): ResourceV3[] {
+  const doc = parseJson(text, file);
+  if (isObject(doc) && "steps" in doc && !("deployment" in doc)) throw new DocumentError(`${file} is a \`pulumi preview --json\` document; ${flag} takes the output of \`pulumi stack export\`${flag === "--state" ? " (pass this one with --plan)" : ""}`);
+  const state = validate(stackExport, doc, file, "a `pulumi stack export` document (version 3)", 'expected { "version": 3, "deployment": { "resources": [{ "urn": "urn:pulumi:...", "type": "...", "inputs": {...} }] } }');
+  return state.deployment.resources ?? [];
+}
+
+/** The clusters a `pulumi stack export` document records (resources pending deletion left out). */
+export function readStackExport(text: string, file: string): RecordedCluster[] {
+  const resources = readStackResources(text, file);
+  const recordsRetain = resources.some((r) => r.retainOnDelete !== undefined);
+  return resources
+    .filter((r) => r.type === TYPES.cluster && r.delete !== true)
+    .map((r) => ({ urn: r.urn, name: urnName(r.urn), inputs: isObject(r.inputs) ? (decodeValue(r.inputs) as Record<string, unknown>) : {}, recorded: recordedOf(r, recordsRetain) }));
+}
+
+/** A cluster's before and after from a plan, keyed by URN. */
+export interface PlannedCluster {
+  urn: string;
+  name: string;
+  /** The step's operation; a replacement's three steps are merged into "replace". */
+  op: string;
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+  replaceReasons: string[];
+  /** The paths the provider reports as changed (detailedDiff keys, diffReasons); undefined when the plan gives none. */
+  providerDiff?: string[];
+  recorded?: RecordedResource;
+}
+
+/** Ops that carry no before/after change of a cluster's inputs. */
+const IGNORED_OPS = new Set(["read", "refresh", "discard", "remove-pending-replace", "read-discard", "read-replacement"]);
+const OP_RANK = ["same", "delete", "create", "update", "import", "import-replacement", "delete-replaced", "create-replacement", "replace"];
+
+/** The clusters of a `pulumi preview --json` document. */
+export function readPreview(text: string, file: string): PlannedCluster[] {
+  const doc = parseJson(text, file);
+  if (isObject(doc) && "deployment" in doc && !("steps" in doc)) throw new DocumentError(`${file} is a \`pulumi stack export\` document; --plan takes the output of \`pulumi preview --json\` (pass this one with --state)`);
+  const digest = validate(previewDigest, doc, file, "a `pulumi preview --json` document", 'expected { "steps": [{ "op": "update", "urn": "urn:pulumi:...", "oldState": {...}, "newState": {...} }] }');
+  const byUrn = new Map<string, PlannedCluster>();
+  for (const step of digest.steps ?? []) {
+    const type = step.newState?.type ?? step.oldState?.type ?? urnType(step.urn);
+    if (type !== TYPES.cluster || IGNORED_OPS.has(step.op)) continue;
+    const c = byUrn.get(step.urn) ?? { urn: step.urn, name: urnName(step.urn), op: step.op, replaceReasons: [] };
+    if (OP_RANK.indexOf(step.op) > OP_RANK.indexOf(c.op)) c.op = step.op;
+    if (step.op === "delete-replaced" || step.op === "replace" || step.op === "create-replacement") c.op = "replace";
+    if (step.oldState && !c.before) {
+      c.before = isObject(step.oldState.inputs) ? (decodeValue(step.oldState.inputs) as Record<string, unknown>) : {};
+      c.recorded = recordedOf(step.oldState, step.oldState.retainOnDelete !== undefined);
+    }
+    if (step.newState && step.op !== "delete" && step.op !== "delete-replaced") c.after = isObject(step.newState.inputs) ? (decodeValue(step.newState.inputs) as Record<string, unknown>) : {};
+    for (const r of step.replaceReasons ?? []) if (!c.replaceReasons.includes(r)) c.replaceReasons.push(r);
+    if (step.detailedDiff || step.diffReasons || step.op === "same") c.providerDiff = [...new Set([...(c.providerDiff ?? []), ...Object.keys(step.detailedDiff ?? {}), ...(step.diffReasons ?? []), ...(step.replaceReasons ?? [])])];
+    byUrn.set(step.urn, c);
+  }
+  return [...byUrn.values()];
+}
+
+/** The type token of a URN (`...::alicloud:emrv2/cluster:Cluster::name`), the last segment of a `$` chain. */
+function urnType(urn: string): string {
+  const parts = urn.split("::");
+  const chain = parts.length >= 4 ? parts[parts.length - 2] : "";
+  return chain.slice(chain.lastIndexOf("$") + 1);
+}

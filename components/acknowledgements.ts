@@ -1,0 +1,50 @@
+/**
+ * The spec's `acknowledgements`: sign-offs the policy pack reads from the cluster's `emr-guard:ack-*` tags.
+ * Each change acknowledgement names the one change it approves ("core:40->65"), so a leftover one approves nothing
+ * else and the change-aware check reports it as stale. Tag values are comma-separated entries.
+ */
+import { z } from "zod";
+import { ACK_TAGS, PAYMENT_TYPES } from "../policies/rules/domain";
+
+/** A non-empty list of entries of one form; the old forms (a number, `true`) are refused with the new one. */
+function entries(form: RegExp, example: string, oldForm: string) {
+  const error = `expected a list of entries like ["${example}"], one per approved change (${oldForm} approved every later change too and is no longer accepted)`;
+  return z.array(z.string().regex(form, { error: `expected an entry like "${example}"` }), { error }).min(1);
+}
+
+const GROUP = "[^:,]+";
+const paymentSwitch = new RegExp(`^(${PAYMENT_TYPES.join("|")})->(${PAYMENT_TYPES.join("|")})$`);
+
+export const acknowledgementsSchema = z.strictObject({
+  /** Largest node-group size signed off, e.g. 40. */
+  nodeCount: z.number().int().positive().optional(),
+  /** Largest cluster total signed off for cost (auto-scaling maxima included), e.g. 150. */
+  clusterNodes: z.number().int().positive().optional(),
+  /** Longest subscription signed off, in months, e.g. 24. */
+  subscriptionMonths: z.number().int().positive().optional(),
+  /** Each scale-out above 20 nodes in one update: `"<group>:<from>-><to>"`, e.g. `["core:40->65"]`. */
+  scaleOut: entries(new RegExp(`^${GROUP}:\\d+->\\d+$`), "core:40->65", "a number").optional(),
+  /** Each group scaled to 0: `"<group>:<from>->0"`, e.g. `["task:6->0"]`. */
+  taskGroupToZero: entries(new RegExp(`^${GROUP}:\\d+->0$`), "task:6->0", "true").optional(),
+  /** A payment-type switch: `"<from>-><to>"`, e.g. `"PayAsYouGo->Subscription"`. */
+  paymentSwitch: z.string().regex(paymentSwitch, { error: 'expected "PayAsYouGo->Subscription" or "Subscription->PayAsYouGo"' }).optional(),
+  /** This cluster is one of several a plan creates; the tag carries the cluster's name. */
+  newCluster: z.boolean().optional(),
+  /** Each removed or replaced auto-scaling policy: `"<group>:remove"` or `"<group>:replace:<8 hex>"` (the check prints it). */
+  autoScaling: entries(new RegExp(`^${GROUP}:(remove|replace:[0-9a-f]{8})$`), "task:replace:1a2b3c4d", "a standing flag").optional(),
+});
+export type AcknowledgementsSpec = z.output<typeof acknowledgementsSchema>;
+
+/** `acknowledgements` as the `emr-guard:ack-*` tags the policy pack and the change-aware check read. */
+export function acknowledgementTags(ack: AcknowledgementsSpec, clusterName: string): Record<string, string> {
+  const tags: Record<string, string> = {};
+  if (ack.nodeCount !== undefined) tags[ACK_TAGS.nodeCount] = String(ack.nodeCount);
+  if (ack.clusterNodes !== undefined) tags[ACK_TAGS.clusterNodes] = String(ack.clusterNodes);
+  if (ack.subscriptionMonths !== undefined) tags[ACK_TAGS.subscriptionMonths] = String(ack.subscriptionMonths);
+  if (ack.scaleOut) tags[ACK_TAGS.scaleOut] = ack.scaleOut.join(",");
+  if (ack.taskGroupToZero) tags[ACK_TAGS.taskGroupToZero] = ack.taskGroupToZero.join(",");
+  if (ack.paymentSwitch) tags[ACK_TAGS.paymentSwitch] = ack.paymentSwitch;
+  if (ack.newCluster) tags[ACK_TAGS.newCluster] = clusterName;
+  if (ack.autoScaling) tags[ACK_TAGS.autoScaling] = ack.autoScaling.join(",");
+  return tags;
+}

@@ -1,0 +1,141 @@
+/**
+ * A cluster's before or after, read from provider-shaped inputs (a recorded state, a plan, a program's inputs) for the
+ * change rules. Like view.ts it never throws: absent = undefined, preview unknown = UNKNOWN, wrong type = MALFORMED.
+ * It keeps the raw values the change rules compare (policies, disks, network), which the end-state view drops.
+ */
+import { canonicalJson } from "./acks";
+import { isSecretValue } from "./secret";
+import { UNKNOWN, isUnknown } from "../types";
+import { MALFORMED, isKnown, type Field } from "../view";
+
+export interface GroupSnapshot {
+  index: number;
+  path: string;
+  name: Field<string>;
+  type: Field<string>;
+  nodeCount: Field<number>;
+  paymentType: Field<string>;
+  /** The raw policy (undefined: none). */
+  autoScalingPolicy: unknown;
+  raw: Record<string, unknown>;
+}
+
+export interface ClusterSnapshot {
+  raw: Record<string, unknown>;
+  clusterName: Field<string>;
+  securityMode: Field<string>;
+  paymentType: Field<string>;
+  deletionProtection: Field<boolean>;
+  nodeGroups: Field<GroupSnapshot[]>;
+  tags: unknown;
+}
+
+/** Keys the bridged provider adds to recorded inputs (`__defaults`: the keys it filled in itself). */
+const isBookkeeping = (k: string) => k.startsWith("__");
+
+const str = (v: unknown): Field<string> => (v === undefined || v === null ? undefined : isUnknown(v) ? UNKNOWN : typeof v === "string" ? v : MALFORMED);
+function num(v: unknown): Field<number> {
+  if (v === undefined || v === null) return undefined;
+  if (isUnknown(v)) return UNKNOWN;
+  if (typeof v === "number" && Number.isInteger(v) && v >= 0) return v;
+  return typeof v === "string" && /^\d+$/.test(v) ? Number(v) : MALFORMED;
+}
+function bool(v: unknown): Field<boolean> {
+  if (v === undefined || v === null) return undefined;
+  if (isUnknown(v)) return UNKNOWN;
+  if (typeof v === "boolean") return v;
+  return v === "true" || v === "false" ? v === "true" : MALFORMED;
+}
+const asRecord = (v: unknown): Record<string, unknown> | undefined => (v !== null && typeof v === "object" && !Array.isArray(v) && !isSecretValue(v) ? (v as Record<string, unknown>) : undefined);
+
+function groupSnapshot(raw: unknown, index: number): GroupSnapshot {
+  const path = `nodeGroups[${index}]`;
+  const g = asRecord(raw);
+  if (!g) {
+    const f = isUnknown(raw) ? UNKNOWN : MALFORMED;
+    return { index, path, name: f, type: f, nodeCount: f, paymentType: f, autoScalingPolicy: isUnknown(raw) ? UNKNOWN : undefined, raw: {} };
+  }
+  const policy = g.autoScalingPolicy;
+  return {
+    index,
+    path,
+    name: str(g.nodeGroupName),
+    type: str(g.nodeGroupType),
+    nodeCount: num(g.nodeCount),
+    paymentType: str(g.paymentType) ?? "PayAsYouGo",
+    autoScalingPolicy: policy === null ? undefined : policy,
+    raw: g,
+  };
+}
+
+/** Reads a cluster's inputs. `undefined` in = the cluster does not exist on that side. */
+export function clusterSnapshot(props: unknown): ClusterSnapshot {
+  const p = asRecord(props) ?? {};
+  const groups = p.nodeGroups;
+  return {
+    raw: p,
+    clusterName: str(p.clusterName),
+    securityMode: str(p.securityMode) ?? "NORMAL",
+    paymentType: str(p.paymentType) ?? "PayAsYouGo",
+    deletionProtection: bool(p.deletionProtection),
+    nodeGroups: groups === undefined || groups === null ? undefined : isUnknown(groups) ? UNKNOWN : Array.isArray(groups) ? groups.map(groupSnapshot) : MALFORMED,
+    tags: p.tags,
+  };
+}
+
+/** The node count to use in totals: an auto-scaling group may grow to its MaxCapacity (the API's 2000 when unset). */
+export function countedSize(g: GroupSnapshot, maxCapacity: (policy: unknown) => number | typeof UNKNOWN): Field<number> {
+  if (!isKnown(g.nodeCount)) return g.nodeCount;
+  if (g.autoScalingPolicy === undefined) return g.nodeCount;
+  const max = maxCapacity(g.autoScalingPolicy);
+  return isUnknown(max) ? UNKNOWN : Math.max(g.nodeCount, max);
+}
+
+function containsUnknown(v: unknown): boolean {
+  if (isUnknown(v)) return true;
+  if (Array.isArray(v)) return v.some(containsUnknown);
+  const r = asRecord(v);
+  return r ? Object.values(r).some(containsUnknown) : false;
+}
+
+function containsSecret(v: unknown): boolean {
+  if (isSecretValue(v)) return true;
+  if (Array.isArray(v)) return v.some(containsSecret);
+  const r = asRecord(v);
+  return r ? Object.values(r).some(containsSecret) : false;
+}
+
+/** Canonical JSON without the provider's bookkeeping keys; secrets by their digest. */
+function comparable(v: unknown): unknown {
+  if (isSecretValue(v)) return { secret: v.digest };
+  if (Array.isArray(v)) return v.map(comparable);
+  const r = asRecord(v);
+  if (!r) return v;
+  return Object.fromEntries(Object.entries(r).filter(([k]) => !isBookkeeping(k)).map(([k, x]) => [k, comparable(x)]));
+}
+
+export type Comparison = "same" | "changed" | "unknown";
+
+/**
+ * Compares a before and an after value. Unknown (a preview value known only after apply) and secrets whose
+ * recordings cannot be told apart (blinded, or re-encrypted) give "unknown": never a silent "same".
+ */
+export function compareValues(before: unknown, after: unknown): Comparison {
+  if (containsUnknown(after) || containsUnknown(before)) return "unknown";
+  const same = canonicalJson(comparable(before)) === canonicalJson(comparable(after));
+  if (!containsSecret(before) && !containsSecret(after)) return same ? "same" : "changed";
+  const blinded = (v: unknown): boolean => (isSecretValue(v) ? v.digest === undefined : Array.isArray(v) ? v.some(blinded) : Object.values(asRecord(v) ?? {}).some(blinded));
+  return same && !blinded(before) && !blinded(after) ? "same" : "unknown";
+}
+
+/** The keys the provider filled in itself (recorded in `__defaults`): absent in the program = unchanged. */
+export function providerDefaults(raw: Record<string, unknown>): Set<string> {
+  const d = raw.__defaults;
+  return new Set(Array.isArray(d) ? d.filter((k): k is string => typeof k === "string") : []);
+}
+
+/** Compares one key of two records, treating a key the provider defaulted (and the program left out) as unchanged. */
+export function compareKey(before: Record<string, unknown>, after: Record<string, unknown>, key: string, fallback?: unknown): Comparison {
+  const a = after[key] ?? (providerDefaults(before).has(key) ? before[key] : fallback);
+  return compareValues(before[key] ?? fallback, a);
+}

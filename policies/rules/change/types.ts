@@ -1,0 +1,73 @@
+/** The vocabulary of the change rules: a finding about one change of one cluster, and what every rule is given. */
+import type { GuardrailLimits } from "../domain";
+import { OutcomeCollector, type Outcome } from "../types";
+import type { AckRef, Acks } from "./acks";
+import type { ClusterChange } from "./diff";
+import type { ClusterSnapshot } from "./snapshot";
+
+export type ChangeLevel = "mandatory" | "advisory";
+
+export interface ChangeFinding {
+  /** The rule's name, e.g. `emr-change-scale-out`. */
+  rule: string;
+  level: ChangeLevel;
+  /** The cluster, as its callers know it: the Pulumi resource name (or the cluster name / ID for live callers). */
+  cluster: string;
+  /** The node group the change is about, when it is about one. */
+  group?: string;
+  /** Where, as a path in the cluster's inputs, e.g. `nodeGroups[1].nodeCount` or `deletionProtection`. */
+  path: string;
+  /** What changes and why it is refused: the cluster, the group, the old and new values, the limit. */
+  message: string;
+  /** The safe way to do it, with the exact acknowledgement value when one would approve it. */
+  fix: string;
+  /** The acknowledgement that approves this change, when one can (absent: nothing approves it). */
+  ack?: AckRef;
+}
+
+export interface ChangeContext {
+  limits: GuardrailLimits;
+  /** The acknowledgements of this cluster (its tags after the change), parsed by `parseAcks`. */
+  acks: Acks;
+}
+
+/** The Outcome vocabulary of the end-state rules, with change findings. */
+export type ChangeOutcome = Outcome<ChangeFinding>;
+
+/**
+ * Collects a rule's findings and unknowns into one outcome. A finding that an acknowledgement would approve becomes
+ * "unknown" when the cluster's tags are not known yet (the acknowledgement may be there). Violations win.
+ */
+export class ChangeOutcomeBuilder extends OutcomeCollector<ChangeFinding> {
+  constructor(private readonly acksUnknown: boolean) {
+    super();
+  }
+
+  add(findings: readonly ChangeFinding[]): this {
+    this.applies();
+    for (const f of findings) {
+      if (f.ack && this.acksUnknown) this.unknown(`${f.path} (acknowledgement tags known after apply)`);
+      else this.record(f);
+    }
+    return this;
+  }
+}
+
+/**
+ * The frame of a rule about an update: the diff's unknown paths are recorded, and `body` runs only when the cluster
+ * exists on both sides (a creation or a removal is judged by the plan-level rules).
+ */
+export function onUpdate(change: ClusterChange, body: (out: ChangeOutcomeBuilder, before: ClusterSnapshot, after: ClusterSnapshot) => void): ChangeOutcome {
+  const out = new ChangeOutcomeBuilder(change.acks.unknown);
+  change.unknownPaths.forEach((p) => out.unknown(p));
+  if (change.kind === "update" && change.before && change.after) body(out, change.before, change.after);
+  return out.build();
+}
+
+export interface ChangeRule {
+  name: string;
+  /** One line stating the compliant condition. */
+  description: string;
+  level: ChangeLevel;
+  check(change: ClusterChange, ctx: { limits: GuardrailLimits }): ChangeOutcome;
+}

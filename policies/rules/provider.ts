@@ -1,0 +1,73 @@
+/**
+ * What the alicloud emrv2 provider and the EMR API need at creation that the provider does not check itself
+ * (reference alicloud-emrv2-provider-facts.md, "Third reading"). Both are validity rules: the component refuses
+ * them, and the pack catches a cluster written by hand.
+ */
+import { OutcomeBuilder, UNKNOWN, type ClusterRule } from "./types";
+import { isKnown, knownApplications, nodeGroupsOf, type ClusterView, type Field, type SubscriptionView } from "./view";
+
+/**
+ * The root storage directory of an OSS-HDFS cluster. ASSUMPTION (not verifiable offline): the item names are those
+ * of Alibaba's own cluster templates (application config OSS-HDFS / common.conf / OSS_ROOT_URI), and the bucket must
+ * have the OSS-HDFS service enabled before the cluster is created. This is the one place these names are written.
+ */
+export const OSS_HDFS_ROOT = {
+  applicationName: "OSS-HDFS",
+  configFileName: "common.conf",
+  configItemKey: "OSS_ROOT_URI",
+  /** `oss://<bucket>.<region>.oss-dls.aliyuncs.com/`: the bucket's OSS-HDFS endpoint. */
+  pattern: /^oss:\/\/[a-z0-9][a-z0-9-]{1,61}[a-z0-9]\.[a-z0-9-]+\.oss-dls\.aliyuncs\.com\/?$/,
+  example: "oss://lakehouse-prod.cn-hangzhou.oss-dls.aliyuncs.com/",
+} as const;
+
+export const ossHdfsRootUri: ClusterRule = {
+  name: "emr-oss-hdfs-root-uri",
+  kind: "validity",
+  description: `Checks whether a cluster with OSS-HDFS sets its root storage directory (${OSS_HDFS_ROOT.applicationName} ${OSS_HDFS_ROOT.configFileName} ${OSS_HDFS_ROOT.configItemKey}) to an OSS-HDFS bucket.`,
+  check(view) {
+    const out = new OutcomeBuilder(this.name);
+    if (view.applications === UNKNOWN) return out.unknown("applications").build();
+    if (!knownApplications(view).includes(OSS_HDFS_ROOT.applicationName)) return out.build();
+    out.applies();
+    if (view.applicationConfigs === UNKNOWN) return out.unknown("applicationConfigs").build();
+    const items = Array.isArray(view.applicationConfigs) ? view.applicationConfigs : [];
+    if (items.some((c) => c.configItemKey === UNKNOWN || c.applicationName === UNKNOWN)) return out.unknown("applicationConfigs").build();
+    const root = items.find((c) => c.applicationName === OSS_HDFS_ROOT.applicationName && c.configItemKey === OSS_HDFS_ROOT.configItemKey);
+    const fix = `create a bucket with OSS-HDFS enabled, then set storage.ossHdfsRootUri in the EmrCluster spec (or an applicationConfigs item ${OSS_HDFS_ROOT.applicationName} / ${OSS_HDFS_ROOT.configFileName} / ${OSS_HDFS_ROOT.configItemKey}), for example "${OSS_HDFS_ROOT.example}"`;
+    if (!root) return out.fail("applicationConfigs", "OSS-HDFS is installed without its root storage directory: the cluster has no usable default filesystem", fix).build();
+    if (root.configItemValue === UNKNOWN) return out.unknown(`${root.path}.configItemValue`).build();
+    if (root.configFileName !== OSS_HDFS_ROOT.configFileName) {
+      out.fail(`${root.path}.configFileName`, `${OSS_HDFS_ROOT.configItemKey} is in "${String(root.configFileName)}"`, `put it in "${OSS_HDFS_ROOT.configFileName}"`);
+    }
+    if (!isKnown(root.configItemValue) || !OSS_HDFS_ROOT.pattern.test(root.configItemValue)) {
+      out.fail(`${root.path}.configItemValue`, `${OSS_HDFS_ROOT.configItemKey} is ${JSON.stringify(root.configItemValue)}, not an OSS-HDFS bucket endpoint`, fix);
+    }
+    return out.build();
+  },
+};
+
+/** `autoRenew: true` with no renewal duration: the provider sends AutoRenewDuration 0 and an empty unit. */
+function checkRenewal(subscription: Field<SubscriptionView>, path: string, what: string, out: OutcomeBuilder): void {
+  if (subscription === UNKNOWN) return void out.unknown(path);
+  if (!isKnown(subscription)) return;
+  const renewal = subscription;
+  if (renewal.autoRenew === UNKNOWN) return void out.unknown(`${path}.autoRenew`);
+  if (renewal.autoRenew !== true) return;
+  out.applies();
+  if (renewal.autoRenewDuration === UNKNOWN) out.unknown(`${path}.autoRenewDuration`);
+  else if (!isKnown(renewal.autoRenewDuration) || renewal.autoRenewDuration < 1) {
+    out.fail(`${path}.autoRenewDuration`, `${what} renews automatically with no renewal duration: the provider sends 0`, "set autoRenewDuration: 1 and autoRenewDurationUnit: \"Month\" (the EmrCluster component does this by default)");
+  }
+}
+
+export const subscriptionAutoRenewDuration: ClusterRule = {
+  name: "emr-subscription-auto-renew",
+  kind: "validity",
+  description: "Checks whether every subscriptionConfig with autoRenew also sets autoRenewDuration (the provider sends 0 otherwise).",
+  check(view: ClusterView) {
+    const out = new OutcomeBuilder(this.name);
+    checkRenewal(view.subscription, "subscriptionConfig", "the cluster", out);
+    for (const g of nodeGroupsOf(view, out)) checkRenewal(g.subscription, `${g.path}.subscriptionConfig`, g.label, out);
+    return out.build();
+  },
+};

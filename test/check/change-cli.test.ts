@@ -1,0 +1,134 @@
+/**
+ * The change-aware check end to end, as a separate process: the prod stack against a recorded state (`--state`),
+ * a plan (`--plan`), retirement with its release checklist, bad documents (exit 2), and no secret in any format.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { parse, stringify } from "yaml";
+import { ROOT, runCli } from "../helpers/run-cli";
+import { CIPHERTEXT_MARK, writeRecordedState } from "../helpers/recorded-state";
+
+const FIXTURES = path.join(ROOT, "test/fixtures/change");
+/** Every ciphertext and secret marker of the fixtures and of the recorded state: none may appear in any report. */
+const SECRET_TEXT = new RegExp(`v1:[A-Za-z0-9+/=]+:|ciphertext|4dabf18193072939515e22adb298388d|UmFuZG9t|Q2lwaGVy|${CIPHERTEXT_MARK}`);
+const NO_STACK_TRACE = /\n\s+at [^\n]+:\d+:\d+/;
+
+let dir: string;
+let stateFile: string;
+
+type Yaml = { config: Record<string, unknown> };
+const prodConfig = (): Yaml => parse(fs.readFileSync(path.join(ROOT, "stacks/Pulumi.prod.yaml"), "utf8"));
+type ClusterEntry = { name: string; spec: { nodeGroups: { nodeGroupName: string; nodeCount: number }[]; tags: Record<string, string> } };
+
+/** A prod stack file with `edit` applied, written next to the state; the check runs the project's program with it. */
+function prodWith(name: string, edit: (config: Record<string, unknown>) => void): string {
+  const doc = prodConfig();
+  edit(doc.config);
+  const file = path.join(dir, `Pulumi.${name}.yaml`);
+  fs.writeFileSync(file, stringify(doc));
+  return file;
+}
+const lakehouse = (config: Record<string, unknown>) => (config["emr:clusters"] as ClusterEntry[]).find((c) => c.name === "lakehouse")!;
+const coreTo30 = (config: Record<string, unknown>) => {
+  lakehouse(config).spec.nodeGroups.find((g) => g.nodeGroupName === "core")!.nodeCount = 30;
+};
+const check = (configFile: string, ...args: string[]) => runCli(["--stack", "prod", "--program", "stacks", "--config-file", configFile, "--state", stateFile, ...args]);
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "emr-change-"));
+  stateFile = path.join(dir, "prod-state.json");
+  // What prod recorded before this change: core had 3 nodes.
+  writeRecordedState("prod", stateFile, { lakehouse: { core: 3 } });
+}, 60000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test("core 3 → 30 without an acknowledgement: exit 1, the change line and the exact acknowledgement in the message", async () => {
+  const { code, stdout, stderr } = await check(prodWith("no-ack", coreTo30));
+  expect({ code, stderr: stderr.replace(/npm warn.*\n/g, "") }).toEqual({ code: 1, stderr: "" });
+  expect(stdout).toContain("  lakehouse (updated)\n    core 3 → 30 (+27)\n");
+  expect(stdout).toContain('[mandatory] emr-change-scale-out: cluster "lakehouse": node group "core" (CORE) grows 3 → 30 (+27)');
+  expect(stdout).toContain('fix: acknowledge it with the tag emr-guard:ack-scale-out: "core:3->30"');
+  expect(stdout).toContain("  realtime (updated)\n    no change\n");
+  expect(stdout.trim().split("\n").pop()).toMatch(/^FAILED: stack "prod": 11 resources planned, 0 mandatory and 0 advisory violations; changes \(state .*prod-state\.json\): 1 mandatory and 0 advisory verdicts/);
+}, 60000);
+
+test("core 3 → 30 with the acknowledgement of that change: exit 0, the change shown without a verdict", async () => {
+  const { code, stdout } = await check(prodWith("ack", (c) => {
+    coreTo30(c);
+    lakehouse(c).spec.tags["emr-guard:ack-scale-out"] = "core:3->30";
+  }));
+  expect(code).toBe(0);
+  expect(stdout).toContain("  lakehouse (updated)\n    core 3 → 30 (+27)\n");
+  expect(stdout).not.toContain("emr-change-scale-out");
+  expect(stdout).not.toContain("emr-change-stale-acks");
+}, 60000);
+
+describe("a cluster removed from the program (realtime, pay-as-you-go)", () => {
+  const withoutRealtime = (c: Record<string, unknown>) => {
+    c["emr:clusters"] = (c["emr:clusters"] as ClusterEntry[]).filter((x) => x.name !== "realtime");
+  };
+  test("without emr:retire: exit 1, the removal refused with the exact emr:retire entry", async () => {
+    const { code, stdout } = await check(prodWith("removed", withoutRealtime));
+    expect(code).toBe(1);
+    expect(stdout).toContain("  realtime (removed)\n    cluster removed from the program (c-7265616c74696d65)\n");
+    expect(stdout).toContain('[mandatory] emr-change-retirement: cluster "realtime": the cluster c-7265616c74696d65 leaves the program without a retirement acknowledgement');
+    expect(stdout).toContain('emr:retire: [{ name: "realtime", clusterId: "c-7265616c74696d65" }]');
+    expect(stdout).not.toContain("Release checklist");
+  }, 60000);
+  test("with emr:retire: exit 0, the unprotect step (advisory) and the pay-as-you-go release checklist", async () => {
+    const { code, stdout } = await check(prodWith("retired", (c) => {
+      withoutRealtime(c);
+      c["emr:retire"] = [{ name: "realtime", clusterId: "c-7265616c74696d65" }];
+    }));
+    expect(code).toBe(0);
+    expect(stdout).toContain("[advisory] emr-change-retirement: cluster \"realtime\": the resource is protected");
+    expect(stdout).toContain("Release checklist (by a person, in the EMR console; nothing in this project releases a cluster):");
+    expect(stdout).toContain("Move the pointer over the more icon of the cluster and select Release");
+    expect(stdout).toContain("Data on the cluster (HDFS, local disks) cannot be recovered after the release");
+    expect(stdout).not.toMatch(/DeleteCluster|pulumi destroy/);
+  }, 60000);
+});
+
+test("--plan on the fixture: the replacement refused with the provider's reason, the program not run; exit 1", async () => {
+  const { code, stdout } = await runCli(["--stack", "prod", "--plan", path.join(FIXTURES, "preview.json"), "--format", "json"]);
+  expect(code).toBe(1);
+  const [report] = JSON.parse(stdout).reports;
+  expect(report.kind).toBe("plan");
+  expect(report.resources).toEqual([]);
+  const old = report.changes.clusters.find((c: { cluster: string }) => c.cluster === "lakehouse-old");
+  expect(old.changes).toEqual(['releaseVersion "EMR-5.16.0" → "EMR-5.17.0" (replaces the cluster)']);
+  expect(old.verdicts.map((v: { rule: string; level: string }) => [v.rule, v.level])).toEqual([["emr-change-replacement", "mandatory"]]);
+  expect(report.changes.clusters.map((c: { cluster: string; kind: string }) => [c.cluster, c.kind])).toEqual([
+    ["lakehouse", "update"],
+    ["streaming", "create"],
+    ["lakehouse-old", "update"],
+    ["scratch", "remove"],
+  ]);
+}, 60000);
+
+test.each(["text", "json", "markdown", "sarif"])("--state with the fixture's encrypted secrets, %s: no secret value or ciphertext in the output", async (format) => {
+  const { code, stdout, stderr } = await runCli(["--stack", "prod", "--state", path.join(FIXTURES, "stack-export.json"), "--format", format]);
+  expect(code).toBe(1); // lakehouse-old leaves the program without emr:retire
+  expect(stdout).toContain("emr-change-retirement");
+  expect(stdout + stderr).not.toMatch(SECRET_TEXT);
+}, 60000);
+
+describe("bad documents: exit 2, which file and what was expected, no stack trace", () => {
+  const bad = path.join(os.tmpdir(), `emr-bad-${process.pid}.json`);
+  beforeAll(() => fs.writeFileSync(bad, '{ "version": 3, "deployment": '));
+  afterAll(() => fs.rmSync(bad, { force: true }));
+  test.each([
+    [["--stack", "prod", "--state", "test/fixtures/change/preview.json"], "test/fixtures/change/preview.json is a `pulumi preview --json` document; --state takes the output of `pulumi stack export` (pass this one with --plan)"],
+    [["--stack", "prod", "--plan", "test/fixtures/change/stack-export.json"], "test/fixtures/change/stack-export.json is a `pulumi stack export` document; --plan takes the output of `pulumi preview --json` (pass this one with --state)"],
+    [["--stack", "prod", "--state", "nope.json"], "--state nope.json: no such file; expected the output of `pulumi stack export --stack <stack> --file state.json`"],
+    [["--stack", "prod", "--state", bad], `${bad} is not valid JSON: give the complete output of the command, unedited`],
+    [["--audit", "stacks/Pulumi.prod.yaml"], "stacks/Pulumi.prod.yaml is not valid JSON: give the complete output of the command, unedited"],
+    [["--stack", "prod", "--state", "a.json", "--plan", "b.json"], "--state and --plan exclude each other"],
+  ])("%j", async (args, message) => {
+    const { code, stderr } = await runCli(args);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`error: ${message}`);
+    expect(stderr).not.toMatch(NO_STACK_TRACE);
+  }, 30000);
+});

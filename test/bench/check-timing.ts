@@ -19,6 +19,7 @@ function timeRun(args: string[], env: NodeJS.ProcessEnv = {}): { ms: number; tim
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   // 0 clean, 1 a mandatory violation (the generated stacks may break guardrails): both ran the whole check.
   if (run.status !== 0 && run.status !== 1) throw new Error(`check failed (${run.status}): ${run.stderr}`);
+  if (/: 0 resources planned/.test(run.stdout)) throw new Error(`the program planned nothing (refused): ${run.stdout.slice(-500)}`);
   return { ms, timings: (run.stderr.match(/timings: .*/) ?? [""])[0] };
 }
 
@@ -31,7 +32,7 @@ function stackWithClusters(n: number): string {
     "alicloud:region": "cn-hangzhou",
     "emr:preset": "datalake-ha",
     "emr:network": { vpcId: "vpc-bp1scaleplaceholder", zoneId: "cn-hangzhou-i", vswitchIds: ["vsw-bp1scaleplaceholder"], keyPairName: "emr-admin" },
-    "emr:clusters": Array.from({ length: n }, (_, i) => ({ name: `lake-${i}`, spec: { clusterName: `lake-${i}`, securityMode: "KERBEROS" } })),
+    "emr:clusters": Array.from({ length: n }, (_, i) => ({ name: `lake-${i}`, spec: { clusterName: `lake-${i}`, securityMode: "KERBEROS", storage: { ossHdfsRootUri: `oss://lake-${i}.cn-hangzhou.oss-dls.aliyuncs.com/` } } })),
   };
   fs.writeFileSync(file, stringify({ config }));
   return file;

@@ -11,7 +11,8 @@ import type { FailOn } from "./report/model";
 import { EXIT, UsageError } from "./errors";
 import { createProgress } from "./progress";
 import { spawnPolicyPack } from "./pack-process";
-import { prebuiltPack } from "./prebuilt-pack";
+import { bundleIsFresh } from "./prebuilt-pack";
+import { requirePlain } from "./typescript-hooks";
 import { loadRecordedState, planReport, retireEntries } from "./change-check";
 import type { CheckReport } from "./report/model";
 import type { CheckTarget, Timings } from "./run-check";
@@ -22,7 +23,7 @@ interface CliOptions {
   program?: string[];
   configFile?: string;
   policyConfig?: string;
-  packLoader: "esbuild" | "ts-node";
+  packLoader: "bundle" | "ts-node";
   timings?: boolean;
   quiet?: boolean;
   state?: string;
@@ -45,7 +46,7 @@ function parseArgs(argv: string[]): CliOptions {
     .option("-p, --program <path...>", "program file(s) or folder(s) to run instead of the project's (e.g. stacks/examples/*.ts)")
     .option("-c, --config-file <file>", "stack config file for --program (default: Pulumi.<stack>.yaml next to the program, if any)")
     .option("--policy-config <file>", "policy pack config, as `pulumi preview --policy-pack-config` takes it (default: guardrails.json when present)")
-    .addOption(new Option("--pack-loader <loader>", "how the pack's TypeScript is loaded: esbuild (prebuilt, fast) or ts-node (type-checked, exactly as the Pulumi CLI)").choices(["esbuild", "ts-node"]).default("esbuild"))
+    .addOption(new Option("--pack-loader <loader>", "what the pack runs: bundle (policies/dist, what `pulumi preview` loads) or ts-node (the TypeScript sources, type-checked)").choices(["bundle", "ts-node"]).default("bundle"))
     .option("--state <file>", "change-aware: a `pulumi stack export` of the stack; its clusters are the before of the program's")
     .option("--plan <file>", "change-aware: a `pulumi preview --json`; judges the plan's changes only (the program is not run)")
     .option("--audit <file...>", "audit what a stack recorded (a `pulumi stack export`) with the pack; no program is run")
@@ -171,12 +172,21 @@ async function check(opts: CliOptions, projectDir: string, outputs: readonly Out
       t.recorded = loadRecordedState(opts.state);
     }
   }
-  // The pack's start (ts-node, type-checked) is the slowest step: begin it before loading the SDK and the program.
+  // The pack boots in its own process while this one loads the SDK and runs the program: start it first.
   progress.step("starting the policy pack (run-policy-pack)");
-  const sourcePackDir = path.join(projectDir, "policies");
-  const packDir = opts.packLoader === "esbuild" ? prebuiltPack(sourcePackDir, path.join(projectDir, "node_modules", ".cache", "emr-check")) : sourcePackDir;
-  const packProcess = spawnPolicyPack({ packDir });
+  const packDir = path.join(projectDir, "policies");
+  let fromSource = opts.packLoader === "ts-node";
+  if (!fromSource && !bundleIsFresh(packDir)) {
+    // Never report an old build's verdicts: run the edited sources (slower) and say how to refresh the bundle.
+    process.stderr.write("warning: policies/dist/index.js was not built from the current policies/*.ts; checking with the TypeScript sources (ts-node). Refresh it: npm run build:pack\n");
+    fromSource = true;
+  }
+  const packProcess = spawnPolicyPack({ packDir, entry: fromSource ? "index.ts" : "." });
   packProcess.catch(() => undefined); // awaited in runCheck
+  // The SDKs load now, while the pack boots: plain JavaScript, with tsx's hooks off (see typescript-hooks.js).
+  // @pulumi/alicloud loads a service's module on first use: those of the components' resources; the components
+  // also load the EMR API client's SDK (for their live checks, off here).
+  requirePlain(["@pulumi/pulumi", "@pulumi/pulumi/proto/analyzer_grpc_pb", "@pulumi/alicloud/emrv2", "@pulumi/alicloud/ecs", "@pulumi/alicloud/rds", "@pulumi/random", "@alicloud/openapi-client", "@alicloud/openapi-util", "@alicloud/tea-util", "@alicloud/credentials"]);
   // Loaded only now (synchronously, so it works under any TypeScript loader): the SDK and the program are heavy.
   const { runCheck } = require("./run-check") as typeof import("./run-check");
   // From the process start until here: Node, tsx, the SDK and the check's modules loading.

@@ -1,7 +1,7 @@
 /**
  * Starts a policy pack's process the way the Pulumi CLI does: `node @pulumi/pulumi/cmd/run-policy-pack <engine>
- * <packDir>`, with the pack's folder as working directory (ts-node loads it, type-checked). The pack prints its
- * gRPC port as the first line of stdout. Light on purpose (no gRPC here), so a caller can start the pack first
+ * <packDir>`, with the pack's folder as working directory: run-policy-pack registers ts-node (type-checked) and
+ * loads the package.json `main`, our compiled bundle. The pack prints its gRPC port as the first line of stdout. Light on purpose (no gRPC here), so a caller can start the pack first
  * and load everything else while it boots.
  */
 import { spawn, type ChildProcess } from "child_process";
@@ -10,6 +10,11 @@ import * as path from "path";
 export interface StartOptions {
   /** The pack's folder (with PulumiPolicy.yaml). */
   packDir: string;
+  /**
+   * What run-policy-pack loads, relative to packDir. Defaults to "." (the package.json `main`, as the CLI does);
+   * "index.ts" loads the TypeScript sources through ts-node, type-checked.
+   */
+  entry?: string;
   /** Startup limit; the first run through ts-node can take several seconds. Defaults to 60 s. */
   timeoutMs?: number;
   /** Extra environment for the pack process. */
@@ -25,7 +30,7 @@ const RUN_POLICY_PACK = path.join(path.dirname(require.resolve("@pulumi/pulumi/p
 
 /** Starts the pack and waits for its port; rejects with the pack's own stderr if it does not come up. */
 export function spawnPolicyPack(options: StartOptions): Promise<PackProcess> {
-  const child = spawn(process.execPath, [RUN_POLICY_PACK, "127.0.0.1:0", "."], {
+  const child = spawn(process.execPath, [RUN_POLICY_PACK, "127.0.0.1:0", options.entry ?? "."], {
     cwd: options.packDir,
     env: { ...process.env, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -49,13 +54,14 @@ export function spawnPolicyPack(options: StartOptions): Promise<PackProcess> {
       const line = stdout.split("\n")[0];
       if (stdout.includes("\n") && /^\d+$/.test(line.trim())) {
         clearTimeout(timer);
-        child.removeAllListeners("exit");
+        child.off("exit", exitedEarly); // keep the listener that unregisters killChild
         resolve({ child, port: Number(line.trim()) });
       }
     });
     child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.on("error", (err) => fail(`could not start run-policy-pack: ${err.message}`));
-    child.on("exit", (code) => fail(`the policy pack exited with code ${code} before it was ready`));
+    const exitedEarly = (code: number | null) => fail(`the policy pack exited with code ${code} before it was ready`);
+    child.on("exit", exitedEarly);
   });
 }
 

@@ -1,55 +1,41 @@
 /**
- * A prebuilt copy of the policy pack for the offline check. Started as it is, the pack boots through ts-node with
- * type-checking (3-4 s here), which dominates the check's wall time. The check instead runs the same source, bundled
- * by esbuild into one CommonJS file, through the same run-policy-pack and Analyzer protocol; the pack's types are
- * checked by `npm test` (tsc -p policies). `--pack-loader ts-node` runs the pack exactly as the CLI does.
- * The bundle is cached by the hash of the pack's sources.
+ * The policy pack ships compiled: policies/dist/index.js (its package.json `main`), built from policies/*.ts by
+ * `npm run build:pack` (tools/build-pack.ts) and committed. The bundle records a hash of the sources it was built
+ * from, so the offline check can tell when someone edited the pack without rebuilding: it then runs the sources
+ * through ts-node instead of reporting the old rules' verdicts.
  */
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 
+/** The bundle, relative to the pack's folder (the `main` of its package.json). */
+export const BUNDLE = "dist/index.js";
+const HASH_LINE = /^\/\/ sources: sha256 ([0-9a-f]{64})$/m;
+
 function sourcesOf(dir: string): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? (e.name === "node_modules" ? [] : sourcesOf(path.join(dir, e.name))) : [path.join(dir, e.name)]))
-    .filter((f) => /\.(ts|json|yaml)$/.test(f))
+    .flatMap((e) => (e.isDirectory() ? (e.name === "node_modules" || e.name === "dist" ? [] : sourcesOf(path.join(dir, e.name))) : [path.join(dir, e.name)]))
+    .filter((f) => f.endsWith(".ts"))
     .sort();
 }
 
-/** Returns the folder of the bundled pack (building it if its sources changed). */
-export function prebuiltPack(packDir: string, cacheRoot: string): string {
+/** A hash of the pack's TypeScript sources (names and contents). */
+export function packSourceHash(packDir: string): string {
   const hash = createHash("sha256");
-  for (const file of sourcesOf(packDir)) hash.update(path.relative(packDir, file)).update(fs.readFileSync(file));
-  const outDir = path.join(cacheRoot, `pack-${hash.digest("hex").slice(0, 16)}`);
-  if (fs.existsSync(path.join(outDir, "index.js"))) return outDir;
-  // Loaded only when a build is needed.
-  const esbuild = require("esbuild") as typeof import("esbuild");
-  const tmp = `${outDir}.tmp-${process.pid}`;
-  fs.mkdirSync(tmp, { recursive: true });
-  esbuild.buildSync({
-    entryPoints: [path.join(packDir, "index.ts")],
-    outfile: path.join(tmp, "index.js"),
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    // The SDKs must be the very modules run-policy-pack loads (it checks instances across them).
-    external: ["@pulumi/*"],
-    logLevel: "silent",
-  });
-  const manifest = JSON.parse(fs.readFileSync(path.join(packDir, "package.json"), "utf8"));
-  fs.writeFileSync(path.join(tmp, "package.json"), JSON.stringify({ name: manifest.name, version: manifest.version, main: "index.js" }, null, 2));
-  fs.copyFileSync(path.join(packDir, "PulumiPolicy.yaml"), path.join(tmp, "PulumiPolicy.yaml"));
-  // Another check may have built the same bundle meanwhile (and may be running it): never replace a complete one.
-  if (!fs.existsSync(path.join(outDir, "index.js"))) {
-    fs.rmSync(outDir, { recursive: true, force: true });
-    try {
-      fs.renameSync(tmp, outDir);
-    } catch (err) {
-      if (!fs.existsSync(path.join(outDir, "index.js"))) throw err;
-    }
-  }
-  fs.rmSync(tmp, { recursive: true, force: true });
-  return outDir;
+  for (const file of sourcesOf(packDir)) hash.update(path.relative(packDir, file).split(path.sep).join("/")).update("\0").update(fs.readFileSync(file)).update("\0");
+  return hash.digest("hex");
+}
+
+/** The banner line that records the sources' hash in the bundle. */
+export function sourceHashLine(hash: string): string {
+  return `// sources: sha256 ${hash}`;
+}
+
+/** Whether the committed bundle exists and was built from the pack's current sources. */
+export function bundleIsFresh(packDir: string): boolean {
+  const file = path.join(packDir, BUNDLE);
+  if (!fs.existsSync(file)) return false;
+  const head = fs.readFileSync(file, "utf8").slice(0, 1000);
+  return HASH_LINE.exec(head)?.[1] === packSourceHash(packDir);
 }

@@ -1,13 +1,13 @@
 /** Capacity guardrails: node-count caps and acknowledgements, auto-scaling, subscription length. */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { clusterPolicy } from "./cluster-policy";
+import { forClusters } from "./cluster-type";
 import { autoScalingBounds } from "./rules/auto-scaling";
 import { autoScalingMaxCapacity, clusterTotalNodesAck, nodeGroupCreationCap, nodeGroupSizeAck } from "./rules/capacity";
 import { otherPolicy } from "./rules/catalog";
-import { ignoreChangesCovers, TYPES } from "./rules/index";
+import { ignoreChangesCovers } from "./rules/index";
 import { subscriptionConfigValid, subscriptionDurationAck } from "./rules/payment";
-import { clusterView } from "./rules/view";
-import { plainProps } from "./props";
+import { sharedView } from "./props";
 
 export const nodeGroupCreationCapPolicy = clusterPolicy(nodeGroupCreationCap);
 export const nodeGroupSizeAckPolicy = clusterPolicy(nodeGroupSizeAck);
@@ -26,9 +26,8 @@ export const autoScalingIgnoreChangesPolicy: ResourceValidationPolicy = {
   name: "emr-auto-scaling-ignore-changes",
   description: "Checks whether every auto-scaled node group's nodeCount is in the resource's ignoreChanges option.",
   enforcementLevel: otherPolicy("emr-auto-scaling-ignore-changes").level,
-  validateResource: (args, reportViolation) => {
-    if (args.type !== TYPES.cluster) return;
-    const view = clusterView(plainProps(args.props));
+  validateResource: forClusters((args, reportViolation) => {
+    const view = sharedView(args.urn, args.props);
     if (!Array.isArray(view.nodeGroups)) return;
     const ignored = args.opts.ignoreChanges ?? [];
     for (const g of view.nodeGroups) {
@@ -37,5 +36,5 @@ export const autoScalingIgnoreChangesPolicy: ResourceValidationPolicy = {
         reportViolation(`${path}: ${g.label} has an auto-scaling policy but its nodeCount is not ignored; every deploy would scale it back. Fix: add "${path}" to the resource's ignoreChanges option (EmrCluster does this).`, args.urn);
       }
     }
-  },
+  }),
 };

@@ -4,9 +4,10 @@
  * `alicloud:emrv2/cluster:Cluster`, written with our components or by hand.
  */
 import type { EnforcementLevel, PolicyConfigSchema, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { DEFAULT_LIMITS, DEFAULT_PRODUCTION_STACK_PATTERNS, TYPES, ruleContext, runRule, type ClusterRule, type GuardrailLimits, type PolicyEntry } from "./rules/index";
+import { forClusters } from "./cluster-type";
+import { DEFAULT_LIMITS, DEFAULT_PRODUCTION_STACK_PATTERNS, ruleContext, runRuleOnView, type ClusterRule, type GuardrailLimits, type PolicyEntry } from "./rules/index";
 import { entryOf } from "./rules/catalog";
-import { plainProps } from "./props";
+import { sharedView } from "./props";
 
 /** What each threshold means, for the configSchema. */
 const LIMIT_DESCRIPTIONS: Record<keyof GuardrailLimits, string> = {
@@ -66,13 +67,12 @@ export function clusterPolicy(rule: ClusterRule, options: ClusterPolicyOptions =
     description: rule.description,
     enforcementLevel,
     configSchema: configSchemaFor(entry),
-    validateResource: (args, reportViolation) => {
-      if (args.type !== TYPES.cluster) return;
-      const outcome = runRule(rule, plainProps(args.props), contextFor(args));
+    validateResource: forClusters((args, reportViolation) => {
+      const outcome = runRuleOnView(rule, sharedView(args.urn, args.props), contextFor(args));
       if (outcome.kind === "non-compliant") {
         for (const f of outcome.findings) reportViolation(`${f.path}: ${f.message}. Fix: ${f.fix}.`, args.urn);
       }
-    },
+    }),
     ...(options.remediateResource ? { remediateResource: options.remediateResource } : {}),
   };
 }

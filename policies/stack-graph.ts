@@ -4,8 +4,8 @@
  * during preview (a security group or RDS instance created in the same stack).
  */
 import type { PolicyResource } from "@pulumi/policy";
-import { clusterView, isKnown, TYPES, type ClusterView, type VpcRef } from "./rules/index";
-import { plainProps } from "./props";
+import { isKnown, TYPES, type ClusterView, type VpcRef } from "./rules/index";
+import { sharedProps, sharedView } from "./props";
 
 export const VPC_TYPE = "alicloud:vpc/network:Network";
 
@@ -15,7 +15,7 @@ export interface ClusterNode {
 }
 
 export function clustersOf(resources: readonly PolicyResource[]): ClusterNode[] {
-  return resources.filter((r) => r.type === TYPES.cluster).map((resource) => ({ resource, view: clusterView(plainProps(resource.props)) }));
+  return resources.filter((r) => r.type === TYPES.cluster).map((resource) => ({ resource, view: sharedView(resource.urn, resource.props) }));
 }
 
 /** The resources a top-level property of `resource` was derived from. */
@@ -41,6 +41,6 @@ export function vpcRef(resource: PolicyResource, property: string, id: unknown):
 
 /** A resource's props as plain data (unknowns as the rules' marker). */
 export function propsOf(resource: PolicyResource): Record<string, unknown> {
-  const p = plainProps(resource.props);
+  const p = sharedProps(resource.urn, resource.props);
   return p !== null && typeof p === "object" ? (p as Record<string, unknown>) : {};
 }

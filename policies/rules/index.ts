@@ -14,7 +14,7 @@ import { deletionProtection } from "./protection";
 import { ossHdfsRootUri, subscriptionAutoRenewDuration } from "./provider";
 import { applicationExclusion, coreGroupPresent, deployModeMasters, haZookeeper, internalApplications, nodeGroupNamesUnique, nodeGroupRoles, taskOnlyFeatures, vswitchIdsRequired } from "./topology";
 import { findingsOf, type ClusterRule, type Finding, type Outcome, type RuleContext } from "./types";
-import { clusterView } from "./view";
+import { clusterView, type ClusterView } from "./view";
 
 export * from "./domain";
 export * from "./types";
@@ -85,8 +85,17 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 
 /** Runs one rule; a rule that throws (a bug) reports itself instead of failing the caller. */
 export function runRule(rule: ClusterRule, props: unknown, ctx: RuleContext): Outcome {
+  return runOn(rule, () => clusterView(props), ctx);
+}
+
+/** The same on a view built once for several rules (the pack shares one per resource and analyzer call). */
+export function runRuleOnView(rule: ClusterRule, view: ClusterView, ctx: RuleContext): Outcome {
+  return runOn(rule, () => view, ctx);
+}
+
+function runOn(rule: ClusterRule, view: () => ClusterView, ctx: RuleContext): Outcome {
   try {
-    return rule.check(clusterView(props), ctx);
+    return rule.check(view(), ctx);
   } catch (err) {
     return { kind: "non-compliant", findings: [{ rule: rule.name, path: "(rule)", message: `the rule failed on this input: ${String(err)}`, fix: "report this as a bug of the emr-guardrails pack" }] };
   }

@@ -1,19 +1,27 @@
 /**
- * Issue-12 figures, each as a ratio in one run (this machine is noisy):
+ * Issue-12 figures, each as a ratio in one run (this machine is noisy: the pack and the empty pack are measured in
+ * alternating order, round after round, and the medians are compared):
  * - the pack through the analyzer protocol on 999 resources (333 HA clusters, each with its security group and RDS
- *   instance), against an empty pack started the same way (run-policy-pack), Analyze x999 sequential + AnalyzeStack;
- * - the pack's start as the Pulumi CLI starts it (run-policy-pack on the pack's folder), against the empty pack.
- * Run: npx tsx test/bench/pack-figures.ts [--starts N]
+ *   instance), against an empty pack started the same way (run-policy-pack loading a JavaScript `main`),
+ *   Analyze x999 sequential + AnalyzeStack; and a floor pack of our shape (as many policies, reading one field),
+ *   which shows what the SDK itself costs per policy (it deserializes the props afresh for each);
+ * - the pack's start as the Pulumi CLI starts it (run-policy-pack on the pack's folder, which loads the bundle),
+ *   against the empty pack, and the same sources through ts-node (type-checked), as a `.ts` main would start.
+ * Run: npx tsx test/bench/pack-figures.ts [--rounds N] [--starts N]
  */
+import * as fs from "fs";
 import * as path from "path";
 import { performance } from "perf_hooks";
-import { spawnPolicyPack } from "../../check/pack-process";
+import { spawnPolicyPack, type StartOptions } from "../../check/pack-process";
 import { connectPolicyPack, policyConfigFor, type AnalyzerResourceInput, type RunningPack } from "../../check/pack-runner";
+import { ALL_POLICIES } from "../../policies/pack";
 import { haClusterProps } from "../helpers/cluster-props";
 
 const ROOT = path.join(__dirname, "../..");
-const PACK = path.join(ROOT, "policies");
-const EMPTY = path.join(__dirname, "../fixtures/empty-pack");
+const PACK: StartOptions = { packDir: path.join(ROOT, "policies") };
+const PACK_FROM_SOURCE: StartOptions = { ...PACK, entry: "index.ts" };
+const EMPTY: StartOptions = { packDir: path.join(__dirname, "../fixtures/empty-pack") };
+const FLOOR: StartOptions = { packDir: path.join(__dirname, "../fixtures/floor-pack") };
 
 function stack(clusters = 333): AnalyzerResourceInput[] {
   const out: AnalyzerResourceInput[] = [];
@@ -31,46 +39,100 @@ function stack(clusters = 333): AnalyzerResourceInput[] {
   return out;
 }
 
-async function time(fn: () => Promise<unknown>, runs: number): Promise<number> {
-  const xs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    xs.push(performance.now() - t0);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const arg = (name: string, fallback: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
+
+/** CPU time (user + system) a process has used, in ms (Linux /proc; 0 elsewhere). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return 0;
   }
-  return xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 }
 
-async function startTime(dir: string): Promise<number> {
+interface Started {
+  analyzer: RunningPack;
+  pid: number;
+}
+
+type Name = "pack" | "floor" | "empty";
+interface Figure {
+  wall: number;
+  cpu: number;
+}
+
+/**
+ * Times `fn` on each pack, rotating which goes first, `rounds` times each: wall time (medians), and the pack
+ * process's CPU time (robust to other load on the machine; the wall time includes the client's share).
+ */
+async function compare(rounds: number, fn: (p: RunningPack) => Promise<unknown>, packs: Record<Name, Started>): Promise<Record<Name, Figure>> {
+  const names = Object.keys(packs) as Name[];
+  const samples = Object.fromEntries(names.map((n) => [n, { wall: [] as number[], cpu: [] as number[] }]));
+  for (const n of names) await fn(packs[n].analyzer); // warm each (JIT, connection)
+  for (let i = 0; i < rounds; i++) {
+    for (const n of [...names.slice(i % names.length), ...names.slice(0, i % names.length)]) {
+      const [t0, c0] = [performance.now(), cpuMs(packs[n].pid)];
+      await fn(packs[n].analyzer);
+      samples[n].wall.push(performance.now() - t0);
+      samples[n].cpu.push(cpuMs(packs[n].pid) - c0);
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, { wall: median(samples[n].wall), cpu: median(samples[n].cpu) }])) as Record<Name, Figure>;
+}
+
+async function startTime(options: StartOptions): Promise<number> {
   const t0 = performance.now();
-  const p = await spawnPolicyPack({ packDir: dir });
+  const p = await spawnPolicyPack(options);
   const ms = performance.now() - t0;
-  p.child.kill("SIGKILL");
+  await new Promise((resolve) => p.child.once("exit", resolve).kill("SIGKILL"));
   return ms;
 }
 
+const ms = (x: number) => `${Math.round(x)} ms`;
+
 async function main() {
-  const starts = Number(process.argv[process.argv.indexOf("--starts") + 1]) || 5;
+  const rounds = arg("--rounds", 5);
+  const starts = arg("--starts", 5);
   const resources = stack();
-  const [pack, empty]: RunningPack[] = await Promise.all([PACK, EMPTY].map(async (d) => connectPolicyPack(await spawnPolicyPack({ packDir: d }))));
-  await pack.configure(policyConfigFor((await pack.info()).policies));
-  const analyzeAll = (p: RunningPack) => async () => {
-    for (const r of resources) await p.analyze(r);
+  // The floor pack has as many resource and stack policies as ours, reading one field each.
+  const floorEnv = {
+    FLOOR_RESOURCE_POLICIES: String(ALL_POLICIES.filter((p) => "validateResource" in p).length),
+    FLOOR_STACK_POLICIES: String(ALL_POLICIES.filter((p) => "validateStack" in p).length),
   };
-  const a = { pack: await time(analyzeAll(pack), 3), empty: await time(analyzeAll(empty), 3) };
-  const s = { pack: await time(() => pack.analyzeStack(resources), 3), empty: await time(() => empty.analyzeStack(resources), 3) };
-  await Promise.all([pack.close(), empty.close()]);
-  console.log(`${resources.length} resources, Analyze x${resources.length} sequential: pack ${Math.round(a.pack)} ms, empty ${Math.round(a.empty)} ms, ratio ${(a.pack / a.empty).toFixed(2)}`);
-  console.log(`AnalyzeStack(${resources.length}): pack ${Math.round(s.pack)} ms, empty ${Math.round(s.empty)} ms, ratio ${(s.pack / s.empty).toFixed(2)}`);
-  console.log(`both phases: ratio ${((a.pack + s.pack) / (a.empty + s.empty)).toFixed(2)}`);
-  const ps: number[] = [];
-  const es: number[] = [];
+  const entries = await Promise.all(
+    ([["pack", PACK], ["floor", { ...FLOOR, env: floorEnv }], ["empty", EMPTY]] as const).map(async ([name, options]) => {
+      const started = await spawnPolicyPack(options);
+      return [name, { analyzer: connectPolicyPack(started), pid: started.child.pid! }] as const;
+    }),
+  );
+  const packs = Object.fromEntries(entries) as Record<Name, Started>;
+  await packs.pack.analyzer.configure(policyConfigFor((await packs.pack.analyzer.info()).policies));
+  const a = await compare(rounds, async (p) => {
+    for (const r of resources) await p.analyze(r);
+  }, packs);
+  const s = await compare(rounds, (p) => p.analyzeStack(resources), packs);
+  await Promise.all(Object.values(packs).map((p) => p.analyzer.close()));
+  const ratio = (x: number, y: number) => (x / y).toFixed(2);
+  const line = (what: string, x: Record<Name, Figure>) =>
+    `${what}, median of ${rounds}: pack ${ms(x.pack.wall)}, empty ${ms(x.empty.wall)}, ratio ${ratio(x.pack.wall, x.empty.wall)}` +
+    ` (floor pack ${ms(x.floor.wall)}, ratio ${ratio(x.floor.wall, x.empty.wall)}); pack process CPU: pack ${ms(x.pack.cpu)}, floor ${ms(x.floor.cpu)}, empty ${ms(x.empty.cpu)}`;
+  console.log(line(`${resources.length} resources, Analyze x${resources.length} sequential`, a));
+  console.log(line(`AnalyzeStack(${resources.length})`, s));
+  const both = (n: Name) => a[n].wall + s[n].wall;
+  console.log(`both phases: pack/empty ${ratio(both("pack"), both("empty"))}, floor/empty ${ratio(both("floor"), both("empty"))}, pack/floor ${ratio(both("pack"), both("floor"))}`);
+  console.log(`  (floor pack: ${floorEnv.FLOOR_RESOURCE_POLICIES} resource policies bound to the cluster type and ${floorEnv.FLOOR_STACK_POLICIES} stack policies, as ours, each reading one field: the SDK deserializes the props for each)`);
+
+  const times: Record<"pack" | "empty" | "source", number[]> = { pack: [], empty: [], source: [] };
   for (let i = 0; i < starts; i++) {
-    ps.push(await startTime(PACK));
-    es.push(await startTime(EMPTY));
+    times.pack.push(await startTime(PACK));
+    times.empty.push(await startTime(EMPTY));
+    times.source.push(await startTime(PACK_FROM_SOURCE));
   }
-  const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-  console.log(`pack start via run-policy-pack (the CLI's path), median of ${starts}: pack ${Math.round(med(ps))} ms, empty pack ${Math.round(med(es))} ms, ratio ${(med(ps) / med(es)).toFixed(2)}`);
+  const [p, e, src] = [median(times.pack), median(times.empty), median(times.source)];
+  console.log(`pack start via run-policy-pack on policies/ (the CLI's path, loads dist/index.js), median of ${starts}: ${ms(p)}; empty pack ${ms(e)}, ratio ${(p / e).toFixed(2)}`);
+  console.log(`  the same sources through ts-node (type-checked, as a .ts main starts): ${ms(src)}`);
 }
 
 main().then(() => process.exit(0), (e) => (console.error(e), process.exit(1)));

@@ -12,6 +12,12 @@ test("a pack that fails to load is reported with its own error, and no process i
   await expect(startPolicyPack({ packDir: dir, timeoutMs: 20000 })).rejects.toThrow(/boom from the pack/);
 }, 30000);
 
+test("a started pack, once closed, leaves no exit listener on this process (one per pack used to stay)", async () => {
+  const before = process.listenerCount("exit");
+  for (let i = 0; i < 2; i++) await (await startPolicyPack({ packDir: path.join(__dirname, "../fixtures/empty-pack") })).close();
+  expect(process.listenerCount("exit")).toBe(before);
+}, 30000);
+
 describe("policyConfigFor: what the CLI sends for --policy-pack-config, from the parsed guardrails", () => {
   const policies: PolicyInfo[] = [
     { name: "emr-node-group-creation-cap", description: "", enforcementLevel: "mandatory", configSchema: { maxNodesPerGroupAtCreate: { type: "integer", default: 50 } } },

@@ -1,4 +1,4 @@
-/** Runs the emr-check CLI as a user would (a separate Node process, TypeScript loaded by tsx). */
+/** Runs the emr-check CLI as a user would (a separate Node process, its `emr-check` entry: check/bin.js). */
 import { execFile } from "child_process";
 import * as path from "path";
 
@@ -12,7 +12,7 @@ export interface CliResult {
 
 export function runCli(args: string[], timeoutMs = 60000): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", "check/cli.ts", "--quiet", ...args], { cwd: ROOT, timeout: timeoutMs, env: { ...process.env, FORCE_COLOR: "0" } }, (err, stdout, stderr) => {
+    execFile(process.execPath, ["check/bin.js", "--quiet", ...args], { cwd: ROOT, timeout: timeoutMs, env: { ...process.env, FORCE_COLOR: "0" } }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as { code?: unknown }).code === "number" ? (err as { code: number }).code : 99) : 0;
       resolve({ code, stdout, stderr });
     });

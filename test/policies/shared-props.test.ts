@@ -1,0 +1,63 @@
+/**
+ * The pack reads each resource's props once per Analyze/AnalyzeStack call and shares the plain copy across its
+ * policies (policies/props.ts). The copy must never outlive the call: the same URN with other props, in the next
+ * call, gets its own verdicts. Through the real analyzer server, as the CLI runs the pack.
+ */
+import * as path from "path";
+import { policyConfigFor, startPolicyPack, type Diagnostic, type RunningPack } from "../../check/pack-runner";
+import { plainProps } from "../../policies/props";
+import { UNKNOWN } from "../../policies/rules";
+import { haClusterProps } from "../helpers/cluster-props";
+
+let pack: RunningPack;
+
+beforeAll(async () => {
+  pack = await startPolicyPack({ packDir: path.join(__dirname, "../../policies") });
+  await pack.configure(policyConfigFor((await pack.info()).policies));
+}, 60000);
+afterAll(async () => pack?.close());
+
+const CLUSTER = "alicloud:emrv2/cluster:Cluster";
+const URN = `urn:pulumi:prod::emr-clusters::${CLUSTER}::same`;
+const cluster = (props: Record<string, unknown>) => ({ type: CLUSTER, name: "same", urn: URN, properties: props, protect: true, ignoreChanges: ["nodeGroups[2].nodeCount"] });
+const compliant = haClusterProps();
+const oversized = (() => {
+  const p = haClusterProps();
+  p.nodeGroups[1] = { ...p.nodeGroups[1], nodeCount: 60 };
+  return p;
+})();
+const names = (ds: Diagnostic[]) => ds.map((d) => d.policyName).sort();
+const OVERSIZED = ["emr-cluster-total-nodes-ack", "emr-node-group-creation-cap", "emr-node-group-size-ack"];
+
+test("Analyze: the same URN with other props, one call after the other, gets its own verdicts", async () => {
+  expect(names(await pack.analyze(cluster(compliant)))).toEqual([]);
+  expect(names(await pack.analyze(cluster(oversized)))).toEqual(OVERSIZED);
+  expect(names(await pack.analyze(cluster(compliant)))).toEqual([]);
+});
+
+test("Analyze: the same URN with other props in concurrent calls gets its own verdicts", async () => {
+  const results = await Promise.all([compliant, oversized, compliant, oversized].map((p) => pack.analyze(cluster(p))));
+  expect(results.map(names)).toEqual([[], OVERSIZED, [], OVERSIZED]);
+});
+
+test("AnalyzeStack: the same URN in consecutive stacks with other props gets its own verdicts", async () => {
+  const sgUrn = "urn:pulumi:prod::emr-clusters::alicloud:ecs/securityGroup:SecurityGroup::sg";
+  const sg = (type: string) => ({ type: "alicloud:ecs/securityGroup:SecurityGroup", name: "sg", urn: sgUrn, properties: { vpcId: "vpc-bp1test0001", securityGroupType: type } });
+  const withSg = { ...cluster(compliant), dependencies: [sgUrn], propertyDependencies: { nodeAttributes: [sgUrn] } };
+  expect(names(await pack.analyzeStack([sg("normal"), withSg]))).toEqual([]);
+  expect(names(await pack.analyzeStack([sg("enterprise"), withSg]))).toEqual(["emr-security-group-normal"]);
+  expect(names(await pack.analyzeStack([sg("normal"), withSg]))).toEqual([]);
+});
+
+describe("plainProps: what the rules read", () => {
+  test("the engine's unknown sentinels become UNKNOWN, at any depth; everything else is copied as is", () => {
+    const input = { a: "04da6b54-80e4-46f7-96ec-b56ff0331ba9", b: [1, "dd056dcd-154b-4c76-9bd3-c8f88648b5ff", null], c: { d: true, e: "x" } };
+    expect(plainProps(input)).toEqual({ a: UNKNOWN, b: [1, UNKNOWN, null], c: { d: true, e: "x" } });
+  });
+
+  test("through an object that throws on a read (the SDK's proxy on an unknown), the value becomes UNKNOWN", () => {
+    const unknownRead = Object.assign(new Error("string value at .a can't be known during preview"), { unknownTypeSentinel: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" });
+    const proxy = new Proxy({ a: 1, b: 2 }, { get: (t, k) => (k === "a" ? (() => { throw unknownRead; })() : Reflect.get(t, k)) });
+    expect(plainProps(proxy)).toEqual({ a: UNKNOWN, b: 2 });
+  });
+});

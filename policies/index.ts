@@ -2,5 +2,8 @@
 // Run with `pulumi preview --policy-pack policies`; configure with `--policy-pack-config <file>`.
 import { PolicyPack } from "@pulumi/policy";
 import { ALL_POLICIES } from "./pack";
+import { shareDeserializedProperties } from "./sdk-deserialize";
+
+shareDeserializedProperties();
 
 new PolicyPack("emr-guardrails", { policies: [...ALL_POLICIES] });

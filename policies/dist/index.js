@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 3f1de9cad5a2ae6c4c991f237e42a7edbbf9206821c671dcfb5c9b14d5e6d8d8
+// sources: sha256 5b4507b241632d4e6ef8cb6971590f7684294cbd114e178839af9c09f778cdc6
 "use strict";
 
 // index.ts
@@ -1513,5 +1513,29 @@ var ALL_POLICIES = [
   subscriptionAutoRenewPolicy
 ];
 
+// sdk-deserialize.ts
+var SHARED = /* @__PURE__ */ Symbol.for("emr-guardrails.shared-deserialize");
+function shareDeserializedProperties() {
+  let mod;
+  try {
+    mod = require("@pulumi/policy/deserialize");
+  } catch {
+    return false;
+  }
+  const original = mod.deserializeProperties;
+  if (typeof original !== "function") return false;
+  if (mod[SHARED]) return true;
+  const byStruct = { plain: /* @__PURE__ */ new WeakMap(), secrets: /* @__PURE__ */ new WeakMap() };
+  mod.deserializeProperties = (struct, proxySecrets) => {
+    if (struct === null || typeof struct !== "object") return original(struct, proxySecrets);
+    const cache = proxySecrets ? byStruct.secrets : byStruct.plain;
+    if (!cache.has(struct)) cache.set(struct, original(struct, proxySecrets));
+    return cache.get(struct);
+  };
+  mod[SHARED] = true;
+  return true;
+}
+
 // index.ts
+shareDeserializedProperties();
 new import_policy2.PolicyPack("emr-guardrails", { policies: [...ALL_POLICIES] });

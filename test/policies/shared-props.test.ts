@@ -61,3 +61,20 @@ describe("plainProps: what the rules read", () => {
     expect(plainProps(proxy)).toEqual({ a: UNKNOWN, b: 2 });
   });
 });
+
+describe("one deserialization of a request's properties for all the policies of the call (policies/sdk-deserialize.ts)", () => {
+  test("the SDK's deserializeProperties is shared per request Struct; another request is deserialized afresh", () => {
+    const { shareDeserializedProperties } = require("../../policies/sdk-deserialize") as typeof import("../../policies/sdk-deserialize");
+    const sdk = require("@pulumi/policy/deserialize") as { deserializeProperties(s: object, proxySecrets: boolean): Record<string, unknown> };
+    const { Struct } = require("google-protobuf/google/protobuf/struct_pb") as typeof import("google-protobuf/google/protobuf/struct_pb");
+    expect(shareDeserializedProperties()).toBe(true);
+    expect(shareDeserializedProperties()).toBe(true); // idempotent: never wrapped twice
+    const request = Struct.fromJavaScript({ clusterName: "a", nodeGroups: [{ nodeCount: 3 }] });
+    const first = sdk.deserializeProperties(request, false);
+    expect(sdk.deserializeProperties(request, false)).toBe(first);
+    expect(first).toEqual({ clusterName: "a", nodeGroups: [{ nodeCount: 3 }] });
+    const other = sdk.deserializeProperties(Struct.fromJavaScript({ clusterName: "b" }), false);
+    expect(other).not.toBe(first);
+    expect(other).toEqual({ clusterName: "b" });
+  });
+});

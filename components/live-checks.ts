@@ -8,60 +8,22 @@
  * Problems fail the preview with the valid choices, or each change (group, old → new) and the exact acknowledgement.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { createEmrClientFromEnv, hasCredentials, type EmrClient } from "../client";
-import { preflightCluster } from "../client/preflight";
-import { checkPlanAgainstLive, type PlannedCluster } from "../client/scaling-gate";
 import type { GuardrailLimits } from "../policies/rules/domain";
-import { acknowledgementTags } from "./acknowledgements";
 import { loadGuardrails } from "./guardrails";
 import type { ClusterSpec } from "./spec";
+
+export { liveProblems, plannedCluster } from "./live-problems";
 
 export type LiveChecksMode = "auto" | "off";
 
 /** Whether live checks run: `auto` means when credentials are present and EMR_LIVE_CHECKS is not "off". */
 export function liveChecksEnabled(mode: LiveChecksMode = "auto", env: NodeJS.ProcessEnv = process.env): boolean {
-  return mode === "auto" && env.EMR_LIVE_CHECKS !== "off" && hasCredentials(env);
+  if (mode !== "auto" || env.EMR_LIVE_CHECKS === "off") return false;
+  // The client (and its SDK) is loaded only past this point: the offline check sets EMR_LIVE_CHECKS=off.
+  const { hasCredentials } = require("../client/credentials") as typeof import("../client/credentials");
+  return hasCredentials(env);
 }
 
-/** The spec as the live gate reads it: the groups' planned sizes and policies, and the tags (acknowledgements). */
-export function plannedCluster(spec: ClusterSpec): PlannedCluster {
-  return {
-    clusterName: spec.clusterName,
-    deletionProtection: spec.deletionProtection,
-    tags: { ...spec.tags, ...acknowledgementTags(spec.acknowledgements, spec.clusterName) },
-    nodeGroups: spec.nodeGroups.map((g) => ({
-      nodeGroupName: g.nodeGroupName, nodeGroupType: g.nodeGroupType, nodeCount: g.nodeCount,
-      paymentType: g.paymentType ?? spec.paymentType, autoScalingPolicy: g.autoScalingPolicy,
-    })),
-  };
-}
-
-/**
- * Every problem the live API reveals for a spec, as lines (empty when all is well). `identity` is the value of the
- * cluster's IDENTITY_TAG, `<project>/<stack>/<resource name>`.
- */
-export async function liveProblems(client: EmrClient, regionId: string, spec: ClusterSpec, identity: string, limits?: Partial<GuardrailLimits>): Promise<string[]> {
-  const zoneId = spec.nodeAttributes.zoneId;
-  const problems: string[] = [];
-  if (typeof zoneId === "string") {
-    const preflight = await preflightCluster(client, {
-      regionId,
-      clusterType: spec.clusterType,
-      releaseVersion: spec.releaseVersion,
-      zoneId,
-      paymentType: spec.paymentType,
-      deployMode: spec.deployMode,
-      nodeGroups: spec.nodeGroups.map((g) => ({ nodeGroupName: g.nodeGroupName, nodeGroupType: g.nodeGroupType, instanceTypes: g.instanceTypes })),
-    });
-    problems.push(...preflight.map((p) => `${p.path}: ${p.message}`));
-  }
-  const gate = await checkPlanAgainstLive(client, identity, plannedCluster(spec), limits);
-  problems.push(...gate.problems);
-  problems.push(...gate.findings.map((f) => `${f.path}: ${f.message}; ${f.fix}`));
-  return problems;
-}
-
-/** `<project>/<stack>/<resource name>` from a resource's URN (`urn:pulumi:<stack>::<project>::<type>::<name>`). */
 export function identityFromUrn(urn: string): string | undefined {
   const m = urn.match(/^urn:pulumi:([^:]+)::([^:]+)::.*::([^:]+)$/);
   return m ? `${m[2]}/${m[1]}/${m[3]}` : undefined;
@@ -81,6 +43,8 @@ export function runLiveChecks(spec: ClusterSpec, resource: pulumi.Resource, opti
     if (!id) throw new pulumi.ResourceError("live checks could not tell this cluster's identity (<project>/<stack>/<resource name>)", resource, true);
     // The thresholds are guardrails.json's, as for the pack and the offline check (unless the caller gives them).
     const limits = options.limits ?? loadGuardrails().limits;
+    const { createEmrClientFromEnv } = require("../client") as typeof import("../client");
+    const { liveProblems } = require("./live-problems") as typeof import("./live-problems");
     const problems = await liveProblems(createEmrClientFromEnv(regionId), regionId, spec, id, limits);
     if (problems.length) {
       throw new pulumi.ResourceError(`EMR cluster "${spec.clusterName}" does not fit the live service:\n` + problems.map((p) => `  - ${p}`).join("\n"), resource, true);

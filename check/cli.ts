@@ -10,7 +10,9 @@ import { createProgress } from "./progress";
 import { spawnPolicyPack } from "./pack-process";
 import { prebuiltPack } from "./prebuilt-pack";
 import type { CheckTarget } from "./run-check";
-import { loadPolicyConfig, loadStackConfig, policyConfigFile, stackConfigPath } from "./stack-config";
+import { checkTargets, findProject } from "./project";
+import { checkCacheDir, startTypecheck } from "./typecheck";
+import { loadPolicyConfig, loadStackConfig, policyConfigFile } from "./stack-config";
 
 const FORMATS = ["text", "json", "markdown", "sarif"] as const;
 type Format = (typeof FORMATS)[number];
@@ -25,14 +27,16 @@ interface CliOptions {
   packLoader: "esbuild" | "ts-node";
   timings?: boolean;
   quiet?: boolean;
+  /** Whether --stack was given, not defaulted (a --config-file then names the stack). */
+  stackGiven: boolean;
 }
 
 function parseArgs(argv: string[]): CliOptions {
   const program = new Command("emr-check")
     .description("Run a stack's Pulumi program with the cloud mocked (as a preview) and check every resource with the emr-guardrails policy pack.")
-    .option("-s, --stack <name...>", "stack(s) whose config to use: stacks/Pulumi.<name>.yaml", ["dev"])
+    .option("-s, --stack <name...>", "stack(s) to check: a name (its Pulumi.<name>.yaml in the project's stackConfigDir) or the stack file's path", ["dev"])
     .option("-p, --program <path...>", "program file(s) or folder(s) to run instead of the project's (e.g. stacks/examples/*.ts)")
-    .option("-c, --config-file <file>", "stack config file for --program (default: Pulumi.<stack>.yaml next to the program, if any)")
+    .option("-c, --config-file <file>", "stack config file; the stack is named after it (Pulumi.<stack>.yaml) unless --stack is given (with --program, default: Pulumi.<stack>.yaml next to the program, if any)")
     .addOption(new Option("-f, --format <format>", "report format").choices(FORMATS).default("text"))
     .option("--policy-config <file>", "policy pack config, as `pulumi preview --policy-pack-config` takes it (default: guardrails.json when present)")
     .option("-o, --output <file>", "write the report to a file (the summary still goes to stderr)")
@@ -47,42 +51,26 @@ function parseArgs(argv: string[]): CliOptions {
     if (err instanceof CommanderError && (err.code === "commander.helpDisplayed" || err.code === "commander.version")) process.exit(0);
     throw new UsageError(`${(err as Error).message.replace(/^error: /, "")}; see emr-check --help (e.g. emr-check --stack dev --format markdown)`);
   }
-  return program.opts<CliOptions>();
-}
-
-/** One target per (program, stack); without --program, the project's own program with its stack files. */
-function targets(projectDir: string, opts: CliOptions): CheckTarget[] {
-  const configDir = path.join(projectDir, "stacks");
-  if (!opts.program?.length) {
-    return opts.stack.map((stack) => ({ stack, program: path.join(projectDir, "stacks"), configFile: stackConfigPath(configDir, stack), configRequired: true }));
-  }
-  return opts.program.flatMap((p) => {
-    const program = path.resolve(p);
-    if (!fs.existsSync(program)) throw new UsageError(`program ${p} does not exist (e.g. --program stacks/examples/enterprise-security-group.ts)`);
-    const dir = fs.statSync(program).isDirectory() ? program : path.dirname(program);
-    return opts.stack.map((stack) => ({
-      stack,
-      program,
-      configFile: opts.configFile ? path.resolve(opts.configFile) : stackConfigPath(dir, stack),
-      configRequired: !!opts.configFile,
-    }));
-  });
+  return { ...program.opts<CliOptions>(), stackGiven: program.getOptionValueSource("stack") !== "default" };
 }
 
 async function main(argv: string[]): Promise<number> {
   const opts = parseArgs(argv);
-  const projectDir = process.cwd();
+  const project = findProject(process.cwd());
+  const projectDir = project.dir;
   const progress = createProgress(process.stderr, opts.quiet === true);
-  const checkTargets = targets(projectDir, opts);
+  const targets = checkTargets(project, opts);
   // Cheap checks of the inputs first: a typo should not cost a policy pack start (nor relax the pack).
   const policyConfig = policyConfigFile(projectDir, opts.policyConfig);
   loadPolicyConfig(policyConfig);
-  for (const t of checkTargets) loadStackConfig(t.configFile, t.configRequired);
+  for (const t of targets) loadStackConfig(t.configFile, t.configRequired);
   // The pack's start (ts-node, type-checked) is the slowest step: begin it before loading the SDK and the program.
   progress.step("starting the policy pack (run-policy-pack)");
   const sourcePackDir = path.join(projectDir, "policies");
   const packDir = opts.packLoader === "esbuild" ? prebuiltPack(sourcePackDir, path.join(projectDir, "node_modules", ".cache", "emr-check")) : sourcePackDir;
   const packProcess = spawnPolicyPack({ packDir });
+  // The programs' type-check (as ts-node under `pulumi preview`) runs in a worker beside the pack's start.
+  const typecheck = startTypecheck(targets.map((t) => t.program), checkCacheDir(projectDir));
   packProcess.catch(() => undefined); // awaited in runCheck
   // Loaded only now (synchronously, so it works under any TypeScript loader): the SDK and the program are heavy.
   const { runCheck } = require("./run-check") as typeof import("./run-check");
@@ -95,9 +83,10 @@ async function main(argv: string[]): Promise<number> {
   try {
     const { reports, packVersion, timings } = await runCheck({
       projectDir,
-      targets: checkTargets,
+      targets,
       packDir,
       packProcess,
+      typecheck,
       policyConfigFile: policyConfig,
       progress: (s) => progress.step(s),
     });
@@ -115,8 +104,11 @@ async function main(argv: string[]): Promise<number> {
       const total = Math.round(performance.now());
       process.stderr.write(`timings: load ${loadMs} ms, program ${timings.programMs} ms, pack ready at ${timings.packReadyAtMs} ms after process start (booting in parallel), analyze ${timings.analyzeMs} ms, total ${total} ms\n`);
     }
+    if (opts.timings) process.stderr.write(`timings: type-check waited for ${timings.typecheckWaitMs} ms after the rest (${timings.typecheckCached ? "cached" : "compiled"})\n`);
     if (reports.some((r) => r.programError)) {
-      for (const r of reports.filter((x) => x.programError)) process.stderr.write(`error: stack ${r.stack}: ${r.programError}\n`);
+      // The text report on the terminal already says it; say it once.
+      const shown = opts.format === "text" && !opts.output;
+      for (const r of reports.filter((x) => x.programError && !shown)) process.stderr.write(`error: stack ${r.stack}: ${r.programError}\n`);
       return EXIT.usage;
     }
     return reports.some((r) => r.summary.mandatory > 0) ? EXIT.mandatory : EXIT.clean;

@@ -13,6 +13,7 @@ import { buildReport, type CheckReport } from "./report/model";
 import { runProgram, type RefusedCluster } from "./run-program";
 import { loadPolicyConfig, loadStackConfig } from "./stack-config";
 import type { CapturedResource } from "./capture";
+import { checkCacheDir, startTypecheck, type TypecheckResult } from "./typecheck";
 
 export interface CheckTarget {
   stack: string;
@@ -33,6 +34,8 @@ export interface CheckOptions {
   progress?: (step: string) => void;
   /** The pack's process, when the caller started it early (the CLI does, before loading anything heavy). */
   packProcess?: Promise<PackProcess>;
+  /** The programs' type-check, when the caller started it early (see startTypecheck); else runCheck starts it. */
+  typecheck?: Promise<Map<string, TypecheckResult>>;
 }
 
 /** Where the time went; `packReadyAtMs` is measured from the process start, like `performance.now()`. */
@@ -40,6 +43,9 @@ export interface Timings {
   packReadyAtMs: number;
   programMs: number;
   analyzeMs: number;
+  /** How long the check waited for the type-check once everything else was done; whether it came from the cache. */
+  typecheckWaitMs: number;
+  typecheckCached: boolean;
 }
 
 /** The project's name from Pulumi.yaml. */
@@ -74,6 +80,12 @@ export function refusalDiagnostics(refused: RefusedCluster[], stack: string, pro
   return { diagnostics, resources };
 }
 
+/** A program that does not type-check: `pulumi preview` (ts-node) fails on it before it runs, so there is no verdict. */
+function typecheckError(result: TypecheckResult | undefined): string | undefined {
+  if (!result?.errors.length) return undefined;
+  return `the program does not type-check (pulumi preview fails on it the same way):\n${result.errors.map((e) => `  ${e}`).join("\n")}`;
+}
+
 /** Analyze per resource (a few at a time, like the engine), then AnalyzeStack once. */
 export async function analyzeResources(pack: RunningPack, resources: CapturedResource[]): Promise<Diagnostic[]> {
   const perResource: Diagnostic[][] = new Array(resources.length);
@@ -100,6 +112,7 @@ export async function runCheck(options: CheckOptions): Promise<{ reports: CheckR
     return connectPolicyPack(p);
   });
   packReady.catch(() => undefined); // observed below; avoid an unhandled rejection while programs run
+  const typechecked = options.typecheck ?? startTypecheck(options.targets.map((t) => t.program), checkCacheDir(options.projectDir));
 
   let programMs = 0;
   let analyzeMs = 0;
@@ -119,12 +132,16 @@ export async function runCheck(options: CheckOptions): Promise<{ reports: CheckR
     pack = await packReady;
     const info = await pack.info();
     await pack.configure(policyConfigFor(info.policies, guardrails));
+    const waitStart = Date.now();
+    const typeErrors = await typechecked;
+    const typecheckWaitMs = Date.now() - waitStart;
     for (const [i, target] of options.targets.entries()) {
       const run = runs[i];
+      const programError = typecheckError(typeErrors.get(path.resolve(target.program))) ?? run.error?.message;
       progress(`analyzing ${run.resources.length} resources of stack ${target.stack}`);
       const start = Date.now();
       const refusals = refusalDiagnostics(run.refused, target.stack, project);
-      const diagnostics = run.error ? [] : [...refusals.diagnostics, ...(await analyzeResources(pack, run.resources))];
+      const diagnostics = programError ? [] : [...refusals.diagnostics, ...(await analyzeResources(pack, run.resources))];
       analyzeMs += Date.now() - start;
       reports.push(
         buildReport({
@@ -135,11 +152,12 @@ export async function runCheck(options: CheckOptions): Promise<{ reports: CheckR
           diagnostics,
           refused: refusals.resources,
           notes: guardrails.notes,
-          programError: run.error?.message,
+          programError,
         }),
       );
     }
-    return { reports, packVersion: info.version, timings: { packReadyAtMs, programMs, analyzeMs } };
+    const typecheckCached = [...typeErrors.values()].every((r) => r.cached);
+    return { reports, packVersion: info.version, timings: { packReadyAtMs, programMs, analyzeMs, typecheckWaitMs, typecheckCached } };
   } finally {
     await (pack ?? (await packReady.catch(() => undefined)))?.close();
   }

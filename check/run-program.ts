@@ -6,6 +6,7 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { startCapture, type CapturedResource } from "./capture";
+import { describeProgramError, interceptExit, programDir, type ProgramError } from "./program-error";
 
 /** A cluster the EmrCluster component refused for its validity rules: the pack's policies of the same names. */
 export interface RefusedCluster {
@@ -18,7 +19,7 @@ export interface RefusedCluster {
 export interface ProgramRun {
   resources: CapturedResource[];
   /** What failed the program (as a preview would fail), if anything, other than the refusals below. */
-  error?: { message: string; stack?: string };
+  error?: ProgramError;
   /** Clusters refused by the component's validity rules (reported as the pack's mandatory violations). */
   refused: RefusedCluster[];
 }
@@ -61,11 +62,6 @@ export function refusalsOf(err: unknown): RefusedCluster[] | undefined {
   return refused;
 }
 
-function describeError(err: unknown): { message: string; stack?: string } {
-  if (err instanceof Error) return { message: err.message, stack: err.stack };
-  return { message: String(err) };
-}
-
 export async function runProgram(options: RunProgramOptions): Promise<ProgramRun> {
   // Offline means offline: components skip their look-ups against the live EMR API even if credentials exist.
   process.env.EMR_LIVE_CHECKS = "off";
@@ -84,6 +80,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
   const failures: unknown[] = [];
   const onRejection = (reason: unknown) => failures.push(reason);
   process.on("unhandledRejection", onRejection);
+  const exit = interceptExit(programDir(options.program));
   try {
     const entry = require.resolve(path.resolve(options.program));
     delete require.cache[entry];
@@ -99,9 +96,12 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     await settle(capture.resources);
   } finally {
     process.off("unhandledRejection", onRejection);
+    exit.restore();
     capture.stop();
   }
+  // A program that ended the process produced no verdict, even if it caught the exit or registered resources.
+  if (exit.exit) failures.unshift(exit.exit);
   const refused = failures.length === 1 ? refusalsOf(failures[0]) : undefined;
   if (refused) return { resources: capture.resources, refused };
-  return { resources: capture.resources, refused: [], ...(failures.length ? { error: describeError(failures[0]) } : {}) };
+  return { resources: capture.resources, refused: [], ...(failures.length ? { error: describeProgramError(failures[0], options.program) } : {}) };
 }

@@ -9,11 +9,12 @@ export function shortType(type: string): string {
 
 export function renderText(report: CheckReport): string {
   const out: string[] = [];
+  // A program that failed has no plan to show: its error, once, and the verdict (none).
+  if (report.programError) return [`Stack ${report.stack} (${report.program}): the program failed`, `  ${report.programError.split("\n").join("\n  ")}`, "", summaryLine(report)].join("\n");
   out.push(`Stack ${report.stack} (${report.program}): planned resources`);
   const table = new Table({ head: ["Plan", "Type", "Name", "Protected", "Key attributes"], style: { head: [], border: [] }, wordWrap: true, colWidths: [8, 32, 30, 11, 60] });
   for (const r of report.resources) table.push(["+ create", shortType(r.type), r.name, r.protect ? "yes" : "", r.details]);
   out.push(table.toString());
-  if (report.programError) out.push("", `Program error:\n  ${report.programError.split("\n").join("\n  ")}`);
   if (report.findings.length) {
     out.push("", "Policy violations:");
     for (const f of report.findings) {

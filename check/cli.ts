@@ -10,6 +10,7 @@ import { createProgress } from "./progress";
 import { spawnPolicyPack } from "./pack-process";
 import { prebuiltPack } from "./prebuilt-pack";
 import type { CheckTarget } from "./run-check";
+import { loadInvokeFixtures } from "./invokes";
 import { checkTargets, findProject } from "./project";
 import { checkCacheDir, startTypecheck } from "./typecheck";
 import { loadPolicyConfig, loadStackConfig, policyConfigFile } from "./stack-config";
@@ -27,6 +28,7 @@ interface CliOptions {
   packLoader: "esbuild" | "ts-node";
   timings?: boolean;
   quiet?: boolean;
+  invokes?: string;
   /** Whether --stack was given, not defaulted (a --config-file then names the stack). */
   stackGiven: boolean;
 }
@@ -41,6 +43,7 @@ function parseArgs(argv: string[]): CliOptions {
     .option("--policy-config <file>", "policy pack config, as `pulumi preview --policy-pack-config` takes it (default: guardrails.json when present)")
     .option("-o, --output <file>", "write the report to a file (the summary still goes to stderr)")
     .addOption(new Option("--pack-loader <loader>", "how the pack's TypeScript is loaded: esbuild (prebuilt, fast) or ts-node (type-checked, exactly as the Pulumi CLI)").choices(["esbuild", "ts-node"]).default("esbuild"))
+    .option("--invokes <file>", "results of data sources (invokes) offline, JSON or YAML: { <token>: <result> } (default: shaped like the provider's declared result, strings as placeholders)")
     .option("--timings", "print where the time went (stderr)")
     .option("-q, --quiet", "no progress output")
     .exitOverride()
@@ -63,6 +66,7 @@ async function main(argv: string[]): Promise<number> {
   // Cheap checks of the inputs first: a typo should not cost a policy pack start (nor relax the pack).
   const policyConfig = policyConfigFile(projectDir, opts.policyConfig);
   loadPolicyConfig(policyConfig);
+  const invokeFixtures = opts.invokes ? loadInvokeFixtures(opts.invokes) : undefined;
   for (const t of targets) loadStackConfig(t.configFile, t.configRequired);
   // The pack's start (ts-node, type-checked) is the slowest step: begin it before loading the SDK and the program.
   progress.step("starting the policy pack (run-policy-pack)");
@@ -87,6 +91,7 @@ async function main(argv: string[]): Promise<number> {
       packDir,
       packProcess,
       typecheck,
+      invokeFixtures,
       policyConfigFile: policyConfig,
       progress: (s) => progress.step(s),
     });

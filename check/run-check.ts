@@ -13,6 +13,7 @@ import { buildReport, type CheckReport } from "./report/model";
 import { runProgram, type RefusedCluster } from "./run-program";
 import { loadPolicyConfig, loadStackConfig } from "./stack-config";
 import type { CapturedResource } from "./capture";
+import { offlineInvokes, type InvokeFixtures } from "./invokes";
 import { checkCacheDir, startTypecheck, type TypecheckResult } from "./typecheck";
 
 export interface CheckTarget {
@@ -36,6 +37,8 @@ export interface CheckOptions {
   packProcess?: Promise<PackProcess>;
   /** The programs' type-check, when the caller started it early (see startTypecheck); else runCheck starts it. */
   typecheck?: Promise<Map<string, TypecheckResult>>;
+  /** `--invokes`: results of data sources that replace the shapes derived from the provider's types. */
+  invokeFixtures?: InvokeFixtures;
 }
 
 /** Where the time went; `packReadyAtMs` is measured from the process start, like `performance.now()`. */
@@ -125,7 +128,8 @@ export async function runCheck(options: CheckOptions): Promise<{ reports: CheckR
     for (const [i, target] of options.targets.entries()) {
       progress(`running ${path.relative(options.projectDir, target.program) || "."} for stack ${target.stack} under mocks (preview)`);
       const start = Date.now();
-      runs.push(await runProgram({ program: target.program, project, stack: target.stack, config: configs[i].config, secretKeys: configs[i].secretKeys }));
+      const invokes = offlineInvokes(target.program, checkCacheDir(options.projectDir), options.invokeFixtures);
+      runs.push({ ...(await runProgram({ program: target.program, project, stack: target.stack, config: configs[i].config, secretKeys: configs[i].secretKeys, invokes })), placeholders: invokes.placeholders });
       programMs += Date.now() - start;
     }
     progress("waiting for the policy pack");
@@ -153,6 +157,7 @@ export async function runCheck(options: CheckOptions): Promise<{ reports: CheckR
           refused: refusals.resources,
           notes: guardrails.notes,
           programError,
+          placeholders: run.placeholders,
         }),
       );
     }

@@ -31,6 +31,8 @@ export interface RunProgramOptions {
   stack: string;
   config: Record<string, string>;
   secretKeys: string[];
+  /** Results of data sources (invokes) offline; without it an invoke returns its own inputs. */
+  invokes?: { call(token: string, inputs: Record<string, any>): Record<string, any> };
 }
 
 /** Waits until no registration has arrived for a few ticks (the program and its applies are done). */
@@ -70,7 +72,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     {
       // No ID during preview: outputs that only exist after creation stay unknown, as in `pulumi preview`.
       newResource: (args) => ({ id: undefined, state: args.inputs }),
-      call: (args) => args.inputs,
+      call: (args) => options.invokes?.call(args.token, args.inputs) ?? args.inputs,
     },
     options.project,
     options.stack,

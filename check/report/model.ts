@@ -3,6 +3,7 @@
  * grouped by resource, and a summary. Every output format renders this one model.
  */
 import type { CapturedResource } from "../capture";
+import type { Placeholder } from "../invokes";
 import type { Diagnostic, EnforcementLevel } from "../pack-runner";
 
 /** The engine's sentinels for values not known before creation. */
@@ -49,6 +50,8 @@ export interface CheckReport {
   programError?: string;
   /** What the reader should know about the verdict (e.g. validity policies kept mandatory under `all`). */
   notes?: string[];
+  /** Values of data sources (invokes) the check made up offline (token + field paths): the verdict was reached with them. */
+  placeholders?: Placeholder[];
 }
 
 /** A readable value: unknowns and secrets are shown as a preview shows them. */
@@ -87,6 +90,7 @@ export function buildReport(args: {
   refused?: { urn: string; type: string; name: string }[];
   notes?: string[];
   programError?: string;
+  placeholders?: Placeholder[];
 }): CheckReport {
   const byUrn = new Map<string, { type: string; name: string }>([...args.resources, ...(args.refused ?? [])].map((r) => [r.urn, r]));
   const grouped = new Map<string, ResourceViolations>();
@@ -116,6 +120,7 @@ export function buildReport(args: {
     summary: { resources: args.resources.length, mandatory, advisory: count("advisory"), passed: mandatory === 0 && !args.programError },
     ...(args.programError ? { programError: args.programError } : {}),
     ...(args.notes?.length ? { notes: args.notes } : {}),
+    ...(args.placeholders?.length ? { placeholders: args.placeholders } : {}),
   };
 }
 

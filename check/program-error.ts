@@ -76,6 +76,8 @@ export function describeProgramError(err: unknown, program: string): ProgramErro
     if (missing) return missing;
   }
   if (!(err instanceof Error)) return { message: String(err) };
+  // A RunError (a refused stack config or cluster spec) names its fields itself; `pulumi preview` prints it alone.
+  if ((err as { __pulumiRunError?: unknown }).__pulumiRunError === true) return { message: err.message, stack: err.stack };
   const location = userLocation(err.stack, programDir(program));
   return { message: location ? `${location}: ${err.message}` : err.message, location, stack: err.stack };
 }

@@ -15,8 +15,11 @@ import { bundleIsFresh } from "./prebuilt-pack";
 import { requirePlain } from "./typescript-hooks";
 import { loadRecordedState, planReport, retireEntries } from "./change-check";
 import type { CheckReport } from "./report/model";
-import type { CheckTarget, Timings } from "./run-check";
+import type { Timings } from "./run-check";
+import { loadInvokeFixtures } from "./invokes";
+import { checkTargets, findProject, type Project } from "./project";
 import { loadPolicyConfig, loadStackConfig, policyConfigFile, stackConfigPath } from "./stack-config";
+import { checkCacheDir, startTypecheck } from "./typecheck";
 
 interface CliOptions {
   stack: string[];
@@ -29,6 +32,9 @@ interface CliOptions {
   state?: string;
   plan?: string;
   audit?: string[];
+  invokes?: string;
+  /** Whether --stack was given, not defaulted (a --config-file then names the stack). */
+  stackGiven: boolean;
   // Reports (check/outputs.ts): --format/--output pairs, in the order given.
   format?: OutputArg[];
   output?: OutputArg[];
@@ -44,12 +50,13 @@ function parseArgs(argv: string[]): CliOptions {
     .description("Run a stack's Pulumi program with the cloud mocked (as a preview) and check every resource with the emr-guardrails policy pack.")
     .option("-s, --stack <name...>", "stack(s) whose config to use: stacks/Pulumi.<name>.yaml", ["dev"])
     .option("-p, --program <path...>", "program file(s) or folder(s) to run instead of the project's (e.g. stacks/examples/*.ts)")
-    .option("-c, --config-file <file>", "stack config file for --program (default: Pulumi.<stack>.yaml next to the program, if any)")
+    .option("-c, --config-file <file>", "stack config file; the stack is named after it (Pulumi.<stack>.yaml) unless --stack is given (with --program, default: Pulumi.<stack>.yaml next to the program, if any)")
     .option("--policy-config <file>", "policy pack config, as `pulumi preview --policy-pack-config` takes it (default: guardrails.json when present)")
     .addOption(new Option("--pack-loader <loader>", "what the pack runs: bundle (policies/dist, what `pulumi preview` loads) or ts-node (the TypeScript sources, type-checked)").choices(["bundle", "ts-node"]).default("bundle"))
     .option("--state <file>", "change-aware: a `pulumi stack export` of the stack; its clusters are the before of the program's")
     .option("--plan <file>", "change-aware: a `pulumi preview --json`; judges the plan's changes only (the program is not run)")
     .option("--audit <file...>", "audit what a stack recorded (a `pulumi stack export`) with the pack; no program is run")
+    .option("--invokes <file>", "results of data sources (invokes) offline, JSON or YAML: { <token>: <result> } (default: shaped like the provider's declared result, strings as placeholders)")
     .option("--timings", "print where the time went (stderr)")
     .option("-q, --quiet", "no progress output")
     // Reports and verdict
@@ -67,15 +74,16 @@ function parseArgs(argv: string[]): CliOptions {
     if (err instanceof CommanderError && (err.code === "commander.helpDisplayed" || err.code === "commander.version")) process.exit(0);
     throw new UsageError(`${(err as Error).message.replace(/^error: /, "")}; see emr-check --help (e.g. emr-check --stack dev --format markdown)`);
   }
-  const opts = program.opts<CliOptions>();
-  checkModes(opts, program.getOptionValueSource("stack") === "cli");
+  const opts = { ...program.opts<CliOptions>(), stackGiven: program.getOptionValueSource("stack") !== "default" };
+  checkModes(opts, opts.stackGiven);
   return opts;
 }
 
 /** What the run reads (a report must never overwrite it): the flag or role that names each, for the message. */
-function checkInputs(projectDir: string, opts: CliOptions, policyConfig: string | undefined): CheckInput[] {
+function checkInputs(project: Project, opts: CliOptions, policyConfig: string | undefined): CheckInput[] {
+  const projectDir = project.dir;
   const given: Record<string, unknown> = { ...opts };
-  const stacksDir = path.join(projectDir, "stacks");
+  const stacksDir = project.stackConfigDir;
   const stackFiles = fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir).filter((f) => /^Pulumi\..+\.yaml$/.test(f)) : [];
   const programs = (opts.program ?? []).map((p) => path.resolve(p));
   // Options other helpers add (--state, --plan, --audit, --invokes) are inputs as soon as they exist.
@@ -94,25 +102,6 @@ function checkInputs(projectDir: string, opts: CliOptions, policyConfig: string 
     ...(programs.length ? programs.map((p) => ({ path: p, what: "a --program" })) : [{ path: stacksDir, what: "the project's program" }]),
     { path: path.join(projectDir, "policies"), what: "the policy pack" },
   ];
-}
-
-/** One target per (program, stack); without --program, the project's own program with its stack files. */
-function targets(projectDir: string, opts: CliOptions): CheckTarget[] {
-  const configDir = path.join(projectDir, "stacks");
-  if (!opts.program?.length) {
-    return opts.stack.map((stack) => ({ stack, program: path.join(projectDir, "stacks"), configFile: stackConfigPath(configDir, stack), configRequired: true }));
-  }
-  return opts.program.flatMap((p) => {
-    const program = path.resolve(p);
-    if (!fs.existsSync(program)) throw new UsageError(`program ${p} does not exist (e.g. --program stacks/examples/enterprise-security-group.ts)`);
-    const dir = fs.statSync(program).isDirectory() ? program : path.dirname(program);
-    return opts.stack.map((stack) => ({
-      stack,
-      program,
-      configFile: opts.configFile ? path.resolve(opts.configFile) : stackConfigPath(dir, stack),
-      configRequired: !!opts.configFile,
-    }));
-  });
 }
 
 /** Writes each report: to its file (saying so on stderr), or to stdout. */
@@ -135,7 +124,9 @@ function packVersionOf(projectDir: string): string {
 
 async function main(argv: string[]): Promise<number> {
   const opts = parseArgs(argv);
-  const projectDir = process.cwd();
+  // The project is found from any folder of it (the nearest Pulumi.yaml upwards).
+  const project = findProject(process.cwd());
+  const projectDir = project.dir;
   if (opts.explain !== undefined || opts.listPresets) {
     const { explainPolicy, listPresets } = require("./explain") as typeof import("./explain");
     process.stdout.write((opts.explain !== undefined ? explainPolicy(opts.explain, projectDir) : listPresets()) + "\n");
@@ -144,9 +135,9 @@ async function main(argv: string[]): Promise<number> {
   // The outputs first: a report never overwrites an input, and a bad path fails now, not after the whole run.
   const outputs = outputTargets(opts.format ?? opts.output ?? []);
   const policyConfig = policyConfigFile(projectDir, opts.policyConfig);
-  checkOutputs(outputs, checkInputs(projectDir, opts, policyConfig));
+  checkOutputs(outputs, checkInputs(project, opts, policyConfig));
   try {
-    return await check(opts, projectDir, outputs, policyConfig);
+    return await check(opts, project, outputs, policyConfig);
   } catch (err) {
     // No verdict is never a pass: the machine-readable reports say so too (code scanning, the PR comment).
     const message = err instanceof UsageError ? err.message : `unexpected failure: ${(err as Error)?.message ?? String(err)}`;
@@ -156,16 +147,18 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function check(opts: CliOptions, projectDir: string, outputs: readonly OutputTarget[], policyConfig: string | undefined): Promise<number> {
+async function check(opts: CliOptions, project: Project, outputs: readonly OutputTarget[], policyConfig: string | undefined): Promise<number> {
+  const projectDir = project.dir;
   const progress = createProgress(process.stderr, opts.quiet === true);
   if (opts.plan) return finish(opts, projectDir, outputs, { reports: [planTarget(projectDir, opts, opts.plan)], packVersion: "(no pack: --plan)" });
   // The audit reads documents only, but its module loads the SDK: only when asked.
   const audit = opts.audit ? (require("./audit") as typeof import("./audit")) : undefined;
   const audits = audit && opts.audit ? opts.audit.map(audit.loadAudit) : [];
-  const checkTargets = audits.length ? [] : targets(projectDir, opts);
+  const targets = audits.length ? [] : checkTargets(project, opts);
   // Cheap checks of the inputs first: a typo should not cost a policy pack start (nor relax the pack).
   loadPolicyConfig(policyConfig);
-  for (const t of checkTargets) {
+  const invokeFixtures = opts.invokes ? loadInvokeFixtures(opts.invokes) : undefined;
+  for (const t of targets) {
     const { config, file } = loadStackConfig(t.configFile, t.configRequired);
     if (opts.state) {
       retireEntries(config, file); // a bad emr:retire fails now, before the pack starts
@@ -183,10 +176,12 @@ async function check(opts: CliOptions, projectDir: string, outputs: readonly Out
   }
   const packProcess = spawnPolicyPack({ packDir, entry: fromSource ? "index.ts" : "." });
   packProcess.catch(() => undefined); // awaited in runCheck
+  // The programs' type-check (as ts-node under `pulumi preview`) runs in a worker beside the pack's start.
+  const typecheck = targets.length ? startTypecheck(targets.map((t) => t.program), checkCacheDir(projectDir)) : undefined;
   // The SDKs load now, while the pack boots: plain JavaScript, with tsx's hooks off (see typescript-hooks.js).
-  // @pulumi/alicloud loads a service's module on first use: those of the components' resources; the components
-  // also load the EMR API client's SDK (for their live checks, off here).
-  requirePlain(["@pulumi/pulumi", "@pulumi/pulumi/proto/analyzer_grpc_pb", "@pulumi/alicloud/emrv2", "@pulumi/alicloud/ecs", "@pulumi/alicloud/rds", "@pulumi/random", "@alicloud/openapi-client", "@alicloud/openapi-util", "@alicloud/tea-util", "@alicloud/credentials"]);
+  // @pulumi/alicloud loads a service's module on first use: those of the components' resources (the EMR API
+  // client's SDK is loaded only by live checks, off here).
+  requirePlain(["@pulumi/pulumi", "@pulumi/pulumi/proto/analyzer_grpc_pb", "@pulumi/alicloud/emrv2", "@pulumi/alicloud/ecs", "@pulumi/alicloud/rds", "@pulumi/random"]);
   // Loaded only now (synchronously, so it works under any TypeScript loader): the SDK and the program are heavy.
   const { runCheck } = require("./run-check") as typeof import("./run-check");
   // From the process start until here: Node, tsx, the SDK and the check's modules loading.
@@ -194,7 +189,7 @@ async function check(opts: CliOptions, projectDir: string, outputs: readonly Out
   try {
     const result = audit
       ? await audit.runAudit({ audits, packProcess, policyConfigFile: policyConfig, progress: (s) => progress.step(s) })
-      : await runCheck({ projectDir, targets: checkTargets, packDir, packProcess, policyConfigFile: policyConfig, progress: (s) => progress.step(s) });
+      : await runCheck({ projectDir, targets, packDir, packProcess, typecheck, invokeFixtures, policyConfigFile: policyConfig, progress: (s) => progress.step(s) });
     progress.done();
     return finish(opts, projectDir, outputs, result, loadMs);
   } finally {
@@ -212,9 +207,12 @@ function finish(opts: CliOptions, projectDir: string, outputs: readonly OutputTa
     const total = Math.round(performance.now());
     const t = result.timings;
     process.stderr.write(`timings: load ${loadMs} ms, program ${t.programMs} ms, pack ready at ${t.packReadyAtMs} ms after process start (booting in parallel), analyze ${t.analyzeMs} ms, total ${total} ms\n`);
+    if (t.typecheckWaitMs !== undefined) process.stderr.write(`timings: type-check waited for ${t.typecheckWaitMs} ms after the rest (${t.typecheckCached ? "cached" : "compiled"})\n`);
   }
   if (reports.some((r) => r.programError)) {
-    for (const r of reports.filter((x) => x.programError)) process.stderr.write(`error: stack ${r.stack}: ${r.programError}\n`);
+    // The text report on the terminal already says it: say it once.
+    const shown = outputs.some((o) => o.format === "text" && !o.file);
+    for (const r of reports.filter((x) => x.programError && !shown)) process.stderr.write(`error: stack ${r.stack}: ${r.programError}\n`);
     return EXIT.usage;
   }
   // A mandatory violation or a mandatory change verdict fails the report.

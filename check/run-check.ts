@@ -15,6 +15,8 @@ import { loadPolicyConfig, loadStackConfig } from "./stack-config";
 import type { CapturedResource } from "./capture";
 import { stateChanges, type RecordedStack } from "./change-check";
 import { attachChanges } from "./report/changes";
+import { offlineInvokes, type InvokeFixtures } from "./invokes";
+import { checkCacheDir, startTypecheck, type TypecheckResult } from "./typecheck";
 
 export interface CheckTarget {
   stack: string;
@@ -37,6 +39,10 @@ export interface CheckOptions {
   progress?: (step: string) => void;
   /** The pack's process, when the caller started it early (the CLI does, before loading anything heavy). */
   packProcess?: Promise<PackProcess>;
+  /** The programs' type-check, when the caller started it early (see startTypecheck); else runCheck starts it. */
+  typecheck?: Promise<Map<string, TypecheckResult>>;
+  /** `--invokes`: results of data sources that replace the shapes derived from the provider's types. */
+  invokeFixtures?: InvokeFixtures;
 }
 
 /** Where the time went; `packReadyAtMs` is measured from the process start, like `performance.now()`. */
@@ -44,6 +50,9 @@ export interface Timings {
   packReadyAtMs: number;
   programMs: number;
   analyzeMs: number;
+  /** How long the check waited for the type-check once everything else was done; whether it came from the cache (no program run: none). */
+  typecheckWaitMs?: number;
+  typecheckCached?: boolean;
 }
 
 /** The project's name from Pulumi.yaml. */
@@ -78,6 +87,12 @@ export function refusalDiagnostics(refused: RefusedCluster[], stack: string, pro
   return { diagnostics, resources };
 }
 
+/** A program that does not type-check: `pulumi preview` (ts-node) fails on it before it runs, so there is no verdict. */
+function typecheckError(result: TypecheckResult | undefined): string | undefined {
+  if (!result?.errors.length) return undefined;
+  return `the program does not type-check (pulumi preview fails on it the same way):\n${result.errors.map((e) => `  ${e}`).join("\n")}`;
+}
+
 /** Analyze per resource (a few at a time, like the engine), then AnalyzeStack once. */
 export async function analyzeResources(pack: RunningPack, resources: CapturedResource[]): Promise<Diagnostic[]> {
   const perResource: Diagnostic[][] = new Array(resources.length);
@@ -104,6 +119,7 @@ export async function runCheck(options: CheckOptions): Promise<{ reports: CheckR
     return connectPolicyPack(p);
   });
   packReady.catch(() => undefined); // observed below; avoid an unhandled rejection while programs run
+  const typechecked = options.typecheck ?? startTypecheck(options.targets.map((t) => t.program), checkCacheDir(options.projectDir));
 
   let programMs = 0;
   let analyzeMs = 0;
@@ -116,19 +132,25 @@ export async function runCheck(options: CheckOptions): Promise<{ reports: CheckR
     for (const [i, target] of options.targets.entries()) {
       progress(`running ${path.relative(options.projectDir, target.program) || "."} for stack ${target.stack} under mocks (preview)`);
       const start = Date.now();
-      runs.push(await runProgram({ program: target.program, project, stack: target.stack, config: configs[i].config, secretKeys: configs[i].secretKeys, existing: target.recorded?.existing }));
+      const invokes = offlineInvokes(target.program, checkCacheDir(options.projectDir), options.invokeFixtures);
+      const run = await runProgram({ program: target.program, project, stack: target.stack, config: configs[i].config, secretKeys: configs[i].secretKeys, invokes, existing: target.recorded?.existing });
+      runs.push({ ...run, placeholders: invokes.placeholders });
       programMs += Date.now() - start;
     }
     progress("waiting for the policy pack");
     pack = await packReady;
     const info = await pack.info();
     await pack.configure(policyConfigFor(info.policies, guardrails));
+    const waitStart = Date.now();
+    const typeErrors = await typechecked;
+    const typecheckWaitMs = Date.now() - waitStart;
     for (const [i, target] of options.targets.entries()) {
       const run = runs[i];
+      const programError = typecheckError(typeErrors.get(path.resolve(target.program))) ?? run.error?.message;
       progress(`analyzing ${run.resources.length} resources of stack ${target.stack}`);
       const start = Date.now();
       const refusals = refusalDiagnostics(run.refused, target.stack, project);
-      const diagnostics = run.error ? [] : [...refusals.diagnostics, ...(await analyzeResources(pack, run.resources))];
+      const diagnostics = programError ? [] : [...refusals.diagnostics, ...(await analyzeResources(pack, run.resources))];
       analyzeMs += Date.now() - start;
       const report =
         buildReport({
@@ -139,12 +161,14 @@ export async function runCheck(options: CheckOptions): Promise<{ reports: CheckR
           diagnostics,
           refused: refusals.resources,
           notes: guardrails.notes,
-          programError: run.error?.message,
+          programError,
+          placeholders: run.placeholders,
         });
       const recorded = target.recorded;
-      reports.push(recorded && !run.error ? attachChanges(report, stateChanges(recorded, run.resources, configs[i].config, report.configFile, guardrails.limits)) : report);
+      reports.push(recorded && !programError ? attachChanges(report, stateChanges(recorded, run.resources, configs[i].config, report.configFile, guardrails.limits)) : report);
     }
-    return { reports, packVersion: info.version, timings: { packReadyAtMs, programMs, analyzeMs } };
+    const typecheckCached = [...typeErrors.values()].every((r) => r.cached);
+    return { reports, packVersion: info.version, timings: { packReadyAtMs, programMs, analyzeMs, typecheckWaitMs, typecheckCached } };
   } finally {
     await (pack ?? (await packReady.catch(() => undefined)))?.close();
   }

@@ -6,6 +6,7 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { startCapture, type CapturedResource } from "./capture";
+import { describeProgramError, interceptExit, programDir, type ProgramError } from "./program-error";
 
 /** A cluster the EmrCluster component refused for its validity rules: the pack's policies of the same names. */
 export interface RefusedCluster {
@@ -18,7 +19,7 @@ export interface RefusedCluster {
 export interface ProgramRun {
   resources: CapturedResource[];
   /** What failed the program (as a preview would fail), if anything, other than the refusals below. */
-  error?: { message: string; stack?: string };
+  error?: ProgramError;
   /** Clusters refused by the component's validity rules (reported as the pack's mandatory violations). */
   refused: RefusedCluster[];
 }
@@ -32,6 +33,8 @@ export interface RunProgramOptions {
   secretKeys: string[];
   /** Resources a recorded state says exist (by type and name): their ID and outputs are known, as in a real preview. */
   existing?: (type: string, name: string) => { id: string; state: Record<string, unknown> } | undefined;
+  /** Results of data sources (invokes) offline; without it an invoke returns its own inputs. */
+  invokes?: { call(token: string, inputs: Record<string, any>): Record<string, any> };
 }
 
 /** Waits until no registration has arrived for a few ticks (the program and its applies are done). */
@@ -63,11 +66,6 @@ export function refusalsOf(err: unknown): RefusedCluster[] | undefined {
   return refused;
 }
 
-function describeError(err: unknown): { message: string; stack?: string } {
-  if (err instanceof Error) return { message: err.message, stack: err.stack };
-  return { message: String(err) };
-}
-
 export async function runProgram(options: RunProgramOptions): Promise<ProgramRun> {
   // Offline means offline: components skip their look-ups against the live EMR API even if credentials exist.
   process.env.EMR_LIVE_CHECKS = "off";
@@ -76,7 +74,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     {
       // No ID during preview: outputs that only exist after creation stay unknown, as in `pulumi preview`.
       newResource: (args) => options.existing?.(args.type, args.name) ?? { id: undefined, state: args.inputs },
-      call: (args) => args.inputs,
+      call: (args) => options.invokes?.call(args.token, args.inputs) ?? args.inputs,
     },
     options.project,
     options.stack,
@@ -84,13 +82,14 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
   );
   const capture = startCapture();
   // The SDK records a stack trace for every promise it makes (debuggablePromise, for its leak report only): dozens
-  // per resource, formatted at once, most of the program's time at 50 clusters. The check reports an error's
-  // message, never its stack: none are recorded while the program runs.
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
+  // per resource, each formatted at once (through the TypeScript loader's source maps), most of the program's time at
+  // 50 clusters. Those traces are never shown: they are formatted as nothing. Errors keep their stack, which is where
+  // a program error's file:line comes from (program-error.ts).
+  const restoreStacks = cheapSdkStackTraces();
   const failures: unknown[] = [];
   const onRejection = (reason: unknown) => failures.push(reason);
   process.on("unhandledRejection", onRejection);
+  const exit = interceptExit(programDir(options.program));
   try {
     const entry = require.resolve(path.resolve(options.program));
     delete require.cache[entry];
@@ -105,11 +104,38 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     // What was registered before a failure is still judged (the stack program builds every valid cluster).
     await settle(capture.resources);
   } finally {
-    Error.stackTraceLimit = stackTraceLimit;
+    restoreStacks();
     process.off("unhandledRejection", onRejection);
+    exit.restore();
     capture.stop();
   }
+  // A program that ended the process produced no verdict, even if it caught the exit or registered resources.
+  if (exit.exit) failures.unshift(exit.exit);
   const refused = failures.length === 1 ? refusalsOf(failures[0]) : undefined;
   if (refused) return { resources: capture.resources, refused };
-  return { resources: capture.resources, refused: [], ...(failures.length ? { error: describeError(failures[0]) } : {}) };
+  return { resources: capture.resources, refused: [], ...(failures.length ? { error: describeProgramError(failures[0], options.program) } : {}) };
+}
+
+/** The SDK's promise bookkeeping (runtime/debuggable.js) asks for `new Error().stack` on every promise. */
+const SDK_PROMISE_TRACE = /[\\/]@pulumi[\\/]pulumi[\\/]runtime[\\/]debuggable\.js$/;
+
+/** Formats the SDK's own promise traces as "" (nothing reads them) until the returned function restores it. */
+function cheapSdkStackTraces(): () => void {
+  const previous = Error.prepareStackTrace;
+  const limit = Error.stackTraceLimit;
+  // A few frames name the program's line (an error thrown there, its process.exit call); each frame captured costs.
+  Error.stackTraceLimit = 4;
+  Error.prepareStackTrace = (error, frames) => {
+    if (frames.length && SDK_PROMISE_TRACE.test(frames[0].getFileName() ?? "")) return "";
+    return previous ? previous(error, frames) : defaultStack(error, frames);
+  };
+  return () => {
+    Error.prepareStackTrace = previous;
+    Error.stackTraceLimit = limit;
+  };
+}
+
+/** V8's own format, for when no loader installed one. */
+function defaultStack(error: Error, frames: NodeJS.CallSite[]): string {
+  return [`${error.name}: ${error.message}`, ...frames.map((f) => `    at ${String(f)}`)].join("\n");
 }

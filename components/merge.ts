@@ -7,6 +7,7 @@
  * - every other list (applications, instanceTypes, vswitchIds, ...) and every scalar or pulumi Output is replaced.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { didYouMean } from "../policies/rules/suggest";
 
 type Plain = Record<string, unknown>;
 
@@ -65,4 +66,23 @@ function mergeKeyedList(base: unknown[], override: unknown[], keyOf: (entry: Pla
 function stripRemoved(entry: Plain): Plain {
   const { remove: _remove, ...rest } = entry;
   return rest;
+}
+
+/**
+ * Node groups of a user's override that name no group of the preset and have no nodeGroupType: a misspelled override
+ * (`cores` for `core`), which the merge would otherwise add as a new, incomplete group and report as several unrelated
+ * errors. One issue each, with the preset's group names.
+ */
+export function unknownGroupOverrides(presetName: string, preset: unknown, override: unknown): { path: string; reason: string }[] {
+  if (!isPlainObject(preset) || !isPlainObject(override) || !Array.isArray(preset.nodeGroups) || !Array.isArray(override.nodeGroups)) return [];
+  const names = preset.nodeGroups.filter(isPlainObject).map((g) => String(g.nodeGroupName));
+  return override.nodeGroups.flatMap((g, i) => {
+    if (!isPlainObject(g) || g.nodeGroupType !== undefined || typeof g.nodeGroupName !== "string" || names.includes(g.nodeGroupName)) return [];
+    return [
+      {
+        path: `nodeGroups[${i}].nodeGroupName`,
+        reason: `no node group named ${g.nodeGroupName} in preset ${presetName}${didYouMean(g.nodeGroupName, names)}; its groups are ${names.join(", ")} (a new group needs its nodeGroupType)`,
+      },
+    ];
+  });
 }

@@ -10,10 +10,11 @@ import type { z } from "zod";
 import { METASTORE } from "../policies/rules/domain";
 import { UNKNOWN, checkClusterSpec, runRule, ruleContext, findingsOf } from "../policies/rules/index";
 import { nodeGroupNamesUnique } from "../policies/rules/topology";
-import { deepMerge, isPlainObject } from "./merge";
+import { deepMerge, isPlainObject, unknownGroupOverrides } from "./merge";
 import { PRESETS, PRESET_NAMES, type PresetName } from "./presets";
 import { toClusterArgs } from "./provider-args";
 import { clusterSpecSchema, type ClusterSpec } from "./spec";
+import { describeZodIssue } from "./zod-issues";
 
 export interface SpecIssue {
   /** Field path in the spec, e.g. `nodeGroups[2].nodeCount`. */
@@ -105,8 +106,8 @@ function zodIssueToSpecIssue(issue: z.core.$ZodIssue): SpecIssue {
   }
   const path = formatPath(issue.path) || "(spec)";
   const example = exampleFor(path);
-  const received = issue.code === "invalid_type" && issue.input === undefined ? "is required" : issue.message;
-  return { path, reason: example ? `${received}; for example ${example}` : received };
+  const reason = describeZodIssue(issue, clusterSpecSchema);
+  return { path, reason: example && !reason.includes("(write [") ? `${reason}; for example ${example}` : reason };
 }
 
 /** Replaces every pulumi Output (a value not known before the resources exist) with the rules' UNKNOWN marker. */
@@ -186,7 +187,7 @@ export function buildClusterSpec(name: string, args: ClusterSpecSource & Record<
   if (preset !== undefined && !(preset in PRESETS)) {
     throw new ClusterSpecError(name, [{ path: "preset", reason: `unknown preset "${String(preset)}"; use one of ${PRESET_NAMES.join(", ")}` }], name);
   }
-  const duplicates = duplicateGroupNames(userSpec);
+  const duplicates = [...duplicateGroupNames(userSpec), ...(preset ? unknownGroupOverrides(preset, PRESETS[preset], userSpec) : [])];
   if (duplicates.length) throw new ClusterSpecError(String(userSpec.clusterName ?? name), duplicates, name);
   const merged = preset ? deepMerge(PRESETS[preset], userSpec) : userSpec;
   const { spec, issues } = checkSpec(merged, options);

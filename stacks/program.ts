@@ -4,12 +4,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { EmrCluster } from "../components/cluster";
-import { deepMerge, isPlainObject } from "../components/merge";
+import { deepMerge, isPlainObject, unknownGroupOverrides } from "../components/merge";
 import { attachTaskGroups } from "../components/node-groups";
 import { PRESETS } from "../components/presets";
 import { buildClusterSpec, ClusterSpecError, ClusterSpecErrors, duplicateGroupNames, type SpecIssue } from "../components/validate";
 import { checkClusterNamesUnique } from "../policies/rules/index";
-import { readStackConfig, StackConfigError, type StackConfig } from "./config";
+import { isSecretConfig, readStackConfig, StackConfigError, type StackConfig } from "./config";
 
 type Spec = Record<string, unknown>;
 
@@ -51,6 +51,10 @@ export function resolveSecrets(spec: Spec, path: string, config: pulumi.Config):
   if (secret === undefined) {
     return { spec, issues: [{ path: `${path}.metastore.external.passwordConfigKey`, reason: `secret config emr:${passwordConfigKey} is not set; run \`pulumi config set --secret emr:${passwordConfigKey} <value>\`` }] };
   }
+  // getSecret wraps a plain value as a secret too: a password written in plain text is refused, not taken.
+  if (!isSecretConfig(`emr:${passwordConfigKey}`)) {
+    return { spec, issues: [{ path: `emr:${passwordConfigKey}`, reason: `is a password in plain text in the stack file; make it a secret: run \`pulumi config set --secret emr:${passwordConfigKey} <value>\` (the file then holds "secure: v1:...")` }] };
+  }
   return { spec: { ...spec, metastore: { ...metastore, external: { ...external, password: secret } } }, issues: [] };
 }
 
@@ -64,6 +68,11 @@ export function clusterSpecs(config: StackConfig, emrConfig: pulumi.Config): { n
   const specs = config.clusters.map((entry, index) => {
     const path = `emr:clusters[${index}].spec`;
     const preset = entry.preset ?? config.preset;
+    const misspelled = preset ? unknownGroupOverrides(preset, PRESETS[preset], entry.spec) : [];
+    if (misspelled.length) {
+      issues.push(...misspelled.map((m) => ({ path: `${path}.${m.path}`, reason: m.reason })));
+      return { name: entry.name, protect: entry.protect, spec: entry.spec };
+    }
     const merged = applyNetworkDefaults(preset ? deepMerge<Spec>(PRESETS[preset], entry.spec) : entry.spec, config.network);
     const withSecrets = resolveSecrets(merged, path, emrConfig);
     const groups = config.taskGroups.map((t, i) => ({ t, i })).filter(({ t }) => t.cluster === entry.name);

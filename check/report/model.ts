@@ -3,6 +3,7 @@
  * grouped by resource, and a summary. Every output format renders this one model.
  */
 import type { CapturedResource } from "../capture";
+import type { Placeholder } from "../invokes";
 import type { Diagnostic, EnforcementLevel } from "../pack-runner";
 import { changeSummary, type ChangeSection } from "./changes";
 import { CLUSTER_TYPE, clusterPlan, protections, type ClusterPlan, type Protections } from "./cluster-plan";
@@ -52,6 +53,8 @@ export interface CheckReport {
   kind?: "audit" | "plan";
   /** The change-aware check (`--state`, `--plan`): each cluster's changes and their verdicts. */
   changes?: ChangeSection;
+  /** Values of data sources (invokes) the check made up offline (token + field paths): the verdict was reached with them. */
+  placeholders?: Placeholder[];
 }
 
 function clusterDetails(inputs: Record<string, any>): string {
@@ -91,6 +94,7 @@ export function buildReport(args: {
   refused?: { urn: string; type: string; name: string }[];
   notes?: string[];
   programError?: string;
+  placeholders?: Placeholder[];
 }): CheckReport {
   const byUrn = new Map<string, { type: string; name: string }>([...args.resources, ...(args.refused ?? [])].map((r) => [r.urn, r]));
   const grouped = new Map<string, ResourceViolations>();
@@ -121,6 +125,7 @@ export function buildReport(args: {
     summary: { resources: args.resources.length, mandatory, advisory: count("advisory"), passed: mandatory === 0 && !args.programError },
     ...(args.programError ? { programError: args.programError } : {}),
     ...(args.notes?.length ? { notes: args.notes } : {}),
+    ...(args.placeholders?.length ? { placeholders: args.placeholders } : {}),
   };
 }
 

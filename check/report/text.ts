@@ -61,6 +61,8 @@ export interface TextOptions {
 
 export function renderText(report: CheckReport, options: TextOptions = {}): string {
   const out: string[] = [];
+  // A program that failed has no plan to show: its error, once, and the verdict (none).
+  if (report.programError) return [`Stack ${report.stack} (${report.program}): the program failed`, `  ${report.programError.split("\n").join("\n  ")}`, "", summaryLine(report)].join("\n");
   if (report.kind !== "plan") {
     out.push(`Stack ${report.stack} (${report.program}): ${report.kind === "audit" ? "recorded" : "planned"} resources`);
     out.push(...resourceTable(report, options.width ?? 100));
@@ -71,13 +73,16 @@ export function renderText(report: CheckReport, options: TextOptions = {}): stri
     out.push("", "What will be built:");
     for (const c of report.clusters) out.push(...renderClusterPlan(c).map((l) => `  ${l}`));
   }
-  if (report.programError) out.push("", `Program error:\n  ${report.programError.split("\n").join("\n  ")}`);
   if (report.findings.length) {
     out.push("", "Policy violations:");
     for (const f of report.findings) {
       out.push(`  ${shortType(f.type)} ${f.name}`);
       for (const v of f.violations) out.push(`    [${v.enforcementLevel}] ${v.policyName}`, ...v.message.split("\n").map((l) => `      ${l}`));
     }
+  }
+  if (report.placeholders?.length) {
+    out.push("", "Data sources answered offline with placeholders (the verdict was reached with them; --invokes sets real values):");
+    for (const p of report.placeholders) out.push(`  ${p.token}: ${p.paths.join(", ")}`);
   }
   out.push("", summaryLine(report));
   return out.join("\n");

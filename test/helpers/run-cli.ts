@@ -10,9 +10,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], timeoutMs = 60000): Promise<CliResult> {
+/** `cwd`: where the user runs it (the project's root by default). */
+export function runCli(args: string[], timeoutMs = 60000, cwd = ROOT): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["check/bin.js", "--quiet", ...args], { cwd: ROOT, timeout: timeoutMs, env: { ...process.env, FORCE_COLOR: "0" } }, (err, stdout, stderr) => {
+    execFile(process.execPath, [path.join(ROOT, "check/bin.js"), "--quiet", ...args], { cwd, timeout: timeoutMs, env: { ...process.env, FORCE_COLOR: "0" } }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as { code?: unknown }).code === "number" ? (err as { code: number }).code : 99) : 0;
       resolve({ code, stdout, stderr });
     });

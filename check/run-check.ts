@@ -112,7 +112,7 @@ export async function runCheck(options: CheckOptions): Promise<{ reports: CheckR
   const progress = options.progress ?? (() => undefined);
   const project = projectName(options.projectDir);
 
-  progress("starting the policy pack (run-policy-pack)");
+  if (!options.packProcess) progress("starting the policy pack (run-policy-pack)");
   let packReadyAtMs = 0;
   const packReady = (options.packProcess ?? spawnPolicyPack({ packDir: options.packDir })).then((p) => {
     packReadyAtMs = Math.round(performance.now());

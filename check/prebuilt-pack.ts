@@ -1,6 +1,6 @@
 /**
  * The policy pack ships compiled: policies/dist/index.js (its package.json `main`), built from policies/*.ts by
- * `npm run build:pack` (tools/build-pack.ts) and committed. The bundle records a hash of the sources it was built
+ * `npm run build:pack` (scripts/build-pack.ts) and committed. The bundle records a hash of the sources it was built
  * from, so the offline check can tell when someone edited the pack without rebuilding: it then runs the sources
  * through ts-node instead of reporting the old rules' verdicts.
  */

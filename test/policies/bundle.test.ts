@@ -11,7 +11,7 @@ import * as path from "path";
 import { BUNDLE, bundleIsFresh } from "../../check/prebuilt-pack";
 import { startPolicyPack } from "../../check/pack-runner";
 import { ALL_POLICIES } from "../../policies/pack";
-import { PACK_DIR, bundlePack } from "../../tools/build-pack";
+import { PACK_DIR, bundlePack } from "../../scripts/build-pack";
 
 const ROOT = path.join(__dirname, "../..");
 const manifest = JSON.parse(fs.readFileSync(path.join(PACK_DIR, "package.json"), "utf8"));

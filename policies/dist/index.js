@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 5b4507b241632d4e6ef8cb6971590f7684294cbd114e178839af9c09f778cdc6
+// sources: sha256 0811b159e3fac415469ddb8d4e7277dedc070b352d8695e79eac51cd83c4df7a
 "use strict";
 
 // index.ts
@@ -78,13 +78,13 @@ var DEFAULT_LIMITS = {
 var ACK_TAGS = {
   /** Largest node-group size acknowledged, e.g. "40". */
   nodeCount: "emr-guard:ack-node-count",
-  /** Largest scale-out (nodes added in one update) acknowledged, e.g. "30". */
+  /** One scale-out above the threshold in one update, "<group>:<from>-><to>", e.g. "core:40->65". */
   scaleOut: "emr-guard:ack-scale-out",
   /** Largest cluster total acknowledged for cost, e.g. "150". */
   clusterNodes: "emr-guard:ack-cluster-nodes",
   /** Longest subscription acknowledged, in months, e.g. "24". */
   subscriptionMonths: "emr-guard:ack-subscription-months",
-  /** Scaling a TASK group to 0 nodes, value "true". */
+  /** One TASK group emptied, "<group>:<from>->0", e.g. "task:6->0" (the old standing "true" is refused). */
   taskGroupToZero: "emr-guard:ack-task-to-zero",
   /** A payment-type switch, "<from>-><to>", e.g. "PayAsYouGo->Subscription". */
   paymentSwitch: "emr-guard:ack-payment-switch",

@@ -144,13 +144,13 @@ export const DEFAULT_LIMITS: GuardrailLimits = {
 export const ACK_TAGS = {
   /** Largest node-group size acknowledged, e.g. "40". */
   nodeCount: "emr-guard:ack-node-count",
-  /** Largest scale-out (nodes added in one update) acknowledged, e.g. "30". */
+  /** One scale-out above the threshold in one update, "<group>:<from>-><to>", e.g. "core:40->65". */
   scaleOut: "emr-guard:ack-scale-out",
   /** Largest cluster total acknowledged for cost, e.g. "150". */
   clusterNodes: "emr-guard:ack-cluster-nodes",
   /** Longest subscription acknowledged, in months, e.g. "24". */
   subscriptionMonths: "emr-guard:ack-subscription-months",
-  /** Scaling a TASK group to 0 nodes, value "true". */
+  /** One TASK group emptied, "<group>:<from>->0", e.g. "task:6->0" (the old standing "true" is refused). */
   taskGroupToZero: "emr-guard:ack-task-to-zero",
   /** A payment-type switch, "<from>-><to>", e.g. "PayAsYouGo->Subscription". */
   paymentSwitch: "emr-guard:ack-payment-switch",

@@ -13,9 +13,9 @@ export const CHANGE_ACK_TAGS = {
   clusterNodes: ACK_TAGS.clusterNodes,
   scaleOut: ACK_TAGS.scaleOut,
   taskToZero: ACK_TAGS.taskGroupToZero,
-  paymentSwitch: "emr-guard:ack-payment-switch",
-  newCluster: "emr-guard:ack-new-cluster",
-  autoScaling: "emr-guard:ack-auto-scaling",
+  paymentSwitch: ACK_TAGS.paymentSwitch,
+  newCluster: ACK_TAGS.newCluster,
+  autoScaling: ACK_TAGS.autoScaling,
 } as const;
 export type ChangeAckKind = keyof typeof CHANGE_ACK_TAGS;
 

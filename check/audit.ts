@@ -8,7 +8,8 @@
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { CapturedResource } from "./capture";
 import { readDocument, asUsage } from "./change-check";
-import { readStackResources, SECRET_SIG, urnName, type ResourceV3 } from "./change/documents";
+import { readStackResources, urnName, type ResourceV3 } from "./change/documents";
+import { SECRET_KEY } from "./engine-values";
 import type { PackProcess } from "./pack-process";
 import { connectPolicyPack, policyConfigFor } from "./pack-runner";
 import { buildReport, type CheckReport } from "./report/model";
@@ -24,7 +25,7 @@ const isEngineResource = (r: ResourceV3) => r.type === "pulumi:pulumi:Stack" || 
 export function auditValue(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(auditValue);
   if (v === null || typeof v !== "object") return v;
-  if (SECRET_SIG in v) return SECRET_PLACEHOLDER;
+  if (SECRET_KEY in v) return SECRET_PLACEHOLDER;
   return Object.fromEntries(Object.entries(v).filter(([k]) => k !== "__defaults").map(([k, x]) => [k, auditValue(x)]));
 }
 

@@ -6,7 +6,8 @@
  */
 import * as fs from "fs";
 import { formatReleaseChecklist, releaseChecklist } from "../client/release-checklist";
-import { DocumentError, decodeValue, readPreview, readStackExport, readStackResources, UNKNOWN_SENTINEL, SECRET_SIG, type RecordedCluster } from "./change/documents";
+import { DocumentError, decodeValue, readPreview, readStackExport, readStackResources, type RecordedCluster } from "./change/documents";
+import { SECRET_KEY, UNKNOWN_SENTINEL } from "./engine-values";
 import { changesFromPlan, changesFromState } from "./change/pairs";
 import { UsageError } from "./errors";
 import type { CapturedResource } from "./capture";
@@ -39,7 +40,7 @@ const PLAN_EXAMPLE = "the output of `pulumi preview --json --stack <stack> > pla
 function withoutSecrets(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(withoutSecrets);
   if (v === null || typeof v !== "object") return v;
-  if (SECRET_SIG in v) return UNKNOWN_SENTINEL;
+  if (SECRET_KEY in v) return UNKNOWN_SENTINEL;
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withoutSecrets(x)]));
 }
 

@@ -10,9 +10,7 @@ import { SecretValue, type RecordedResource } from "../../policies/rules/change"
 import { TYPES } from "../../policies/rules/domain";
 import { UNKNOWN } from "../../policies/rules/types";
 
-/** The signature key of a secret in Pulumi's documents, and the engine's "known after apply" string. */
-export const SECRET_SIG = "4dabf18193072939515e22adb298388d";
-export const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { SECRET_KEY, UNKNOWN_SENTINEL } from "../engine-values";
 
 /** A document that cannot be read: which file, which field, what was expected. Exit code 2, no stack trace. */
 export class DocumentError extends Error {
@@ -64,7 +62,7 @@ export function decodeValue(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(decodeValue);
   if (v === null || typeof v !== "object") return v;
   const o = v as Record<string, unknown>;
-  if (SECRET_SIG in o) {
+  if (SECRET_KEY in o) {
     const c = o.ciphertext;
     return new SecretValue(typeof c === "string" && c !== "[secret]" ? createHash("sha256").update(c).digest("hex").slice(0, 12) : undefined);
   }

@@ -11,12 +11,12 @@ import type { CapturedResource } from "../../check/capture";
 import { projectName } from "../../check/run-check";
 import { runProgram } from "../../check/run-program";
 import { loadStackConfig, stackConfigPath } from "../../check/stack-config";
-import { SECRET_SIG, UNKNOWN_SENTINEL } from "../../check/change/documents";
+import { SECRET_KEY, SECRET_SIG, UNKNOWN_SENTINEL } from "../../check/engine-values";
 import { ROOT } from "./run-cli";
 
 /** Every fake ciphertext contains this, so a test can assert that no output ever shows one. */
 export const CIPHERTEXT_MARK = "RmFrZUNpcGhlcnRleHQ";
-const secret = (n: number) => ({ [SECRET_SIG]: "1b47061264138c4ac30d75fd1eb44270", ciphertext: `v1:c2FsdA==:${CIPHERTEXT_MARK}${n}=` });
+const secret = (n: number) => ({ [SECRET_KEY]: SECRET_SIG, ciphertext: `v1:c2FsdA==:${CIPHERTEXT_MARK}${n}=` });
 
 type Json = Record<string, unknown>;
 
@@ -25,7 +25,7 @@ function encode(v: unknown, counter: { n: number }): unknown {
   if (v === UNKNOWN_SENTINEL) return secret(counter.n++);
   if (Array.isArray(v)) return v.map((x) => encode(x, counter));
   if (v === null || typeof v !== "object") return v;
-  if (SECRET_SIG in v) return secret(counter.n++);
+  if (SECRET_KEY in v) return secret(counter.n++);
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, encode(x, counter)]));
 }
 

@@ -16,6 +16,7 @@ import { requirePlain } from "./typescript-hooks";
 import { loadRecordedState, planReport, retireEntries } from "./change-check";
 import type { CheckReport } from "./report/model";
 import type { Timings } from "./run-check";
+import { loadAudit } from "./audit-document";
 import { loadInvokeFixtures } from "./invokes";
 import { checkTargets, findProject, type Project } from "./project";
 import { loadPolicyConfig, loadStackConfig, policyConfigFile, stackConfigPath } from "./stack-config";
@@ -151,9 +152,9 @@ async function check(opts: CliOptions, project: Project, outputs: readonly Outpu
   const projectDir = project.dir;
   const progress = createProgress(process.stderr, opts.quiet === true);
   if (opts.plan) return finish(opts, projectDir, outputs, { reports: [planTarget(projectDir, opts, opts.plan)], packVersion: "(no pack: --plan)" });
-  // The audit reads documents only, but its module loads the SDK: only when asked.
-  const audit = opts.audit ? (require("./audit") as typeof import("./audit")) : undefined;
-  const audits = audit && opts.audit ? opts.audit.map(audit.loadAudit) : [];
+  // The audit's documents are read first (a bad one fails in milliseconds); its runner loads the SDK: only when asked.
+  const audits = opts.audit ? opts.audit.map(loadAudit) : [];
+  const audit = audits.length ? (require("./audit") as typeof import("./audit")) : undefined;
   const targets = audits.length ? [] : checkTargets(project, opts);
   // Cheap checks of the inputs first: a typo should not cost a policy pack start (nor relax the pack).
   loadPolicyConfig(policyConfig);

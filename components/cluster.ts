@@ -3,7 +3,8 @@
  * The class is thin; the work is in pure functions (validate.ts, provider-args.ts) and small creators
  * (security-group.ts, metastore.ts), exported for tests.
  */
-import * as alicloud from "@pulumi/alicloud";
+import type * as ecs from "@pulumi/alicloud/ecs";
+import * as emrv2 from "@pulumi/alicloud/emrv2";
 import * as pulumi from "@pulumi/pulumi";
 import { runLiveChecks, type LiveChecksMode } from "./live-checks";
 import { createRdsMetastore, type RdsMetastore, type RdsMetastoreOptions } from "./metastore";
@@ -55,12 +56,12 @@ export interface NodeGroupSummary {
 export class EmrCluster extends pulumi.ComponentResource {
   /** The validated spec with all defaults applied (what was planned). */
   readonly spec!: ClusterSpec;
-  readonly cluster!: alicloud.emrv2.Cluster;
+  readonly cluster!: emrv2.Cluster;
   readonly clusterId!: pulumi.Output<string>;
   readonly clusterName!: string;
   readonly securityGroupId!: pulumi.Output<string>;
   /** Set when the component created the security group (no nodeAttributes.securityGroupId given). */
-  readonly securityGroup?: alicloud.ecs.SecurityGroup;
+  readonly securityGroup?: ecs.SecurityGroup;
   /** Set when the component created the Hive metastore on RDS. */
   readonly metastore?: RdsMetastore;
   readonly nodeGroups!: NodeGroupSummary[];
@@ -95,7 +96,7 @@ export class EmrCluster extends pulumi.ComponentResource {
     const live = runLiveChecks(spec, this, { mode: options.liveChecks, region: options.region });
     const clusterArgs = toClusterArgs(spec, { securityGroupId, jdbc, identity: clusterIdentity(name) });
     if (live) clusterArgs.releaseVersion = pulumi.output(live.then(() => spec.releaseVersion));
-    const cluster = new alicloud.emrv2.Cluster(name, clusterArgs, {
+    const cluster = new emrv2.Cluster(name, clusterArgs, {
       parent: this,
       protect,
       // Leaving the program drops the cluster from state; it keeps running. Nothing here releases a cluster.

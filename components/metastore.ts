@@ -4,7 +4,7 @@
  * the metastore loses every table definition. The instance and database carry `protect` and `retainOnDelete`, so
  * no Pulumi operation deletes them (a metastore leaving the program is dropped from state and keeps running).
  */
-import * as alicloud from "@pulumi/alicloud";
+import * as rds from "@pulumi/alicloud/rds";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import type { z } from "zod";
@@ -24,11 +24,11 @@ export interface RdsMetastoreArgs {
 }
 
 export interface RdsMetastore {
-  instance: alicloud.rds.Instance;
-  database: alicloud.rds.Database;
-  account: alicloud.rds.RdsAccount;
+  instance: rds.Instance;
+  database: rds.Database;
+  account: rds.RdsAccount;
   /** The account's rights on the database: the cluster depends on it, since it initialises the schema at creation. */
-  privilege: alicloud.rds.AccountPrivilege;
+  privilege: rds.AccountPrivilege;
   /** The JDBC settings EMR gets in hivemetastore-site.xml; `url` is `jdbc:mysql://<host>:<port>/<db>?...`, `password` a secret. */
   jdbc: { url: pulumi.Output<string>; userName: pulumi.Output<string>; password: pulumi.Output<string> };
 }
@@ -41,7 +41,7 @@ export function createRdsMetastore(name: string, parent: pulumi.Resource, args: 
     { length: 24, special: false, minUpper: 2, minLower: 2, minNumeric: 2 },
     { parent },
   );
-  const instance = new alicloud.rds.Instance(
+  const instance = new rds.Instance(
     `${name}-metastore`,
     {
       engine: "MySQL",
@@ -62,17 +62,17 @@ export function createRdsMetastore(name: string, parent: pulumi.Resource, args: 
     },
     { parent, protect: args.protect, retainOnDelete: true },
   );
-  const database = new alicloud.rds.Database(
+  const database = new rds.Database(
     `${name}-metastore-db`,
     { instanceId: instance.id, dataBaseName: options.databaseName, characterSet: "utf8mb4" },
     { parent, protect: args.protect, retainOnDelete: true },
   );
-  const account = new alicloud.rds.RdsAccount(
+  const account = new rds.RdsAccount(
     `${name}-metastore-account`,
     { dbInstanceId: instance.id, accountName: options.accountName, accountPassword: password.result, accountType: "Normal" },
     { parent },
   );
-  const privilege = new alicloud.rds.AccountPrivilege(
+  const privilege = new rds.AccountPrivilege(
     `${name}-metastore-privilege`,
     { instanceId: instance.id, accountName: account.accountName, privilege: "ReadWrite", dbNames: [database.dataBaseName] },
     { parent },

@@ -3,7 +3,8 @@
  * group, RDS metastore) are passed in as values, so the same function also builds the plain view that the policy
  * rules check before anything is registered.
  */
-import type * as alicloud from "@pulumi/alicloud";
+import type * as emrv2 from "@pulumi/alicloud/emrv2";
+import type * as inputs from "@pulumi/alicloud/types/input";
 import * as pulumi from "@pulumi/pulumi";
 import { IDENTITY_TAG, METASTORE } from "../policies/rules/domain";
 import { OSS_HDFS_ROOT } from "../policies/rules/provider";
@@ -61,7 +62,7 @@ export function storageConfigItems(spec: ClusterSpec): ApplicationConfigSpec[] {
  * own paymentType as PaymentType "", and a later IncreaseNodes pays only when the group's subscriptionConfig says
  * AutoPayOrder (the API's default is an unpaid order). A Spot group is always PayAsYouGo.
  */
-export function nodeGroupPayment(group: NodeGroupSpec, spec: ClusterSpec): Pick<alicloud.types.input.emrv2.ClusterNodeGroup, "paymentType" | "subscriptionConfig"> {
+export function nodeGroupPayment(group: NodeGroupSpec, spec: ClusterSpec): Pick<inputs.emrv2.ClusterNodeGroup, "paymentType" | "subscriptionConfig"> {
   const spot = group.spotStrategy !== undefined && group.spotStrategy !== "NoSpot";
   const paymentType = group.paymentType ?? (spot ? "PayAsYouGo" : spec.paymentType);
   if (paymentType !== "Subscription") return { paymentType };
@@ -69,13 +70,13 @@ export function nodeGroupPayment(group: NodeGroupSpec, spec: ClusterSpec): Pick<
   return { paymentType, ...(config ? { subscriptionConfig: { ...config, autoPayOrder: config.autoPayOrder ?? true } } : {}) };
 }
 
-function nodeGroupArgs(group: NodeGroupSpec, spec: ClusterSpec): alicloud.types.input.emrv2.ClusterNodeGroup {
+function nodeGroupArgs(group: NodeGroupSpec, spec: ClusterSpec): inputs.emrv2.ClusterNodeGroup {
   // The spec's field names and types are the provider's.
   return { ...group, ...nodeGroupPayment(group, spec) };
 }
 
 /** The full `alicloud.emrv2.Cluster` inputs for a spec. */
-export function toClusterArgs(spec: ClusterSpec, supporting: SupportingValues): alicloud.emrv2.ClusterArgs {
+export function toClusterArgs(spec: ClusterSpec, supporting: SupportingValues): emrv2.ClusterArgs {
   const { securityGroupId: _ownSg, ...attributes } = spec.nodeAttributes;
   return {
     clusterName: spec.clusterName,

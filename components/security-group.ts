@@ -2,11 +2,11 @@
  * The cluster's security group when the user does not bring one. EMR accepts only a **normal** security group
  * (an enterprise one fails creation), so the type is set explicitly rather than left to the provider's default.
  */
-import * as alicloud from "@pulumi/alicloud";
+import * as ecs from "@pulumi/alicloud/ecs";
 import * as pulumi from "@pulumi/pulumi";
 
-export function createSecurityGroup(name: string, parent: pulumi.Resource, vpcId: pulumi.Input<string>, clusterName: string): alicloud.ecs.SecurityGroup {
-  return new alicloud.ecs.SecurityGroup(
+export function createSecurityGroup(name: string, parent: pulumi.Resource, vpcId: pulumi.Input<string>, clusterName: string): ecs.SecurityGroup {
+  return new ecs.SecurityGroup(
     `${name}-sg`,
     {
       vpcId,

@@ -1,12 +1,27 @@
-/** `emr-check --audit`: what a stack recorded, through the pack, without a program; no ciphertext in any format. */
+/**
+ * `emr-check --audit`: what a stack recorded, through the pack, without a program; no ciphertext in any format.
+ * One run writes the four reports (JSON to stdout, the others to files), as the PR workflow does.
+ */
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
-import { ROOT, runCli } from "../helpers/run-cli";
+import { ROOT, runCli, type CliResult } from "../helpers/run-cli";
 
 const EXPORT = path.join(ROOT, "test/fixtures/change/stack-export.json");
 const SECRET_TEXT = /v1:[A-Za-z0-9+/=]+:|ciphertext|4dabf18193072939515e22adb298388d|UmFuZG9t|Q2lwaGVy/;
 
-test("--audit on the fixture: the recorded clusters' violations, not the root stack nor the provider; exit 1", async () => {
-  const { code, stdout } = await runCli(["--audit", EXPORT, "--format", "json"]);
+let dir: string;
+let run: CliResult;
+const reportFile = (format: string) => path.join(dir, `audit.${format}`);
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "emr-audit-"));
+  run = await runCli(["--audit", EXPORT, "--format", "json", ...["text", "markdown", "sarif"].flatMap((f) => ["--format", f, "--output", reportFile(f)])]);
+}, 60000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test("--audit on the fixture: the recorded clusters' violations, not the root stack nor the provider; exit 1", () => {
+  const { code, stdout } = run;
   expect(code).toBe(1);
   const [report] = JSON.parse(stdout).reports;
   expect([report.stack, report.kind, report.summary]).toEqual(["prod", "audit", { resources: 3, mandatory: 5, advisory: 4, passed: false }]);
@@ -26,12 +41,11 @@ test("--audit on the fixture: the recorded clusters' violations, not the root st
   ]);
 }, 60000);
 
-test.each(["text", "markdown", "sarif"])("--audit, %s: no secret value or ciphertext printed", async (format) => {
-  const { code, stdout, stderr } = await runCli(["--audit", EXPORT, "--format", format]);
-  expect(code).toBe(1);
-  expect(stdout).toContain("emr-node-group-size-ack");
-  expect(stdout + stderr).not.toMatch(SECRET_TEXT);
-}, 60000);
+test.each(["json", "text", "markdown", "sarif"])("--audit, %s: the findings, and no secret value or ciphertext printed", (format) => {
+  const report = format === "json" ? run.stdout : fs.readFileSync(reportFile(format), "utf8");
+  expect(report).toContain("emr-node-group-size-ack");
+  expect(report + run.stderr).not.toMatch(SECRET_TEXT);
+});
 
 test("--audit refuses --stack and --program: the stack comes from the export, no program runs (exit 2)", async () => {
   expect(await runCli(["--audit", EXPORT, "--stack", "prod"])).toMatchObject({ code: 2, stderr: expect.stringContaining("--audit takes the stack from the export itself: leave out --stack") });

@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parse, stringify } from "yaml";
-import { ROOT, runCli } from "../helpers/run-cli";
+import { ROOT, runCli, type CliResult } from "../helpers/run-cli";
 import { CIPHERTEXT_MARK, writeRecordedState } from "../helpers/recorded-state";
 
 const FIXTURES = path.join(ROOT, "test/fixtures/change");
@@ -107,12 +107,21 @@ test("--plan on the fixture: the replacement refused with the provider's reason,
   ]);
 }, 60000);
 
-test.each(["text", "json", "markdown", "sarif"])("--state with the fixture's encrypted secrets, %s: no secret value or ciphertext in the output", async (format) => {
-  const { code, stdout, stderr } = await runCli(["--stack", "prod", "--state", path.join(FIXTURES, "stack-export.json"), "--format", format]);
-  expect(code).toBe(1); // lakehouse-old leaves the program without emr:retire
-  expect(stdout).toContain("emr-change-retirement");
-  expect(stdout + stderr).not.toMatch(SECRET_TEXT);
-}, 60000);
+describe("--state with the fixture's encrypted secrets: one run, the four reports (text to stdout, the others to files)", () => {
+  let run: CliResult;
+  const reportFile = (format: string) => path.join(dir, `secrets.${format}`);
+  beforeAll(async () => {
+    run = await runCli(["--stack", "prod", "--state", path.join(FIXTURES, "stack-export.json"), "--format", "text", ...["json", "markdown", "sarif"].flatMap((f) => ["--format", f, "--output", reportFile(f)])]);
+  }, 60000);
+  test("exit 1: lakehouse-old leaves the program without emr:retire", () => {
+    expect(run.code).toBe(1);
+  });
+  test.each(["text", "json", "markdown", "sarif"])("%s: the change verdict, and no secret value or ciphertext in the output", (format) => {
+    const report = format === "text" ? run.stdout : fs.readFileSync(reportFile(format), "utf8");
+    expect(report).toContain("emr-change-retirement");
+    expect(report + run.stderr).not.toMatch(SECRET_TEXT);
+  });
+});
 
 describe("bad documents: exit 2, which file and what was expected, no stack trace", () => {
   const bad = path.join(os.tmpdir(), `emr-bad-${process.pid}.json`);

@@ -4,6 +4,8 @@
  * component is reported as the pack's mandatory violation (not a program error), and {"all": "advisory"} relaxes a
  * cluster built from stack config (advisory findings, exit 0, a non-empty SARIF) while validity stays mandatory.
  */
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { ROOT, runCli } from "../helpers/run-cli";
 
@@ -11,47 +13,69 @@ const FIXTURES = "test/fixtures/same-verdict";
 const ALL_ADVISORY = path.join(ROOT, "test/fixtures/all-advisory.json");
 
 interface Verdict {
+  /** The exit code this report alone gives (1 when it did not pass). */
   code: number;
   policies: string[];
   notes?: string[];
 }
+type Report = { program: string; summary: { passed: boolean }; notes?: string[]; findings: { name: string; violations: { policyName: string; enforcementLevel: string }[] }[] };
 
-async function verdict(which: "stack config" | "hand-written", stack: "validity" | "guardrail", extra: string[] = []): Promise<Verdict> {
-  const program = which === "stack config" ? "stacks" : `${FIXTURES}/hand-written.ts`;
-  const { code, stdout, stderr } = await runCli(["--stack", stack, "--program", program, "--config-file", `${FIXTURES}/Pulumi.${stack}.yaml`, "--format", "json", ...extra]);
+const PROGRAMS = { "stack config": "stacks", "hand-written": `${FIXTURES}/hand-written.ts` };
+
+/**
+ * Both ways in one run (two programs, one stack config): the verdict of each report, and the run's exit code.
+ * `extra`: more options for the run (a policy config, more --format/--output pairs).
+ */
+async function verdicts(stack: "validity" | "guardrail", extra: string[] = []): Promise<{ exit: number; fromConfig: Verdict; byHand: Verdict }> {
+  const { code, stdout, stderr } = await runCli(["--stack", stack, "--program", PROGRAMS["stack config"], "--program", PROGRAMS["hand-written"], "--config-file", `${FIXTURES}/Pulumi.${stack}.yaml`, "--format", "json", ...extra]);
   if (code === 2) throw new Error(stderr);
-  const [report] = JSON.parse(stdout).reports;
-  const policies = report.findings.flatMap((f: { name: string; violations: { policyName: string; enforcementLevel: string }[] }) => f.violations.map((v) => `${f.name}: ${v.policyName} ${v.enforcementLevel}`));
-  return { code, policies: policies.sort(), ...(report.notes ? { notes: report.notes } : {}) };
+  const reports: Report[] = JSON.parse(stdout).reports;
+  const verdictOf = (way: keyof typeof PROGRAMS): Verdict => {
+    const matching = reports.filter((r) => path.resolve(ROOT, r.program) === path.resolve(ROOT, PROGRAMS[way]));
+    expect(matching).toHaveLength(1);
+    const [report] = matching;
+    const policies = report.findings.flatMap((f) => f.violations.map((v) => `${f.name}: ${v.policyName} ${v.enforcementLevel}`));
+    return { code: report.summary.passed ? 0 : 1, policies: policies.sort(), ...(report.notes ? { notes: report.notes } : {}) };
+  };
+  return { exit: code, fromConfig: verdictOf("stack config"), byHand: verdictOf("hand-written") };
 }
 
 test("a validity problem (a reserved tag key): the component's refusal is the pack's mandatory violation, both ways; exit 1", async () => {
-  const [fromConfig, byHand] = await Promise.all([verdict("stack config", "validity"), verdict("hand-written", "validity")]);
+  const { exit, fromConfig, byHand } = await verdicts("validity");
+  expect(exit).toBe(1);
   expect(fromConfig).toEqual({ code: 1, policies: ["same: emr-tags mandatory"] });
   expect(byHand).toEqual({ code: 1, policies: ["same: emr-tags mandatory"] });
 }, 60000);
 
 test('a validity problem under {"all": "advisory"}: still mandatory both ways, and the summary says why', async () => {
-  const [fromConfig, byHand] = await Promise.all([verdict("stack config", "validity", ["--policy-config", ALL_ADVISORY]), verdict("hand-written", "validity", ["--policy-config", ALL_ADVISORY])]);
+  const { exit, fromConfig, byHand } = await verdicts("validity", ["--policy-config", ALL_ADVISORY]);
   const notes = ['validity policies stay mandatory under "all": "advisory" (the cloud refuses what they refuse)'];
+  expect(exit).toBe(1);
   expect(fromConfig).toEqual({ code: 1, policies: ["same: emr-tags mandatory"], notes });
   expect(byHand).toEqual({ code: 1, policies: ["same: emr-tags mandatory"], notes });
 }, 60000);
 
 test("a guardrail problem (a 40-node CORE group without acknowledgement): mandatory both ways by default, exit 1", async () => {
-  const [fromConfig, byHand] = await Promise.all([verdict("stack config", "guardrail"), verdict("hand-written", "guardrail")]);
+  const { exit, fromConfig, byHand } = await verdicts("guardrail");
+  expect(exit).toBe(1);
   expect(fromConfig).toEqual({ code: 1, policies: ["same: emr-node-group-size-ack mandatory"] });
   expect(byHand).toEqual({ code: 1, policies: ["same: emr-node-group-size-ack mandatory"] });
 }, 60000);
 
 test('the guardrail under {"all": "advisory"}: advisory both ways, exit 0, and the SARIF carries the finding', async () => {
-  const [fromConfig, byHand] = await Promise.all([verdict("stack config", "guardrail", ["--policy-config", ALL_ADVISORY]), verdict("hand-written", "guardrail", ["--policy-config", ALL_ADVISORY])]);
-  expect(fromConfig).toMatchObject({ code: 0, policies: ["same: emr-node-group-size-ack advisory"] });
-  expect(byHand).toMatchObject({ code: 0, policies: ["same: emr-node-group-size-ack advisory"] });
-  const sarif = await runCli(["--stack", "guardrail", "--program", "stacks", "--config-file", `${FIXTURES}/Pulumi.guardrail.yaml`, "--policy-config", ALL_ADVISORY, "--format", "sarif"]);
-  expect(sarif.code).toBe(0);
-  const results = JSON.parse(sarif.stdout).runs[0].results;
-  expect(results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level])).toEqual([["emr-node-group-size-ack", "warning"]]);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "emr-same-"));
+  try {
+    const sarifFile = path.join(dir, "report.sarif");
+    const { exit, fromConfig, byHand } = await verdicts("guardrail", ["--policy-config", ALL_ADVISORY, "--format", "sarif", "--output", sarifFile]);
+    expect(exit).toBe(0);
+    expect(fromConfig).toMatchObject({ code: 0, policies: ["same: emr-node-group-size-ack advisory"] });
+    expect(byHand).toMatchObject({ code: 0, policies: ["same: emr-node-group-size-ack advisory"] });
+    // One SARIF run for the check; each program's finding is a warning in it.
+    const [run] = JSON.parse(fs.readFileSync(sarifFile, "utf8")).runs as { results: { ruleId: string; level: string }[] }[];
+    expect(run.results.map((x) => [x.ruleId, x.level])).toEqual([["emr-node-group-size-ack", "warning"], ["emr-node-group-size-ack", "warning"]]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }, 60000);
 
 test("stack config: a second cluster with the same clusterName and a node-group list naming core twice are the pack's mandatory violations", async () => {

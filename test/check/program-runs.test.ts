@@ -12,8 +12,9 @@ const NO_STACK_TRACE = /\n\s+at [^\n]+:\d+:\d+/;
 const FIXTURES = "test/fixtures/programs";
 
 describe("silent passes: no verdict is never exit 0", () => {
-  test("a program with a TypeScript type error fails as pulumi preview (ts-node) fails: exit 2, file:line and the TS message", async () => {
-    const { code, stdout, stderr } = await runCli(["--program", `${FIXTURES}/type-error.ts`]);
+  // The program's type-check does not depend on what loads the pack: the same refusal with either loader.
+  test.each([["the bundle (default)", []], ["--pack-loader ts-node", ["--pack-loader", "ts-node"]]])("a program with a TypeScript type error fails as pulumi preview (ts-node) fails, pack from %s: exit 2, file:line and the TS message", async (_loader, loaderArgs) => {
+    const { code, stdout, stderr } = await runCli(["--program", `${FIXTURES}/type-error.ts`, ...loaderArgs]);
     expect({ code, stderr }).toEqual({ code: 2, stderr: "" });
     expect(stdout.trim()).toBe(
       [

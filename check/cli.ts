@@ -13,10 +13,8 @@ import { createProgress } from "./progress";
 import { spawnPolicyPack } from "./pack-process";
 import { bundleIsFresh } from "./prebuilt-pack";
 import { requirePlain } from "./typescript-hooks";
-import { loadRecordedState, planReport, retireEntries } from "./change-check";
 import type { CheckReport } from "./report/model";
 import type { Timings } from "./run-check";
-import { loadAudit } from "./audit-document";
 import { loadInvokeFixtures } from "./invokes";
 import { checkTargets, findProject, type Project } from "./project";
 import { loadPolicyConfig, loadStackConfig, policyConfigFile, stackConfigPath } from "./stack-config";
@@ -152,18 +150,22 @@ async function check(opts: CliOptions, project: Project, outputs: readonly Outpu
   const projectDir = project.dir;
   const progress = createProgress(process.stderr, opts.quiet === true);
   if (opts.plan) return finish(opts, projectDir, outputs, { reports: [planTarget(projectDir, opts, opts.plan)], packVersion: "(no pack: --plan)" });
-  // The audit's documents are read first (a bad one fails in milliseconds); its runner loads the SDK: only when asked.
-  const audits = opts.audit ? opts.audit.map(loadAudit) : [];
+  // Modules of one mode load only in that mode: the pack should start as early as it can (it is the longest path).
+  // The audit's documents are read first (a bad one fails in milliseconds); its runner loads the SDK.
+  const auditDocument = opts.audit ? (require("./audit-document") as typeof import("./audit-document")) : undefined;
+  const audits = auditDocument && opts.audit ? opts.audit.map(auditDocument.loadAudit) : [];
   const audit = audits.length ? (require("./audit") as typeof import("./audit")) : undefined;
   const targets = audits.length ? [] : checkTargets(project, opts);
   // Cheap checks of the inputs first: a typo should not cost a policy pack start (nor relax the pack).
   loadPolicyConfig(policyConfig);
   const invokeFixtures = opts.invokes ? loadInvokeFixtures(opts.invokes) : undefined;
+  // The change-aware check's module (documents, change rules, release checklists): --state only.
+  const changeCheck = opts.state ? (require("./change-check") as typeof import("./change-check")) : undefined;
   for (const t of targets) {
     const { config, file } = loadStackConfig(t.configFile, t.configRequired);
-    if (opts.state) {
-      retireEntries(config, file); // a bad emr:retire fails now, before the pack starts
-      t.recorded = loadRecordedState(opts.state);
+    if (changeCheck && opts.state) {
+      changeCheck.retireEntries(config, file); // a bad emr:retire fails now, before the pack starts
+      t.recorded = changeCheck.loadRecordedState(opts.state);
     }
   }
   // The pack boots in its own process while this one loads the SDK and runs the program: start it first.
@@ -226,6 +228,7 @@ function planTarget(projectDir: string, opts: CliOptions, planFile: string): Che
   const configFile = opts.configFile ? path.resolve(opts.configFile) : stackConfigPath(path.join(projectDir, "stacks"), stack);
   const { config, file } = loadStackConfig(configFile, !!opts.configFile);
   const { limits } = loadPolicyConfig(policyConfigFile(projectDir, opts.policyConfig));
+  const { planReport } = require("./change-check") as typeof import("./change-check");
   return planReport({ stack, file: planFile, config, configFile: file ? path.relative(projectDir, file) : undefined, limits });
 }
 

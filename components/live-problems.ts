@@ -47,5 +47,3 @@ export async function liveProblems(client: EmrClient, regionId: string, spec: Cl
   problems.push(...gate.findings.map((f) => `${f.path}: ${f.message}; ${f.fix}`));
   return problems;
 }
-
-/** `<project>/<stack>/<resource name>` from a resource's URN (`urn:pulumi:<stack>::<project>::<type>::<name>`). */

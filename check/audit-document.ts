@@ -11,14 +11,12 @@ import { readDocument, asUsage } from "./change-check";
 import { readStackResources, urnName, type ResourceV3 } from "./change/documents";
 import { SECRET_KEY } from "./engine-values";
 import { SECRET_PLACEHOLDER } from "./stack-config";
-
-/** The stack a URN belongs to: `urn:pulumi:<stack>::<project>::...`. */
-export const stackOfUrn = (urn: string) => urn.slice("urn:pulumi:".length, urn.indexOf("::"));
+import { stackOfUrn } from "../policies/rules/urn";
 
 const isEngineResource = (r: ResourceV3) => r.type === "pulumi:pulumi:Stack" || r.type.startsWith("pulumi:providers:");
 
 /** Recorded inputs for the analyzer: secrets as the placeholder, the provider's `__defaults` bookkeeping left out. */
-export function auditValue(v: unknown): unknown {
+function auditValue(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(auditValue);
   if (v === null || typeof v !== "object") return v;
   if (SECRET_KEY in v) return SECRET_PLACEHOLDER;
@@ -55,5 +53,5 @@ export function loadAudit(file: string): AuditedStack {
   const text = readDocument(file, "--audit", "the output of `pulumi stack export --stack <stack> --file state.json`");
   const recorded = asUsage(() => readStackResources(text, file, "--audit"));
   const resources = recorded.filter((r) => !isEngineResource(r) && r.delete !== true).map(analyzerResource);
-  return { file, stack: recorded.length ? stackOfUrn(recorded[0].urn) : "(empty)", resources };
+  return { file, stack: recorded.length ? (stackOfUrn(recorded[0].urn) ?? "(unknown)") : "(empty)", resources };
 }

@@ -8,6 +8,7 @@ import { forClusters } from "./cluster-type";
 import { DEFAULT_LIMITS, DEFAULT_PRODUCTION_STACK_PATTERNS, ruleContext, runRuleOnView, type ClusterRule, type GuardrailLimits, type PolicyEntry } from "./rules/index";
 import { entryOf } from "./rules/catalog";
 import { sharedView } from "./props";
+import { stackOfUrn } from "./rules/urn";
 
 /** What each threshold means, for the configSchema. */
 const LIMIT_DESCRIPTIONS: Record<keyof GuardrailLimits, string> = {
@@ -44,11 +45,6 @@ export function configSchemaFor(options: PolicyEntry): PolicyConfigSchema | unde
     };
   }
   return Object.keys(properties).length ? { properties } : undefined;
-}
-
-/** The stack name of a URN: `urn:pulumi:<stack>::<project>::<type>::<name>`. */
-export function stackOfUrn(urn: string): string | undefined {
-  return /^urn:pulumi:([^:]+)::/.exec(urn)?.[1];
 }
 
 /** The rule context for one resource: the policy's config over the pack's defaults (the CLI sends {} when unset). */

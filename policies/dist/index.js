@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 0811b159e3fac415469ddb8d4e7277dedc070b352d8695e79eac51cd83c4df7a
+// sources: sha256 a616f2e074dba7508f48609f0f04bf8d8436dfc211d6c76ee4956a999a91ed97
 "use strict";
 
 // index.ts
@@ -1248,6 +1248,11 @@ function sharedView(urn, props) {
   return entry.view ??= clusterView(entry.plain);
 }
 
+// rules/urn.ts
+function stackOfUrn(urn) {
+  return /^urn:pulumi:([^:]+)::/.exec(urn)?.[1];
+}
+
 // cluster-policy.ts
 var LIMIT_DESCRIPTIONS = {
   maxNodesPerGroupAtCreate: "Most nodes a node group may have at creation.",
@@ -1273,9 +1278,6 @@ function configSchemaFor(options) {
     };
   }
   return Object.keys(properties).length ? { properties } : void 0;
-}
-function stackOfUrn(urn) {
-  return /^urn:pulumi:([^:]+)::/.exec(urn)?.[1];
 }
 function contextFor(args) {
   const config = args.getConfig() ?? {};

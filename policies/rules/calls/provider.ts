@@ -1,0 +1,60 @@
+/**
+ * The provider this model was written from, and the facts of its emrv2 Cluster resource the model uses: where it
+ * refuses at apply (with its own error text), which fields it never applies after creation, which replace.
+ * Line numbers are alicloud/resource_alicloud_emrv2_cluster.go unless another file is named.
+ */
+
+export const MODELLED_PROVIDER = {
+  terraform: "aliyun/terraform-provider-alicloud v1.285.0",
+  pulumi: "@pulumi/alicloud 3.108.0",
+  file: "alicloud/resource_alicloud_emrv2_cluster.go",
+} as const;
+
+const at = (line: number, file = "resource_alicloud_emrv2_cluster.go") => `${file}:${line}`;
+
+/** The provider's apply-time errors, its text with `%s` for the group, and where it returns them. */
+export const PROVIDER_REFUSALS = {
+  toPayAsYouGo: { message: "EMR cluster can only change paymentType from PayAsYouGo to Subscription.", source: at(2124) },
+  switchWithoutGroups: { message: "Subscription paymentType of emr cluster can not contains PayAsYouGo node group with 'MASTER' or 'CORE'.", source: at(2127) },
+  payAsYouGoMasterCore: { message: "Subscription paymentType of emr cluster can not contains PayAsYouGo node group with 'MASTER' or 'CORE'.", source: at(2208) },
+  switchWithoutConfig: { message: "The '%type' nodeGroup: '%group' is needed parameter 'subscription_config' for changing paymentType.", source: at(2221) },
+  masterIncrease: { message: "EMR cluster can not increase the node group type of ['MASTER'].", source: at(2364) },
+  decreaseType: { message: "EMR cluster can only decrease the node group type of ['TASK', 'GATEWAY'].", source: at(2394) },
+  diskShrink: { message: "EMR cluster can only increase node disk, decrease node disk is not supported.", source: at(2409) },
+  diskLocalHddPro: { message: "EMR cluster can not support increase node disk with 'local_hdd_pro' disk type.", source: at(2412) },
+  removeRunning: { message: "The [nodeGroup: %group, nodeGroupType: %type] can not delete cause exists running nodes", source: at(2667) },
+  groupSwitchWithoutConfig: { message: "The '%type' nodeGroup: '%group' is needed parameter 'subscription_config' for changing paymentType.", source: at(2706) },
+  groupToPayAsYouGo: { message: "EMR cluster can only change paymentType from PayAsYouGo to Subscription.", source: at(2740) },
+} as const;
+export type RefusalKind = keyof typeof PROVIDER_REFUSALS;
+
+/** The provider's error text with the group filled in. */
+export const refusalText = (kind: RefusalKind, group = "", type = "") => PROVIDER_REFUSALS[kind].message.replace("%group", group).replace("%type", type);
+
+/** Cluster fields whose change replaces the cluster (ForceNew in the schema: 86, 92, 110, 123, 171-227). */
+export const FORCE_NEW_CLUSTER_FIELDS = ["clusterType", "releaseVersion", "deployMode", "applications", "nodeAttributes"] as const;
+
+/** Cluster fields the Update sends a call for (2081-2255, 2930-2990). */
+export const APPLIED_CLUSTER_FIELDS = ["tags", "clusterName", "logCollectStrategy", "deletionProtection", "paymentType", "nodeGroups", "bootstrapScripts"] as const;
+
+/** Cluster fields the provider never applies after creation, and what to do instead (Read 1379-1388, 1476-1481). */
+export const NOT_APPLIED_CLUSTER_FIELDS: Readonly<Record<string, string>> = {
+  applicationConfigs: "change the configuration in the EMR console (or the UpdateApplicationConfigs API) and keep the program in step with it (a rotated metastore password must be changed there too)",
+  securityMode: "the security mode is fixed at creation: create a new cluster with the mode you need, migrate, then retire this one",
+  resourceGroupId: "move the cluster to the resource group in the Resource Management console (ChangeResourceGroup), then keep the program in step",
+  subscriptionConfig: "change the renewal in the EMR console (UpdateClusterAutoRenew), then keep the program in step",
+};
+
+/** What to do instead of editing a node-group field the provider never applies. */
+export const NEW_GROUP_INSTEAD = "add a new node group with these settings, move the work to it, then step the old group to 0 and remove it";
+
+/**
+ * Node-group fields the Update does apply for a group that exists (2262-2420, 2672-2676): the rest (system disk, disk
+ * category/count/level, graceful shutdown, instance types, network, spot, subscription config, strategies, the type)
+ * are never applied. `dataDisks` is applied only as a larger size of the first disk; `paymentType` only as
+ * PayAsYouGo -> Subscription in a Subscription cluster.
+ */
+export const APPLIED_GROUP_FIELDS = ["nodeGroupName", "nodeCount", "autoScalingPolicy", "dataDisks", "paymentType", "ackConfig"] as const;
+
+/** The disk category the provider cannot grow (2411-2412). */
+export const NO_DISK_GROWTH_CATEGORY = "local_hdd_pro";

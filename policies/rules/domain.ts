@@ -150,6 +150,8 @@ export const ACK_TAGS = {
   clusterNodes: "emr-guard:ack-cluster-nodes",
   /** Longest subscription acknowledged, in months, e.g. "24". */
   subscriptionMonths: "emr-guard:ack-subscription-months",
+  /** One scale-in of a TASK group, "<group>:<from>-><to>", e.g. "task:25->15": the provider lets the service pick the nodes. */
+  scaleIn: "emr-guard:ack-scale-in",
   /** One TASK group emptied, "<group>:<from>->0", e.g. "task:6->0" (the old standing "true" is refused). */
   taskGroupToZero: "emr-guard:ack-task-to-zero",
   /** A payment-type switch, "<from>-><to>", e.g. "PayAsYouGo->Subscription". */

@@ -7,7 +7,7 @@
  */
 import { isUnknown } from "../types";
 import { cloneData } from "./ignore-changes";
-import { liveFromState, type LiveState } from "./sides";
+import { clusterSize, liveFromState, type LiveState } from "./sides";
 import type { CallPlan, EmrCall } from "./types";
 import { planUpdate, replacementsOf, type PlannedSide, type RecordedSide } from "./update";
 
@@ -59,10 +59,21 @@ export function runClusterCall(inputs: Record<string, unknown>, because = "the c
 }
 
 const empty = (args: PlanArgs, operation: CallPlan["operation"], live: CallPlan["liveSource"]): CallPlan => ({
-  cluster: args.cluster, ...(args.urn ? { urn: args.urn } : {}), operation, calls: [], refusals: [], previewErrors: [], notApplied: [], replacements: [], unknown: [], liveSource: live, unknownLiveCounts: [],
+  cluster: args.cluster, ...(args.urn ? { urn: args.urn } : {}), operation, calls: [], refusals: [], previewErrors: [], notApplied: [], replacements: [], unknown: [], liveSource: live, unknownLiveCounts: [], size: {}, recordedGroups: [],
 });
 
+/** The plan, with the facts the gates weigh it by: the cluster's size before and after, the groups the state knows. */
 export function planClusterCalls(args: PlanArgs): CallPlan {
+  const plan = modelCalls(args);
+  const groups = Array.isArray(args.before?.state.nodeGroups) ? args.before.state.nodeGroups : [];
+  plan.recordedGroups = groups.map((g) => rec(g).nodeGroupName).filter((n): n is string => typeof n === "string");
+  const before = args.before ? clusterSize(args.before.state) : 0;
+  const after = args.after && plan.operation !== "delete" && plan.operation !== "retain" ? clusterSize(args.after.inputs) : 0;
+  plan.size = { ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) };
+  return plan;
+}
+
+function modelCalls(args: PlanArgs): CallPlan {
   const { before, after } = args;
   const live = args.live ?? (before ? liveFromState(before.state, args.refreshed === true) : undefined);
   const source = live?.source ?? "recorded-state";

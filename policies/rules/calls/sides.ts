@@ -94,4 +94,24 @@ export function liveFromApi(args: {
   };
 }
 
+/** A group's weight in the cluster's size: its count, or its MaxCapacity when auto-scaled and larger. */
+export function countedSize(count: number, policy: unknown): number | undefined {
+  if (policy === undefined || policy === null) return count;
+  const max = summarizePolicy(policy).maxCapacity;
+  return isUnknown(max) ? undefined : Math.max(count, max);
+}
+
+/** The size of a cluster's groups as written (`nodeGroups`); undefined when a count or a capacity is not known. */
+export function clusterSize(inputs: Record<string, unknown>): number | undefined {
+  const s = clusterSnapshot(inputs);
+  if (!Array.isArray(s.nodeGroups)) return undefined;
+  let sum = 0;
+  for (const g of s.nodeGroups) {
+    const n = isKnown(g.nodeCount) ? countedSize(g.nodeCount, g.autoScalingPolicy) : undefined;
+    if (n === undefined) return undefined;
+    sum += n;
+  }
+  return sum;
+}
+
 export const isRange = (v: number | CountRange): v is CountRange => typeof v !== "number";

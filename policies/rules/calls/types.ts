@@ -43,6 +43,12 @@ export interface EmrCall {
    */
   params: Record<string, unknown>;
   range?: CountRange;
+  /** For IncreaseNodes/DecreaseNodes: the group's live count before the call (absent when it is a range). */
+  from?: number;
+  /** IncreaseNodes of a group this update creates (its first nodes, after CreateNodeGroup). */
+  newGroup?: true;
+  /** For PutAutoScalingPolicy: the policy it replaces as a whole (absent: the group had none). */
+  replaces?: unknown;
   /**
    * The provider builds this call while iterating a Go map (its node groups by name), so its order among the calls of
    * the same phase is any order; the calls are listed by group name.
@@ -62,6 +68,8 @@ export interface EmrCall {
 
 /** An error the provider returns during `pulumi up`: the calls listed before it in the plan were already sent. */
 export interface ApplyRefusal {
+  /** Which of the provider's refusals (provider.ts PROVIDER_REFUSALS). */
+  kind: string;
   /** The provider's error text (from its source). */
   message: string;
   /** Where the provider refuses, `file:line` in the modelled provider version. */
@@ -132,4 +140,11 @@ export interface CallPlan {
   liveSource: LiveSource;
   /** Groups whose live count the model could not know and that a node-group change would resize. */
   unknownLiveCounts: { group: string; path: string; target: number; range: CountRange }[];
+  /**
+   * The cluster's size before and after (auto-scaled groups at max(count, MaxCapacity)), for the cost threshold;
+   * undefined where not known.
+   */
+  size: { before?: number; after?: number };
+  /** The node groups the recorded state knows, by name (a live group outside them was made outside the program). */
+  recordedGroups: string[];
 }

@@ -35,7 +35,7 @@ const subscriptionOf = (g: GroupSnapshot) => {
 };
 
 function refusal(kind: RefusalKind, path: string, group?: string, type?: string): ApplyRefusal {
-  return { message: refusalText(kind, group, type), source: PROVIDER_REFUSALS[kind].source, path, ...(group ? { group } : {}) };
+  return { kind, message: refusalText(kind, group, type), source: PROVIDER_REFUSALS[kind].source, path, ...(group ? { group } : {}) };
 }
 
 /** The request the provider builds for a policy: PutAutoScalingPolicy when it has rules or constraints (2262-2330). */
@@ -46,7 +46,7 @@ function policyCall(name: string, g: GroupSnapshot, live: LiveGroup, before: unk
   const hasBody = p !== undefined && (p.scalingRules !== undefined || p.constraints !== undefined);
   const base = { group: name, groupType: live.type, anyOrder: true as const };
   return hasBody
-    ? { ...base, action: "PutAutoScalingPolicy", params: { ScalingRules: p.scalingRules, Constraints: p.constraints }, because: `${g.path}.autoScalingPolicy changed` }
+    ? { ...base, action: "PutAutoScalingPolicy", params: { ScalingRules: p.scalingRules, Constraints: p.constraints }, ...(before !== undefined && before !== null ? { replaces: before } : {}), because: `${g.path}.autoScalingPolicy changed` }
     : { ...base, action: "RemoveAutoScalingPolicy", params: {}, because: `${g.path}.autoScalingPolicy removed` };
 }
 
@@ -74,11 +74,11 @@ function resize(name: string, g: GroupSnapshot, live: LiveGroup, payment: string
   const current = live.running;
   if (target > current) {
     if (plannedType === "MASTER") return refusal("masterIncrease", path, name);
-    queue.inc.push({ ...base, action: "IncreaseNodes", params: { IncreaseNodeCount: target - current }, because: `${path} ${current} -> ${target}` });
+    queue.inc.push({ ...base, action: "IncreaseNodes", from: current, params: { IncreaseNodeCount: target - current }, because: `${path} ${current} -> ${target}` });
   } else if (target < current) {
     // The provider checks the PROGRAM's type (2392-2394); the gates judge the live one.
     if (plannedType !== "TASK" && plannedType !== "GATEWAY") return refusal("decreaseType", path, name);
-    queue.dec.push({ ...base, action: "DecreaseNodes", params: { DecreaseNodeCount: current - target }, because: `${path} ${current} -> ${target}` });
+    queue.dec.push({ ...base, action: "DecreaseNodes", from: current, params: { DecreaseNodeCount: current - target }, because: `${path} ${current} -> ${target}` });
   }
   return undefined;
 }
@@ -100,7 +100,7 @@ function create(name: string, g: GroupSnapshot, planned: ClusterSnapshot, queue:
   const type = isKnown(g.type) ? g.type : undefined;
   const payment = groupPayment(g, planned);
   const facts = { group: name, ...(type ? { groupType: type } : {}), ...(payment ? { groupPayment: payment } : {}) };
-  if (count !== undefined && count > 0) queue.inc.push({ ...facts, action: "IncreaseNodes", params: { IncreaseNodeCount: count, NewGroup: true }, because: `new node group ${g.path} "${name}": the provider adds its ${count} nodes after creating it` });
+  if (count !== undefined && count > 0) queue.inc.push({ ...facts, action: "IncreaseNodes", from: 0, params: { IncreaseNodeCount: count }, newGroup: true, because: `new node group ${g.path} "${name}": the provider adds its ${count} nodes after creating it` });
   const nodeGroup: Record<string, unknown> = { NodeGroupName: name, NodeGroupType: type, NodeCount: count, PaymentType: payment };
   if (g.autoScalingPolicy !== undefined) nodeGroup.AutoScalingPolicy = g.autoScalingPolicy;
   const sc = subscriptionOf(g);

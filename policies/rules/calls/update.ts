@@ -144,7 +144,7 @@ function notAppliedOf(before: ClusterSnapshot, planned: ClusterSnapshot, b: Reco
 }
 
 function refusalOf(kind: "toPayAsYouGo" | "switchWithoutGroups"): ApplyRefusal {
-  return { message: refusalText(kind), source: PROVIDER_REFUSALS[kind].source, path: "paymentType" };
+  return { kind, message: refusalText(kind), source: PROVIDER_REFUSALS[kind].source, path: "paymentType" };
 }
 
 /** The calls of one update of an existing cluster (the resource stays; see plan.ts for replacements). */
@@ -154,7 +154,7 @@ export function planUpdate(args: { cluster: string; urn?: string; before: Record
   const [bs, ps, ss] = [clusterSnapshot(before), clusterSnapshot(planned), clusterSnapshot(args.before.state)];
   const plan: CallPlan = {
     cluster: args.cluster, ...(args.urn ? { urn: args.urn } : {}), operation: "update", calls: [], refusals: [], previewErrors: [], notApplied: [], replacements: [],
-    unknown: unreadable.map((p) => `ignoreChanges "${p}" (not a property path)`), liveSource: args.live.source, unknownLiveCounts: [],
+    unknown: unreadable.map((p) => `ignoreChanges "${p}" (not a property path)`), liveSource: args.live.source, unknownLiveCounts: [], size: {}, recordedGroups: [],
   };
   const stop = (r: ApplyRefusal) => (plan.refusals.push(r), plan);
   plan.calls.push(...tagPhase(before, planned, args.live));
@@ -198,10 +198,10 @@ function paymentConversion(state: ClusterSnapshot, planned: ClusterSnapshot): Em
     const type = isKnown(g.type) ? g.type : "";
     if (pay === "Subscription") {
       const sc = rec(Array.isArray(g.raw.subscriptionConfig) ? (g.raw.subscriptionConfig as unknown[])[0] : g.raw.subscriptionConfig);
-      if (!Object.keys(sc).length) return { message: refusalText("switchWithoutConfig", String(g.name), type), source: PROVIDER_REFUSALS.switchWithoutConfig.source, path: `${g.path}.subscriptionConfig`, group: String(g.name) };
+      if (!Object.keys(sc).length) return { kind: "switchWithoutConfig", message: refusalText("switchWithoutConfig", String(g.name), type), source: PROVIDER_REFUSALS.switchWithoutConfig.source, path: `${g.path}.subscriptionConfig`, group: String(g.name) };
       groups.push({ NodeGroupName: g.name, NodeGroupType: type, PaymentType: "Subscription", PaymentDuration: sc.paymentDuration, PaymentDurationUnit: sc.paymentDurationUnit });
     } else if (pay === "PayAsYouGo" && (type === "MASTER" || type === "CORE")) {
-      return { message: refusalText("payAsYouGoMasterCore"), source: PROVIDER_REFUSALS.payAsYouGoMasterCore.source, path: `${g.path}.paymentType`, group: String(g.name) };
+      return { kind: "payAsYouGoMasterCore", message: refusalText("payAsYouGoMasterCore"), source: PROVIDER_REFUSALS.payAsYouGoMasterCore.source, path: `${g.path}.paymentType`, group: String(g.name) };
     }
   }
   const sc = rec(planned.raw.subscriptionConfig);

@@ -1,6 +1,8 @@
 /**
  * Acknowledgements of changes (the brief's formats). Each entry approves ONE named change: its value carries the
- * change (`core:40->65`), so an entry left on the cluster approves nothing later and is reported as stale.
+ * change (`core:40->65`), so an entry left on the cluster approves nothing later and is reported as stale. An entry
+ * already in the recorded state approved an earlier update: it is SPENT and approves nothing now; to approve the same
+ * change again, write the entry anew with a note after `@` (`task:6->0@2026-12-02`), which makes it a new entry.
  * Parsing never throws: an entry in an old or wrong form is kept as `malformed`, with the reason and the right form.
  */
 import { createHash } from "node:crypto";
@@ -11,7 +13,9 @@ import { isUnknown } from "../types";
 export const CHANGE_ACK_TAGS = {
   nodeCount: ACK_TAGS.nodeCount,
   clusterNodes: ACK_TAGS.clusterNodes,
+  subscriptionMonths: ACK_TAGS.subscriptionMonths,
   scaleOut: ACK_TAGS.scaleOut,
+  scaleIn: ACK_TAGS.scaleIn,
   taskToZero: ACK_TAGS.taskGroupToZero,
   paymentSwitch: ACK_TAGS.paymentSwitch,
   newCluster: ACK_TAGS.newCluster,
@@ -20,7 +24,7 @@ export const CHANGE_ACK_TAGS = {
 export type ChangeAckKind = keyof typeof CHANGE_ACK_TAGS;
 
 /** Kinds whose entries name one change (the numeric ones state an end state and are never stale). */
-export const NAMED_CHANGE_ACKS = ["scaleOut", "taskToZero", "paymentSwitch", "newCluster", "autoScaling"] as const;
+export const NAMED_CHANGE_ACKS = ["scaleOut", "scaleIn", "taskToZero", "paymentSwitch", "newCluster", "autoScaling"] as const;
 export type NamedChangeAck = (typeof NAMED_CHANGE_ACKS)[number];
 
 /** The acknowledgement that would approve a finding: the tag and the exact entry to add. */
@@ -43,14 +47,19 @@ export interface Acks {
   /** End-state acknowledgements: the largest group / cluster total signed off. */
   nodeCount?: number;
   clusterNodes?: number;
-  /** Named-change entries, each in canonical form. */
-  entries: { kind: NamedChangeAck; value: string }[];
+  subscriptionMonths?: number;
+  /**
+   * Named-change entries: `value` in canonical form (the change it names), `entry` as written (with its `@` note),
+   * `spent` when the same entry was already in the recorded state (it approved an earlier update).
+   */
+  entries: { kind: NamedChangeAck; value: string; entry: string; spent: boolean }[];
   malformed: MalformedAck[];
 }
 
 const GROUP = "([\\p{L}\\p{N}_-]+)";
 const FORMS: Record<NamedChangeAck, { re: RegExp; example: string; canonical: (m: RegExpMatchArray) => string | undefined }> = {
   scaleOut: { re: new RegExp(`^${GROUP}:(\\d+)\\s*->\\s*(\\d+)$`, "u"), example: "core:40->65", canonical: (m) => (Number(m[3]) > Number(m[2]) ? ackValue.scaleOut(m[1], Number(m[2]), Number(m[3])) : undefined) },
+  scaleIn: { re: new RegExp(`^${GROUP}:(\\d+)\\s*->\\s*([1-9]\\d*)$`, "u"), example: "task:25->15", canonical: (m) => (Number(m[3]) < Number(m[2]) ? ackValue.scaleIn(m[1], Number(m[2]), Number(m[3])) : undefined) },
   taskToZero: { re: new RegExp(`^${GROUP}:(\\d+)\\s*->\\s*0$`, "u"), example: "task:6->0", canonical: (m) => ackValue.taskToZero(m[1], Number(m[2])) },
   paymentSwitch: { re: /^(PayAsYouGo|Subscription)\s*->\s*(PayAsYouGo|Subscription)$/, example: "PayAsYouGo->Subscription", canonical: (m) => (m[1] !== m[2] ? ackValue.paymentSwitch(m[1], m[2]) : undefined) },
   newCluster: { re: /^([\p{L}\p{N}_-]{1,128})$/u, example: "analytics-prod", canonical: (m) => m[1] },
@@ -60,6 +69,7 @@ const FORMS: Record<NamedChangeAck, { re: RegExp; example: string; canonical: (m
 /** The exact entry values, in one place: the rules compare with them and the messages print them. */
 export const ackValue = {
   scaleOut: (group: string, from: number, to: number) => `${group}:${from}->${to}`,
+  scaleIn: (group: string, from: number, to: number) => `${group}:${from}->${to}`,
   taskToZero: (group: string, from: number) => `${group}:${from}->0`,
   paymentSwitch: (from: string, to: string) => `${from}->${to}`,
   newCluster: (clusterName: string) => clusterName,
@@ -71,7 +81,9 @@ export const ackValue = {
 const SPEC_FIELD: Record<ChangeAckKind, (value: string) => string> = {
   nodeCount: (v) => `acknowledgements.nodeCount: ${v}`,
   clusterNodes: (v) => `acknowledgements.clusterNodes: ${v}`,
+  subscriptionMonths: (v) => `acknowledgements.subscriptionMonths: ${v}`,
   scaleOut: (v) => `acknowledgements.scaleOut: ["${v}"]`,
+  scaleIn: (v) => `acknowledgements.scaleIn: ["${v}"]`,
   taskToZero: (v) => `acknowledgements.taskGroupToZero: ["${v}"]`,
   paymentSwitch: (v) => `acknowledgements.paymentSwitch: "${v}"`,
   newCluster: () => "acknowledgements.newCluster: true",
@@ -98,21 +110,28 @@ function endStateNumber(v: unknown, tag: string, malformed: MalformedAck[]): num
   return undefined;
 }
 
-/** Reads the acknowledgements from a cluster's tags (after the change). Never throws. */
-export function parseAcks(tags: unknown): Acks {
+/**
+ * Reads the acknowledgements from a cluster's tags (after the change). `recorded`: the tags of the recorded state,
+ * when there is one: an entry written there already approved an earlier update and is spent. Never throws.
+ */
+export function parseAcks(tags: unknown, recorded?: unknown): Acks {
   const acks: Acks = { unknown: false, entries: [], malformed: [] };
   if (isUnknown(tags)) return { ...acks, unknown: true };
   if (tags === null || typeof tags !== "object" || Array.isArray(tags)) return acks;
   const t = tags as Record<string, unknown>;
+  const old = recorded !== null && typeof recorded === "object" && !Array.isArray(recorded) && !isUnknown(recorded) ? (recorded as Record<string, unknown>) : {};
   acks.nodeCount = endStateNumber(t[CHANGE_ACK_TAGS.nodeCount], CHANGE_ACK_TAGS.nodeCount, acks.malformed);
   acks.clusterNodes = endStateNumber(t[CHANGE_ACK_TAGS.clusterNodes], CHANGE_ACK_TAGS.clusterNodes, acks.malformed);
+  acks.subscriptionMonths = endStateNumber(t[CHANGE_ACK_TAGS.subscriptionMonths], CHANGE_ACK_TAGS.subscriptionMonths, acks.malformed);
   for (const kind of NAMED_CHANGE_ACKS) {
     const tag = CHANGE_ACK_TAGS[kind];
     if (isUnknown(t[tag])) acks.unknown = true;
+    const spentEntries = new Set(entriesOf(old[tag]));
     for (const entry of entriesOf(t[tag])) {
-      const m = entry.match(FORMS[kind].re);
+      // A note after "@" makes an entry new (a re-approval); it is not part of the change it names.
+      const m = entry.replace(/@[^@]*$/, "").trim().match(FORMS[kind].re);
       const value = m ? FORMS[kind].canonical(m) : undefined;
-      if (value !== undefined) acks.entries.push({ kind, value });
+      if (value !== undefined) acks.entries.push({ kind, value, entry, spent: spentEntries.has(entry) });
       else {
         const reason = entry === "true" ? `"true" approved every later change; an entry now names the one change it approves` : `it is not in the form ${FORMS[kind].example}`;
         acks.malformed.push({ tag, entry, reason, example: FORMS[kind].example });
@@ -122,10 +141,15 @@ export function parseAcks(tags: unknown): Acks {
   return acks;
 }
 
-/** True when the acknowledgement is present (numeric ones cover any value up to theirs). */
+/** True when the acknowledgement is present and not spent (numeric ones cover any value up to theirs). */
 export function hasAck(acks: Acks, ack: AckRef): boolean {
-  if (ack.kind === "nodeCount" || ack.kind === "clusterNodes") return (acks[ack.kind] ?? 0) >= Number(ack.value);
-  return acks.entries.some((e) => e.kind === ack.kind && e.value === ack.value);
+  if (ack.kind === "nodeCount" || ack.kind === "clusterNodes" || ack.kind === "subscriptionMonths") return (acks[ack.kind] ?? 0) >= Number(ack.value);
+  return acks.entries.some((e) => e.kind === ack.kind && e.value === ack.value && !e.spent);
+}
+
+/** The spent entry that would have approved `ack` (it approved an earlier update), if any. */
+export function spentAck(acks: Acks, ack: AckRef): string | undefined {
+  return acks.entries.find((e) => e.kind === ack.kind && e.value === ack.value && e.spent)?.entry;
 }
 
 /** An empty set of acknowledgements (a caller that has none). */

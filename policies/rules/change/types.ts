@@ -23,6 +23,8 @@ export interface ChangeFinding {
   fix: string;
   /** The acknowledgement that approves this change, when one can (absent: nothing approves it). */
   ack?: AckRef;
+  /** The EMR API call judged, in a line (`IncreaseNodes core +30`), when the finding is about one. */
+  call?: string;
 }
 
 export interface ChangeContext {

@@ -7,16 +7,16 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
 import { UsageError } from "./errors";
-import { spawnPolicyPack, type PackProcess } from "./pack-process";
-import { connectPolicyPack, policyConfigFor, type Diagnostic, type RunningPack } from "./pack-runner";
+import { spawnPolicyPack, type PackProcess } from "./pack/pack-process";
+import { connectPolicyPack, policyConfigFor, type Diagnostic, type RunningPack } from "./pack/pack-runner";
 import { buildReport, type CheckReport } from "./report/model";
-import { runProgram, type RefusedCluster } from "./run-program";
-import { loadPolicyConfig, loadStackConfig } from "./stack-config";
-import type { CapturedResource } from "./capture";
-import { stateChanges, type RecordedStack } from "./change-check";
+import { runProgram, type RefusedCluster } from "./program/run-program";
+import { loadPolicyConfig, loadStackConfig } from "./inputs/stack-config";
+import type { CapturedResource } from "./program/capture";
+import { stateChanges, type RecordedStack } from "./change/change-check";
 import { attachChanges } from "./report/changes";
-import { offlineInvokes, type InvokeFixtures } from "./invokes";
-import { checkCacheDir, startTypecheck, type TypecheckResult } from "./typecheck";
+import { offlineInvokes, type InvokeFixtures } from "./inputs/invokes";
+import { checkCacheDir, startTypecheck, type TypecheckResult } from "./program/typecheck";
 
 export interface CheckTarget {
   stack: string;

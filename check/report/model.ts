@@ -2,9 +2,9 @@
  * The check's result as data: the planned resources (with the attributes a reviewer looks at), the violations
  * grouped by resource, and a summary. Every output format renders this one model.
  */
-import type { CapturedResource } from "../capture";
-import type { Placeholder } from "../invokes";
-import type { Diagnostic, EnforcementLevel } from "../pack-runner";
+import type { CapturedResource } from "../program/capture";
+import type { Placeholder } from "../inputs/invokes";
+import type { Diagnostic, EnforcementLevel } from "../pack/pack-runner";
 import { changeSummary, type ChangeSection } from "./changes";
 import { CLUSTER_TYPE, clusterPlan, protections, type ClusterPlan, type Protections } from "./cluster-plan";
 import { display } from "./values";

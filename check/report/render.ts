@@ -4,7 +4,7 @@ import { renderMarkdown } from "./markdown";
 import { overallLine, overallSummary, type CheckReport } from "./model";
 import { renderSarif } from "./sarif";
 import { renderText, terminalWidth } from "./text";
-import type { Format } from "../outputs";
+import type { Format } from "./outputs";
 
 export interface RenderOptions {
   packVersion: string;

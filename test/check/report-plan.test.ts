@@ -3,8 +3,8 @@
  * protection (a cluster without deletionProtection says so), component rows say what they wrap; `--details` and the
  * JSON report carry each cluster's merged spec; a run over many stacks ends with one overall summary.
  */
-import type { CapturedResource } from "../../check/capture";
-import type { Diagnostic } from "../../check/pack-runner";
+import type { CapturedResource } from "../../check/program/capture";
+import type { Diagnostic } from "../../check/pack/pack-runner";
 import { clusterPlan, scalingRule } from "../../check/report/cluster-plan";
 import { renderJson } from "../../check/report/json";
 import { renderMarkdown } from "../../check/report/markdown";

@@ -2,8 +2,8 @@
 import * as path from "path";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
-import type { CapturedResource } from "../../check/capture";
-import type { Diagnostic } from "../../check/pack-runner";
+import type { CapturedResource } from "../../check/program/capture";
+import type { Diagnostic } from "../../check/pack/pack-runner";
 import { buildReport, display, summaryLine } from "../../check/report/model";
 import { renderJson } from "../../check/report/json";
 import { escapeMarkdown, renderMarkdown } from "../../check/report/markdown";

@@ -7,10 +7,10 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import type { CapturedResource } from "../../check/capture";
+import type { CapturedResource } from "../../check/program/capture";
 import { projectName } from "../../check/run-check";
-import { runProgram } from "../../check/run-program";
-import { loadStackConfig, stackConfigPath } from "../../check/stack-config";
+import { runProgram } from "../../check/program/run-program";
+import { loadStackConfig, stackConfigPath } from "../../check/inputs/stack-config";
 import { SECRET_KEY, SECRET_SIG, UNKNOWN_SENTINEL } from "../../check/engine-values";
 import { ROOT } from "./run-cli";
 

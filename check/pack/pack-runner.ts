@@ -8,7 +8,7 @@ import * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import type { GuardrailConfig } from "../policies/rules/index";
+import type { GuardrailConfig } from "../../policies/rules/index";
 import { spawnPolicyPack, type PackProcess, type StartOptions } from "./pack-process";
 
 export type { StartOptions } from "./pack-process";

@@ -13,7 +13,8 @@ export interface ProgramError {
   stack?: string;
 }
 
-const CHECK_DIR = __dirname;
+/** The check's own folder (this file is in check/program/): its frames are never the user's. */
+const CHECK_DIR = path.dirname(__dirname);
 
 /** `at fn (/abs/file.ts:12:5)` or `at /abs/file.ts:12:5` → file and line. */
 function frames(stack: string): { file: string; line: number }[] {

@@ -5,17 +5,17 @@
  * The verdicts are the pure change rules' (policies/rules/change); this module only reads, pairs and reports.
  */
 import * as fs from "fs";
-import { formatReleaseChecklist, releaseChecklist } from "../client/release-checklist";
-import { DocumentError, decodeValue, readPreview, readStackExport, readStackResources, type RecordedCluster } from "./change/documents";
-import { SECRET_KEY, UNKNOWN_SENTINEL } from "./engine-values";
-import { changesFromPlan, changesFromState } from "./change/pairs";
-import { UsageError } from "./errors";
-import type { CapturedResource } from "./capture";
-import { attachChanges, type ChangeSection, type ClusterChangeEntry } from "./report/changes";
-import { buildReport, type CheckReport } from "./report/model";
-import { checkChangePlan, describeChange, parseRetireEntries, CHANGE_RULES, type ChangeResult, type ClusterChange, type RetireEntry } from "../policies/rules/change";
-import { TYPES, type GuardrailLimits } from "../policies/rules/domain";
-import { isKnown } from "../policies/rules/view";
+import { formatReleaseChecklist, releaseChecklist } from "../../client/release-checklist";
+import { DocumentError, decodeValue, readPreview, readStackExport, readStackResources, type RecordedCluster } from "./documents";
+import { SECRET_KEY, UNKNOWN_SENTINEL } from "../engine-values";
+import { changesFromPlan, changesFromState } from "./pairs";
+import { UsageError } from "../errors";
+import type { CapturedResource } from "../program/capture";
+import { attachChanges, type ChangeSection, type ClusterChangeEntry } from "../report/changes";
+import { buildReport, type CheckReport } from "../report/model";
+import { checkChangePlan, describeChange, parseRetireEntries, CHANGE_RULES, type ChangeResult, type ClusterChange, type RetireEntry } from "../../policies/rules/change";
+import { TYPES, type GuardrailLimits } from "../../policies/rules/domain";
+import { isKnown } from "../../policies/rules/view";
 
 /** A document's text; a missing or unreadable file is a usage error (exit 2) naming the flag. */
 export function readDocument(file: string, flag: string, example: string): string {

@@ -3,15 +3,15 @@
  * analyze, each as the CLI would describe it (its recorded inputs, protect, parent, dependencies and property
  * dependencies). The root stack and the providers are left out (the CLI does not send them either); resources pending
  * deletion too. A recorded secret becomes a non-secret placeholder: the pack never receives a ciphertext, so no report
- * can print one. Light on purpose: a bad document is refused before the SDK and the pack's client load (check/audit.ts).
+ * can print one. Light on purpose: a bad document is refused before the SDK and the pack's client load (check/audit/audit.ts).
  */
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import type { CapturedResource } from "./capture";
-import { readDocument, asUsage } from "./change-check";
-import { readStackResources, urnName, type ResourceV3 } from "./change/documents";
-import { SECRET_KEY } from "./engine-values";
-import { SECRET_PLACEHOLDER } from "./stack-config";
-import { stackOfUrn } from "../policies/rules/urn";
+import type { CapturedResource } from "../program/capture";
+import { readDocument, asUsage } from "../change/change-check";
+import { readStackResources, urnName, type ResourceV3 } from "../change/documents";
+import { SECRET_KEY } from "../engine-values";
+import { SECRET_PLACEHOLDER } from "../inputs/stack-config";
+import { stackOfUrn } from "../../policies/rules/urn";
 
 const isEngineResource = (r: ResourceV3) => r.type === "pulumi:pulumi:Stack" || r.type.startsWith("pulumi:providers:");
 

@@ -8,9 +8,9 @@
  */
 import * as fs from "fs";
 import { parse } from "yaml";
-import { UsageError } from "./errors";
+import { UsageError } from "../errors";
 import { InvokeShapes, type Shape } from "./invoke-shapes";
-import { programDir } from "./program-error";
+import { programDir } from "../program/program-error";
 
 /** The token of a data source → its whole result, as the user wants it offline. */
 export type InvokeFixtures = Record<string, Record<string, unknown>>;

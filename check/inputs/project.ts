@@ -7,8 +7,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
-import { UsageError } from "./errors";
-import type { CheckTarget } from "./run-check";
+import { UsageError } from "../errors";
+import type { CheckTarget } from "../run-check";
 import { stackConfigPath } from "./stack-config";
 
 export interface Project {

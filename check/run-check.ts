@@ -14,7 +14,7 @@ import { runProgram, type RefusedCluster } from "./program/run-program";
 import { loadPolicyConfig, loadStackConfig } from "./inputs/stack-config";
 import type { CapturedResource } from "./program/capture";
 import { stateChanges, type RecordedStack } from "./change/change-check";
-import { attachChanges } from "./report/changes";
+import { attachChanges } from "./report/model";
 import { offlineInvokes, type InvokeFixtures } from "./inputs/invokes";
 import { checkCacheDir, startTypecheck, type TypecheckResult } from "./program/typecheck";
 

@@ -6,7 +6,8 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Invocation, Log, ReportingDescriptor, Result } from "sarif";
 import { changeSarifResults } from "./changes";
-import { summaryLine, type CheckReport } from "./model";
+import { summaryLine } from "./formatting";
+import type { CheckReport } from "./model";
 
 const LEVEL: Record<string, Result.level> = { mandatory: "error", advisory: "warning", remediate: "note", disabled: "none" };
 

@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 a616f2e074dba7508f48609f0f04bf8d8436dfc211d6c76ee4956a999a91ed97
+// sources: sha256 5aa8638ad16650a26d3f603f48f2c9f85f63e37e5351474e9f22d559ab813192
 "use strict";
 
 // index.ts

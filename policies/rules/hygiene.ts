@@ -1,6 +1,7 @@
 /** User text and scripts: names, descriptions, passwords and bootstrap script locations. */
 import { DEFAULT_PRODUCTION_STACK_PATTERNS, TAG_RULES } from "./domain";
-import { OutcomeBuilder, UNKNOWN, type ClusterRule, type Finding, type RuleContext } from "./types";
+import { OutcomeBuilder, UNKNOWN, type Finding, type RuleContext } from "./types";
+import type { ClusterRule } from "./rule";
 import { isKnown, MALFORMED } from "./view";
 
 /** Letters are English or Chinese only (accented Latin and Cyrillic are not); digits are 0-9. */

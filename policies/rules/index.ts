@@ -13,11 +13,13 @@ import { subscriptionConfigValid, subscriptionDurationAck } from "./payment";
 import { deletionProtection } from "./protection";
 import { ossHdfsRootUri, subscriptionAutoRenewDuration } from "./provider";
 import { applicationExclusion, coreGroupPresent, deployModeMasters, haZookeeper, internalApplications, nodeGroupNamesUnique, nodeGroupRoles, taskOnlyFeatures, vswitchIdsRequired } from "./topology";
-import { findingsOf, type ClusterRule, type Finding, type Outcome, type RuleContext } from "./types";
+import { findingsOf, type Finding, type Outcome, type RuleContext } from "./types";
+import type { ClusterRule } from "./rule";
 import { clusterView, type ClusterView } from "./view";
 
 export * from "./domain";
 export * from "./types";
+export * from "./rule";
 export { clusterView, isKnown, MALFORMED, type ClusterView, type GroupView } from "./view";
 export { ignoreChangesCovers } from "./auto-scaling";
 export { ENFORCEMENT_LEVELS, type EnforcementLevel, type PolicyEntry } from "./catalog";

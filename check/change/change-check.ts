@@ -7,7 +7,6 @@
 import * as fs from "fs";
 import { formatReleaseChecklist, releaseChecklist } from "../../client/release-checklist";
 import { DocumentError, decodeValue, readPreview, readStackExport, readStackResources, type RecordedCluster } from "./documents";
-import { SECRET_KEY, UNKNOWN_SENTINEL } from "../engine-values";
 import { changesFromPlan, changesFromState } from "./pairs";
 import { UsageError } from "../errors";
 import type { CapturedResource } from "../program/capture";
@@ -15,6 +14,7 @@ import { attachChanges, buildReport, type ChangeSection, type CheckReport, type 
 import { checkChangePlan, describeChange, parseRetireEntries, CHANGE_RULES, type ChangeResult, type ClusterChange, type RetireEntry } from "../../policies/rules/change";
 import { TYPES, type GuardrailLimits } from "../../policies/rules/domain";
 import { isKnown } from "../../policies/rules/view";
+import { isEncodedSecret, nameOfUrn, UNKNOWN_SENTINEL } from "../../policies/engine";
 
 /** A document's text; a missing or unreadable file is a usage error (exit 2) naming the flag. */
 export function readDocument(file: string, flag: string, example: string): string {
@@ -39,7 +39,7 @@ const PLAN_EXAMPLE = "the output of `pulumi preview --json --stack <stack> > pla
 function withoutSecrets(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(withoutSecrets);
   if (v === null || typeof v !== "object") return v;
-  if (SECRET_KEY in v) return UNKNOWN_SENTINEL;
+  if (isEncodedSecret(v)) return UNKNOWN_SENTINEL;
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withoutSecrets(x)]));
 }
 
@@ -57,7 +57,7 @@ export function loadRecordedState(file: string): RecordedStack {
   const clusters = asUsage(() => readStackExport(text, file));
   const byKey = new Map<string, (typeof resources)[number] | null>();
   for (const r of resources.filter((x) => x.custom && x.id && x.delete !== true)) {
-    const key = `${r.type}::${r.urn.slice(r.urn.lastIndexOf("::") + 2)}`;
+    const key = `${r.type}::${nameOfUrn(r.urn)}`;
     byKey.set(key, byKey.has(key) ? null : r); // the same type and name twice: ambiguous, left unknown
   }
   return {

@@ -8,6 +8,7 @@ import type { Invocation, Log, ReportingDescriptor, Result } from "sarif";
 import { changeSarifResults } from "./changes";
 import { summaryLine } from "./formatting";
 import type { CheckReport } from "./model";
+import { nameOfUrn } from "../../policies/engine";
 
 const LEVEL: Record<string, Result.level> = { mandatory: "error", advisory: "warning", remediate: "note", disabled: "none" };
 
@@ -53,7 +54,7 @@ export function renderSarif(reports: CheckReport[], packVersion: string, root = 
           rules.set(v.policyName, { id: v.policyName, name: v.policyName, shortDescription: { text: v.policyName }, defaultConfiguration: { level: LEVEL[v.enforcementLevel] } });
         }
         // The EmrCluster component names its cluster after the stack entry, so the entry's line is the cluster's.
-        const entryName = f.urn.split("::").pop() ?? f.name;
+        const entryName = nameOfUrn(f.urn) ?? f.name;
         results.push({
           ruleId: v.policyName,
           level: LEVEL[v.enforcementLevel],

@@ -4,8 +4,8 @@
  * value is read once, and an unknown one becomes the rules' UNKNOWN marker instead of an exception.
  *
  * Cost: the SDK deserializes a resource's properties afresh for every policy and wraps them in that proxy, whose
- * every read allocates (a path array, a descriptor, a nested proxy). Copying all the props through it, in each of
- * the 25 policies, was most of the pack's time. The proxy hands back the plain data it wraps (the SDK's own
+ * every read allocates (a path array, a descriptor, a nested proxy). Copying all the props through it, once for each
+ * of the pack's policies, was most of the pack's time. The proxy hands back the plain data it wraps (the SDK's own
  * `__getSpecialProxyTarget` key, @pulumi/policy 1.21 proxy.js); the copy walks that instead, and recognises the
  * engine's unknown sentinels itself, exactly the values on which the proxy would throw.
  */
@@ -84,7 +84,7 @@ const shared = new Map<string, Shared>();
 /**
  * The plain props of resource `urn` (and, for a cluster, its view), made once and shared by the policies of the
  * current Analyze or AnalyzeStack call: the SDK gives each policy its own deserialized data, so identity never
- * matches, and copying plus building the view for each of 20-odd policies cost more than the rules themselves.
+ * matches, and copying plus building the view once per policy cost more than the rules themselves.
  * A copy is reused only for the same URN with the same data (compared without allocating, far cheaper than a
  * copy): concurrent calls for one URN with other props, which the server interleaves within one turn of the event
  * loop, each get their own. Kept until the current macrotask ends (cleared by setImmediate). The rules never

@@ -14,7 +14,7 @@ import { loadPolicyConfig } from "../inputs/stack-config";
  * Policies a stack export cannot feed: it does not record the ignoreChanges option, so the one about an auto-scaled
  * group's ignored nodeCount would flag every such group. They are disabled for the audit (README: "Auditing").
  */
-export const NOT_RECORDED = ["emr-auto-scaling-ignore-changes"] as const;
+const NOT_RECORDED = ["emr-auto-scaling-ignore-changes"] as const;
 
 /** Analyzes each audited stack with a started pack, configured as the CLI would configure it. */
 export async function runAudit(args: { audits: AuditedStack[]; packProcess: Promise<PackProcess>; policyConfigFile?: string; progress?: (s: string) => void }): Promise<{ reports: CheckReport[]; packVersion: string; timings: Timings }> {

@@ -71,7 +71,7 @@ export function loadRecordedState(file: string): RecordedStack {
 }
 
 /** Reads `--plan`: the clusters of a `pulumi preview --json`. */
-export function loadPlan(file: string) {
+function loadPlan(file: string) {
   return asUsage(() => readPreview(readDocument(file, "--plan", PLAN_EXAMPLE), file));
 }
 
@@ -91,7 +91,7 @@ export function retireEntries(config: Record<string, string>, configFile: string
 }
 
 /** The program's clusters (inputs decoded: secrets as markers, preview unknowns as UNKNOWN). */
-export function programClusters(resources: readonly CapturedResource[]) {
+function programClusters(resources: readonly CapturedResource[]) {
   return resources.filter((r) => r.type === TYPES.cluster).map((r) => ({ urn: r.urn, name: r.name, inputs: decodeValue(r.inputs) as Record<string, unknown> }));
 }
 
@@ -147,7 +147,7 @@ export function stateChanges(recorded: RecordedStack, resources: readonly Captur
 }
 
 /** `--plan`: the plan's own before/after; the program is not run (a cluster is judged once, from the plan). */
-export function planChanges(file: string, config: Record<string, string>, configFile: string | undefined, limits: GuardrailLimits): ChangeSection {
+function planChanges(file: string, config: Record<string, string>, configFile: string | undefined, limits: GuardrailLimits): ChangeSection {
   return judgeChanges({ source: "plan", file, changes: changesFromPlan(loadPlan(file)), retire: retireEntries(config, configFile), limits, regionId: config["alicloud:region"] });
 }
 

@@ -23,7 +23,7 @@ export interface Placeholder {
 }
 
 /** A placeholder string: marked, and plain enough (lower-case letters, digits, "-") to pass an ID's format. */
-export const placeholderString = (fieldPath: string) => `offline-placeholder-${fieldPath.replace(/[^A-Za-z0-9]+/g, "-").replace(/-$/, "").toLowerCase()}`;
+const placeholderString = (fieldPath: string) => `offline-placeholder-${fieldPath.replace(/[^A-Za-z0-9]+/g, "-").replace(/-$/, "").toLowerCase()}`;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 

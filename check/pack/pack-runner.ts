@@ -1,6 +1,7 @@
 /**
  * Runs a policy pack the way the Pulumi CLI does: `node @pulumi/pulumi/cmd/run-policy-pack <engine> <packDir>` with
- * the pack's folder as working directory (ts-node loads it, type-checked), reads the gRPC port from the first line
+ * the pack's folder as working directory (it loads the package.json `main`, the compiled bundle policies/dist, or
+ * the TypeScript sources through ts-node when asked: see pack-process.ts), reads the gRPC port from the first line
  * of stdout, and talks to the pack's Analyzer service. Used by the offline check and by the pack's protocol tests.
  */
 import * as grpc from "@grpc/grpc-js";

@@ -114,7 +114,7 @@ function componentDetails(r: CapturedResource, all: readonly CapturedResource[])
   return cluster ? `cluster ${display(cluster.inputs.clusterName)}; ${count}` : count;
 }
 
-export function plannedResource(r: CapturedResource, all: readonly CapturedResource[] = [r]): PlannedResource {
+function plannedResource(r: CapturedResource, all: readonly CapturedResource[] = [r]): PlannedResource {
   const details = r.custom === false ? componentDetails(r, all) : (DETAILS[r.type]?.(r.inputs) ?? "");
   return { urn: r.urn, type: r.type, name: r.name, details, protect: r.protect ?? false, protections: protections(r) };
 }

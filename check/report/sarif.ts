@@ -21,7 +21,7 @@ function lineOf(text: string | undefined, name: string): number {
 }
 
 /** The rule of a run or program that produced no verdict: code scanning must show it, never an empty log. */
-export const NO_VERDICT_RULE: ReportingDescriptor = {
+const NO_VERDICT_RULE: ReportingDescriptor = {
   id: "emr-check/no-verdict",
   name: "emr-check/no-verdict",
   shortDescription: { text: "The offline check produced no policy verdict (the program or the check's input failed); never a pass." },

@@ -7,7 +7,7 @@ import { renderClusterPlan } from "./cluster-plan";
 import { protectionText, shortType, summaryLine, truncate } from "./formatting";
 import type { CheckReport } from "./model";
 
-export const PROTECTION_LEGEND = "protect: Pulumi protect option; retain: retainOnDelete; deletion: the cluster's deletionProtection";
+const PROTECTION_LEGEND = "protect: Pulumi protect option; retain: retainOnDelete; deletion: the cluster's deletionProtection";
 
 const HEAD = ["", "Type", "Name", "Protection", "Key attributes"];
 const GAP = "  ";

@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 9a7b6f4b886509ea2d810836f01f735987a5f941d7f0dd9df41532d3ca9fae30
+// sources: sha256 558e9ed5140bcedc0a4201735c27ef054cab1d7b4be4fc8df040fe43d365ca4b
 "use strict";
 
 // index.ts

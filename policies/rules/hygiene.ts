@@ -51,13 +51,6 @@ export function checkDescription(value: unknown, path = "description"): Finding[
   return [];
 }
 
-/** The master root password, where an API accepts one: letters and digits only (8–30). */
-export function checkRootPassword(value: unknown, path = "masterRootPassword"): Finding[] {
-  if (value === undefined || value === UNKNOWN) return [];
-  if (typeof value === "string" && /^[A-Za-z0-9]{8,30}$/.test(value)) return [];
-  return [{ rule: "emr-root-password", path, message: "the root password must be 8-30 letters and digits: shell and JSON metacharacters break creation", fix: "generate one without special characters (random.RandomPassword with special: false) and pass it as a Pulumi secret" }];
-}
-
 export const namesAndDescriptions: ClusterRule = {
   name: TEXT_RULE,
   description: "Checks whether the cluster name (an English or Chinese letter first, at most 64 characters) and node group names use only English or Chinese letters, digits, _ and -.",

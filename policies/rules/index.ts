@@ -24,7 +24,7 @@ export { clusterView, isKnown, MALFORMED, type ClusterView, type GroupView } fro
 export { ignoreChangesCovers } from "./auto-scaling";
 export { ENFORCEMENT_LEVELS, type EnforcementLevel, type PolicyEntry } from "./catalog";
 export { GUARDRAIL_CONFIG_FILE, type GuardrailConfig, type GuardrailConfigResult } from "./guardrail-config";
-export { checkClusterName, checkClusterNamesUnique, checkDescription, checkNodeGroupName, checkRootPassword, isProductionStack } from "./hygiene";
+export { checkClusterName, checkClusterNamesUnique, checkDescription, checkNodeGroupName, isProductionStack } from "./hygiene";
 export { checkJdbcPasswordSource, checkMetastoreRdsVpc, jdbcPasswordItem } from "./metastore";
 export { checkProtectOption } from "./protection";
 

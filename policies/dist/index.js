@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 558e9ed5140bcedc0a4201735c27ef054cab1d7b4be4fc8df040fe43d365ca4b
+// sources: sha256 b6adea1779cedd1ad46ccd31864cfc8c152e9530a38ee82b29b26962a40f8b39
 "use strict";
 
 // index.ts

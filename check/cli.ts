@@ -6,19 +6,19 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Command, CommanderError, Option } from "commander";
-import { checkOutputs, FORMATS, formatParser, outputParser, outputTargets, type CheckInput, type Format, type OutputArg, type OutputTarget } from "./outputs";
+import { checkOutputs, FORMATS, formatParser, outputParser, outputTargets, type CheckInput, type Format, type OutputArg, type OutputTarget } from "./report/outputs";
 import type { FailOn } from "./report/model";
 import { EXIT, UsageError } from "./errors";
 import { createProgress } from "./progress";
-import { spawnPolicyPack } from "./pack-process";
-import { bundleIsFresh } from "./prebuilt-pack";
+import { spawnPolicyPack } from "./pack/pack-process";
+import { bundleIsFresh } from "./pack/prebuilt-pack";
 import { requirePlain } from "./typescript-hooks";
 import type { CheckReport } from "./report/model";
 import type { Timings } from "./run-check";
-import { loadInvokeFixtures } from "./invokes";
-import { checkTargets, findProject, type Project } from "./project";
-import { loadPolicyConfig, loadStackConfig, policyConfigFile, stackConfigPath } from "./stack-config";
-import { checkCacheDir, startTypecheck } from "./typecheck";
+import { loadInvokeFixtures } from "./inputs/invokes";
+import { checkTargets, findProject, type Project } from "./inputs/project";
+import { loadPolicyConfig, loadStackConfig, policyConfigFile, stackConfigPath } from "./inputs/stack-config";
+import { checkCacheDir, startTypecheck } from "./program/typecheck";
 
 interface CliOptions {
   stack: string[];
@@ -34,7 +34,7 @@ interface CliOptions {
   invokes?: string;
   /** Whether --stack was given, not defaulted (a --config-file then names the stack). */
   stackGiven: boolean;
-  // Reports (check/outputs.ts): --format/--output pairs, in the order given.
+  // Reports (check/report/outputs.ts): --format/--output pairs, in the order given.
   format?: OutputArg[];
   output?: OutputArg[];
   details?: boolean;
@@ -152,15 +152,15 @@ async function check(opts: CliOptions, project: Project, outputs: readonly Outpu
   if (opts.plan) return finish(opts, projectDir, outputs, { reports: [planTarget(projectDir, opts, opts.plan)], packVersion: "(no pack: --plan)" });
   // Modules of one mode load only in that mode: the pack should start as early as it can (it is the longest path).
   // The audit's documents are read first (a bad one fails in milliseconds); its runner loads the SDK.
-  const auditDocument = opts.audit ? (require("./audit-document") as typeof import("./audit-document")) : undefined;
+  const auditDocument = opts.audit ? (require("./audit/audit-document") as typeof import("./audit/audit-document")) : undefined;
   const audits = auditDocument && opts.audit ? opts.audit.map(auditDocument.loadAudit) : [];
-  const audit = audits.length ? (require("./audit") as typeof import("./audit")) : undefined;
+  const audit = audits.length ? (require("./audit/audit") as typeof import("./audit/audit")) : undefined;
   const targets = audits.length ? [] : checkTargets(project, opts);
   // Cheap checks of the inputs first: a typo should not cost a policy pack start (nor relax the pack).
   loadPolicyConfig(policyConfig);
   const invokeFixtures = opts.invokes ? loadInvokeFixtures(opts.invokes) : undefined;
   // The change-aware check's module (documents, change rules, release checklists): --state only.
-  const changeCheck = opts.state ? (require("./change-check") as typeof import("./change-check")) : undefined;
+  const changeCheck = opts.state ? (require("./change/change-check") as typeof import("./change/change-check")) : undefined;
   for (const t of targets) {
     const { config, file } = loadStackConfig(t.configFile, t.configRequired);
     if (changeCheck && opts.state) {
@@ -228,7 +228,7 @@ function planTarget(projectDir: string, opts: CliOptions, planFile: string): Che
   const configFile = opts.configFile ? path.resolve(opts.configFile) : stackConfigPath(path.join(projectDir, "stacks"), stack);
   const { config, file } = loadStackConfig(configFile, !!opts.configFile);
   const { limits } = loadPolicyConfig(policyConfigFile(projectDir, opts.policyConfig));
-  const { planReport } = require("./change-check") as typeof import("./change-check");
+  const { planReport } = require("./change/change-check") as typeof import("./change/change-check");
   return planReport({ stack, file: planFile, config, configFile: file ? path.relative(projectDir, file) : undefined, limits });
 }
 

@@ -7,16 +7,18 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
 import { UsageError } from "./errors";
-import { spawnPolicyPack, type PackProcess } from "./pack-process";
-import { connectPolicyPack, policyConfigFor, type Diagnostic, type RunningPack } from "./pack-runner";
+import { buildUrn } from "../policies/engine";
+import { TYPES } from "../policies/rules/domain";
+import { spawnPolicyPack, type PackProcess } from "./pack/pack-process";
+import { connectPolicyPack, policyConfigFor, type Diagnostic, type RunningPack } from "./pack/pack-runner";
 import { buildReport, type CheckReport } from "./report/model";
-import { runProgram, type RefusedCluster } from "./run-program";
-import { loadPolicyConfig, loadStackConfig } from "./stack-config";
-import type { CapturedResource } from "./capture";
-import { stateChanges, type RecordedStack } from "./change-check";
-import { attachChanges } from "./report/changes";
-import { offlineInvokes, type InvokeFixtures } from "./invokes";
-import { checkCacheDir, startTypecheck, type TypecheckResult } from "./typecheck";
+import { runProgram, type RefusedCluster } from "./program/run-program";
+import { loadPolicyConfig, loadStackConfig } from "./inputs/stack-config";
+import type { CapturedResource } from "./program/capture";
+import { stateChanges, type RecordedStack } from "./change/change-check";
+import { attachChanges } from "./report/model";
+import { offlineInvokes, type InvokeFixtures } from "./inputs/invokes";
+import { checkCacheDir, startTypecheck, type TypecheckResult } from "./program/typecheck";
 
 export interface CheckTarget {
   stack: string;
@@ -65,7 +67,6 @@ export function projectName(projectDir: string): string {
 }
 
 const CONCURRENCY = 16;
-const CLUSTER_TYPE = "alicloud:emrv2/cluster:Cluster";
 
 /**
  * A cluster the EmrCluster component refused, as the pack would have judged it: each issue a mandatory violation of
@@ -73,7 +74,7 @@ const CLUSTER_TYPE = "alicloud:emrv2/cluster:Cluster";
  * config and the same cluster written by hand get the same verdict.
  */
 export function refusalDiagnostics(refused: RefusedCluster[], stack: string, project: string): { diagnostics: Diagnostic[]; resources: { urn: string; type: string; name: string }[] } {
-  const resources = refused.map((r) => ({ urn: `urn:pulumi:${stack}::${project}::emr:index:Cluster$${CLUSTER_TYPE}::${r.name}`, type: CLUSTER_TYPE, name: r.name }));
+  const resources = refused.map((r) => ({ urn: buildUrn({ stack, project, parentTypes: [TYPES.component], type: TYPES.cluster, name: r.name }), type: TYPES.cluster, name: r.name }));
   const diagnostics = refused.flatMap((r, i) =>
     r.issues.map((issue) => ({
       policyName: issue.rule,

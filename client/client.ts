@@ -18,6 +18,7 @@ import { waitForNodeGroupRunning } from "./polling";
 import { DEFAULT_LIMITS, type GuardrailLimits } from "../policies/rules/domain.js";
 import type { WriteOptions } from "./gates/acks";
 import type { PutPolicy } from "./gates/before";
+import type { LiveReads } from "./gates/live-reads";
 import { gatePutAutoScalingPolicy, gateRemoveAutoScalingPolicy, gateUpdateClusterAttribute } from "./gates/policy";
 import { gateRunCluster } from "./gates/run-cluster";
 import { gateCreateNodeGroup, gateDecreaseNodes, gateIncreaseNodes } from "./gates/scaling";
@@ -43,7 +44,7 @@ export type * from "./requests";
 /** RunCluster's complex parameters travel as JSON strings in the form body (reference §1.6). */
 const RUN_CLUSTER_JSON_FIELDS = ["Applications", "NodeGroups", "NodeAttributes", "SubscriptionConfig", "ApplicationConfigs", "BootstrapScripts", "Tags"] as const;
 
-export class EmrClient {
+export class EmrClient implements LiveReads {
   readonly regionId: string;
   readonly clock: Clock;
   private readonly transport: Transport;

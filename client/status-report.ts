@@ -10,8 +10,6 @@ export const PLAIN = { head: [] as string[], border: [] as string[] };
 
 export const reasonText = (r: StateChangeReason | undefined) => (r?.Code ? `${r.Code}${r.Message ? `: ${r.Message}` : ""}` : "");
 
-const FAILED_STATES = ["START_FAILED", "TERMINATED_WITH_ERRORS", "TERMINATE_FAILED"];
-
 /** The lifecycle state in words. The API has no IDLE state: RUNNING covers both running and idle. */
 export function lifecycleWords(state: string, reason?: StateChangeReason): string {
   const why = reasonText(reason);
@@ -27,8 +25,6 @@ export function lifecycleWords(state: string, reason?: StateChangeReason): strin
     default: return `${state} (not a documented ClusterState)`;
   }
 }
-
-export const isFailedState = (state: string) => FAILED_STATES.includes(state);
 
 export interface ClusterReport {
   clusterId: string;

@@ -8,6 +8,7 @@
  * Problems fail the preview with the valid choices, or each change (group, old → new) and the exact acknowledgement.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { parseUrn } from "../policies/engine";
 import type { GuardrailLimits } from "../policies/rules/domain";
 import { loadGuardrails } from "./guardrails";
 import type { ClusterSpec } from "./spec";
@@ -24,9 +25,10 @@ export function liveChecksEnabled(mode: LiveChecksMode = "auto", env: NodeJS.Pro
   return hasCredentials(env);
 }
 
+/** `<project>/<stack>/<resource name>` of a URN, the identity the component tags its cluster with. */
 export function identityFromUrn(urn: string): string | undefined {
-  const m = urn.match(/^urn:pulumi:([^:]+)::([^:]+)::.*::([^:]+)$/);
-  return m ? `${m[2]}/${m[1]}/${m[3]}` : undefined;
+  const u = parseUrn(urn);
+  return u ? `${u.project}/${u.stack}/${u.name}` : undefined;
 }
 
 /**

@@ -47,7 +47,6 @@ export const subscriptionConfigSchema = z
     autoPayOrder: z.boolean().optional(),
   })
   .transform((c) => (c.autoRenew && c.autoRenewDuration === undefined ? { ...c, autoRenewDuration: 1, autoRenewDurationUnit: "Month" as const } : c));
-export type SubscriptionConfigSpec = z.output<typeof subscriptionConfigSchema>;
 
 export const diskSchema = z.strictObject({
   category: z.enum(DISK_CATEGORIES),
@@ -153,7 +152,6 @@ export const metastoreSchema = z.discriminatedUnion("type", [
     external: externalRdsSchema.optional(),
   }),
 ]);
-export type MetastoreSpec = z.infer<typeof metastoreSchema>;
 
 /**
  * Where the cluster keeps its data when it is not HDFS on the nodes. With OSS-HDFS the root storage directory is

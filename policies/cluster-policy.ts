@@ -8,7 +8,7 @@ import { forClusters } from "./cluster-type";
 import { DEFAULT_LIMITS, DEFAULT_PRODUCTION_STACK_PATTERNS, ruleContext, runRuleOnView, type ClusterRule, type GuardrailLimits, type PolicyEntry } from "./rules/index";
 import { entryOf } from "./rules/catalog";
 import { sharedView } from "./props";
-import { stackOfUrn } from "./rules/urn";
+import { stackOfUrn } from "./engine";
 
 /** What each threshold means, for the configSchema. */
 const LIMIT_DESCRIPTIONS: Record<keyof GuardrailLimits, string> = {

@@ -4,26 +4,16 @@
  * value is read once, and an unknown one becomes the rules' UNKNOWN marker instead of an exception.
  *
  * Cost: the SDK deserializes a resource's properties afresh for every policy and wraps them in that proxy, whose
- * every read allocates (a path array, a descriptor, a nested proxy). Copying all the props through it, in each of
- * the 25 policies, was most of the pack's time. The proxy hands back the plain data it wraps (the SDK's own
+ * every read allocates (a path array, a descriptor, a nested proxy). Copying all the props through it, once for each
+ * of the pack's policies, was most of the pack's time. The proxy hands back the plain data it wraps (the SDK's own
  * `__getSpecialProxyTarget` key, @pulumi/policy 1.21 proxy.js); the copy walks that instead, and recognises the
  * engine's unknown sentinels itself, exactly the values on which the proxy would throw.
  */
+import { isUnknownSentinel } from "./engine";
 import { UNKNOWN, clusterView, type ClusterView } from "./rules/index";
 
 /** The key on which @pulumi/policy's unknown-checking proxy returns the object it wraps. */
 const PROXY_TARGET = "__getSpecialProxyTarget";
-
-/** The engine's unknown values as the SDK deserializes them (@pulumi/policy proxy.js `isUnknown`). */
-const UNKNOWN_SENTINELS: ReadonlySet<string> = new Set([
-  "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7", // boolean
-  "3eeb2bf0-c639-47a8-9e75-3b44932eb421", // number
-  "04da6b54-80e4-46f7-96ec-b56ff0331ba9", // string (and the engine's untyped unknown)
-  "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2", // array
-  "030794c1-ac77-496b-92df-f27374a8bd58", // asset
-  "e48ece36-62e2-4504-bad9-02848725956a", // archive
-  "dd056dcd-154b-4c76-9bd3-c8f88648b5ff", // object
-]);
 
 /** Whether the SDK threw because the value is a preview unknown (its UnknownValueError carries the sentinel). */
 function isUnknownValueError(err: unknown): boolean {
@@ -40,7 +30,7 @@ function read(container: Record<string | number, unknown>, key: string | number)
 }
 
 function copy(value: unknown): unknown {
-  if (typeof value === "string") return UNKNOWN_SENTINELS.has(value) ? UNKNOWN : value;
+  if (typeof value === "string") return isUnknownSentinel(value) ? UNKNOWN : value;
   if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return Array.from({ length: value.length }, (_, i) => read(value as unknown as Record<number, unknown>, i));
   const out: Record<string, unknown> = {};
@@ -94,7 +84,7 @@ const shared = new Map<string, Shared>();
 /**
  * The plain props of resource `urn` (and, for a cluster, its view), made once and shared by the policies of the
  * current Analyze or AnalyzeStack call: the SDK gives each policy its own deserialized data, so identity never
- * matches, and copying plus building the view for each of 20-odd policies cost more than the rules themselves.
+ * matches, and copying plus building the view once per policy cost more than the rules themselves.
  * A copy is reused only for the same URN with the same data (compared without allocating, far cheaper than a
  * copy): concurrent calls for one URN with other props, which the server interleaves within one turn of the event
  * loop, each get their own. Kept until the current macrotask ends (cleared by setImmediate). The rules never

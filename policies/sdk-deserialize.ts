@@ -3,8 +3,8 @@
  *
  * @pulumi/policy 1.21's server deserializes the request's properties afresh for EVERY policy it runs on a resource
  * (server.js, the per-policy loop of Analyze: `deserializeProperties(req.getProperties(), false)`, and the same per
- * resource and stack policy in AnalyzeStack). With 30-odd policies that work, not ours, was most of the pack's cost
- * over an empty pack. The request's protobuf Struct is the same object for every policy of one call, so the result
+ * resource and stack policy in AnalyzeStack). Repeated for each of the pack's policies, that work, not ours, was most
+ * of the pack's cost over an empty pack. The request's protobuf Struct is the same object for every policy of one call, so the result
  * is kept per Struct (a WeakMap: it goes with the request). The pack's policies only read their props; each still
  * gets its own unknown-checking proxy from the SDK.
  *

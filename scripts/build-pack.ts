@@ -11,7 +11,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { buildSync } from "esbuild";
-import { BUNDLE, packSourceHash, sourceHashLine } from "../check/prebuilt-pack";
+import { BUNDLE, packSourceHash, sourceHashLine } from "../check/pack/prebuilt-pack";
 
 export const PACK_DIR = path.join(__dirname, "../policies");
 

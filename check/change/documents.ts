@@ -2,15 +2,14 @@
  * Readers of the two Pulumi documents that carry a change's "before": `pulumi stack export` (version 3) and
  * `pulumi preview --json` (a PreviewDigest). Fields as in pulumi/pulumi sdk/go/common/apitype/core.go (ResourceV3) and
  * sdk/go/common/display/json.go (PreviewStep); unknown fields are ignored. Secrets become SecretValue markers (never
- * printed), the engine's unknown sentinel becomes UNKNOWN. A bad file is a DocumentError naming the field.
+ * printed), the engine's unknown sentinels become UNKNOWN (encodings: policies/engine.ts). A bad file is a DocumentError naming the field.
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { SecretValue, type RecordedResource } from "../../policies/rules/change";
 import { TYPES } from "../../policies/rules/domain";
 import { UNKNOWN } from "../../policies/rules/types";
-
-import { SECRET_KEY, UNKNOWN_SENTINEL } from "../engine-values";
+import { isEncodedSecret, isUnknownSentinel, nameOfUrn, parseUrn } from "../../policies/engine";
 
 /** A document that cannot be read: which file, which field, what was expected. Exit code 2, no stack trace. */
 export class DocumentError extends Error {
@@ -20,8 +19,11 @@ export class DocumentError extends Error {
   }
 }
 
+/** A URN the engine wrote: `urn:pulumi:<stack>::<project>::<type>::<name>`. */
+const urn = z.string().refine((u) => parseUrn(u) !== undefined, "expected a Pulumi URN, urn:pulumi:<stack>::<project>::<type>::<name>");
+
 const resourceV3 = z.looseObject({
-  urn: z.string().startsWith("urn:pulumi:"),
+  urn,
   type: z.string(),
   custom: z.boolean().optional(),
   delete: z.boolean().optional(),
@@ -44,7 +46,7 @@ const stackExport = z.looseObject({
 
 const previewStep = z.looseObject({
   op: z.string(),
-  urn: z.string().startsWith("urn:pulumi:"),
+  urn,
   oldState: resourceV3.optional(),
   newState: resourceV3.optional(),
   replaceReasons: z.array(z.string()).optional(),
@@ -53,20 +55,19 @@ const previewStep = z.looseObject({
 });
 const previewDigest = z.looseObject({ steps: z.array(previewStep).optional() });
 
-/** The resource name: the last `::` part of a URN. */
-export const urnName = (urn: string) => urn.slice(urn.lastIndexOf("::") + 2);
+/** The resource name of a URN the schema accepted. */
+export const urnName = (u: string): string => nameOfUrn(u) ?? u;
 
-/** Replaces secrets by SecretValue (a digest of the ciphertext, none when blinded or plaintext) and the unknown sentinel by UNKNOWN. */
+/** Replaces secrets by SecretValue (a digest of the ciphertext, none when blinded or plaintext) and unknown sentinels by UNKNOWN. */
 export function decodeValue(v: unknown): unknown {
-  if (v === UNKNOWN_SENTINEL) return UNKNOWN;
+  if (isUnknownSentinel(v)) return UNKNOWN;
   if (Array.isArray(v)) return v.map(decodeValue);
   if (v === null || typeof v !== "object") return v;
-  const o = v as Record<string, unknown>;
-  if (SECRET_KEY in o) {
-    const c = o.ciphertext;
+  if (isEncodedSecret(v)) {
+    const c = v.ciphertext;
     return new SecretValue(typeof c === "string" && c !== "[secret]" ? createHash("sha256").update(c).digest("hex").slice(0, 12) : undefined);
   }
-  return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, decodeValue(x)]));
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, decodeValue(x)]));
 }
 
 function parseJson(text: string, file: string): unknown {
@@ -154,7 +155,7 @@ export function readPreview(text: string, file: string): PlannedCluster[] {
   const digest = validate(previewDigest, doc, file, "a `pulumi preview --json` document", 'expected { "steps": [{ "op": "update", "urn": "urn:pulumi:...", "oldState": {...}, "newState": {...} }] }');
   const byUrn = new Map<string, PlannedCluster>();
   for (const step of digest.steps ?? []) {
-    const type = step.newState?.type ?? step.oldState?.type ?? urnType(step.urn);
+    const type = step.newState?.type ?? step.oldState?.type ?? parseUrn(step.urn)?.type;
     if (type !== TYPES.cluster || IGNORED_OPS.has(step.op)) continue;
     const c = byUrn.get(step.urn) ?? { urn: step.urn, name: urnName(step.urn), op: step.op, replaceReasons: [] };
     if (OP_RANK.indexOf(step.op) > OP_RANK.indexOf(c.op)) c.op = step.op;
@@ -169,11 +170,4 @@ export function readPreview(text: string, file: string): PlannedCluster[] {
     byUrn.set(step.urn, c);
   }
   return [...byUrn.values()];
-}
-
-/** The type token of a URN (`...::alicloud:emrv2/cluster:Cluster::name`), the last segment of a `$` chain. */
-function urnType(urn: string): string {
-  const parts = urn.split("::");
-  const chain = parts.length >= 4 ? parts[parts.length - 2] : "";
-  return chain.slice(chain.lastIndexOf("$") + 1);
 }

@@ -1,55 +1,12 @@
 /**
- * The change section of a report (issue 10): each cluster's changes ("core 40 → 60 (+20)"), the change rules'
- * verdicts, what they could not tell, and the release checklist of a retired cluster. Every format renders it from
- * here; the messages come from the pure rules, which never carry a secret (secrets are "[secret]" markers).
+ * The change section of a report (issue 10) as text, Markdown and SARIF: each cluster's changes ("core 40 → 60
+ * (+20)"), the change rules' verdicts, what they could not tell, and the release checklist of a retired cluster
+ * (the data: model.ts). Every format renders it from here; the messages come from the pure rules, which never carry
+ * a secret (secrets are "[secret]" markers).
  */
 import type { Result } from "sarif";
-import { escapeMarkdown } from "./markdown";
-import type { CheckReport } from "./model";
-
-export interface ChangeVerdict {
-  rule: string;
-  level: "mandatory" | "advisory";
-  group?: string;
-  path: string;
-  message: string;
-  fix: string;
-}
-
-export interface ClusterChangeEntry {
-  /** The Pulumi resource name. */
-  cluster: string;
-  urn?: string;
-  /** Absent for an `emr:retire` entry that names no cluster of the plan. */
-  kind?: "create" | "update" | "remove";
-  /** One line per change, from describeChange; empty: no change. */
-  changes: string[];
-  verdicts: ChangeVerdict[];
-  /** What a rule could not tell offline: `<rule>: <path>`. */
-  unknown: string[];
-  /** A removed cluster with a valid retirement acknowledgement: how to release it by hand, in the console. */
-  releaseChecklist?: string[];
-}
-
-export interface ChangeSection {
-  /** Where the before came from: a recorded state (`--state`) or a plan (`--plan`). */
-  source: "state" | "plan";
-  file: string;
-  clusters: ClusterChangeEntry[];
-  summary: { mandatory: number; advisory: number; unknown: number };
-}
-
-/** The report with its change section; a mandatory change verdict fails it like a mandatory violation. */
-export function attachChanges(report: CheckReport, changes: ChangeSection): CheckReport {
-  return { ...report, changes, summary: { ...report.summary, passed: report.summary.passed && changes.summary.mandatory === 0 } };
-}
-
-/** The change part of the summary line ("" without a change section). */
-export function changeSummary(r: CheckReport): string {
-  if (!r.changes) return "";
-  const s = r.changes.summary;
-  return `; changes (${r.changes.source} ${r.changes.file}): ${s.mandatory} mandatory and ${s.advisory} advisory verdicts${s.unknown ? `, ${s.unknown} not known offline` : ""}`;
-}
+import { escapeMarkdown } from "./formatting";
+import type { ChangeSection, ClusterChangeEntry } from "./model";
 
 const kindLabel = (c: ClusterChangeEntry) => (c.kind === "create" ? "created" : c.kind === "remove" ? "removed" : c.kind === "update" ? "updated" : "not in this plan");
 

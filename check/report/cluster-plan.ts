@@ -3,7 +3,7 @@
  * disks, payment of the cluster and of each group, auto-scaling bounds and rules, ignoreChanges, protections).
  * Read from the captured inputs, so a cluster written by hand is shown the same way as one from the component.
  */
-import type { CapturedResource } from "../capture";
+import type { CapturedResource } from "../program/capture";
 import { display } from "./values";
 
 export interface Protections {

@@ -4,18 +4,8 @@
  */
 import { renderChangesMarkdown } from "./changes";
 import { renderClusterPlan } from "./cluster-plan";
-import { overallLine, overallSummary, summaryLine, type CheckReport } from "./model";
-import { protectionText, shortType } from "./text";
-
-/** Escapes text for a Markdown table cell (and for Markdown in general). */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1")
-    .replace(/\r?\n/g, "<br>");
-}
+import { escapeMarkdown, overallLine, protectionText, shortType, summaryLine } from "./formatting";
+import { overallSummary, type CheckReport } from "./model";
 
 const ICON = { mandatory: "❌", advisory: "⚠️", remediate: "🔧", disabled: "" } as const;
 

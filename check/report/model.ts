@@ -1,15 +1,13 @@
 /**
  * The check's result as data: the planned resources (with the attributes a reviewer looks at), the violations
- * grouped by resource, and a summary. Every output format renders this one model.
+ * grouped by resource, a summary and the change section. Every output format renders this one model; nothing here
+ * renders (the renderers and their shared phrasing, formatting.ts, import the model, never the other way).
  */
-import type { CapturedResource } from "../capture";
-import type { Placeholder } from "../invokes";
-import type { Diagnostic, EnforcementLevel } from "../pack-runner";
-import { changeSummary, type ChangeSection } from "./changes";
+import type { CapturedResource } from "../program/capture";
+import type { Placeholder } from "../inputs/invokes";
+import type { Diagnostic, EnforcementLevel } from "../pack/pack-runner";
 import { CLUSTER_TYPE, clusterPlan, protections, type ClusterPlan, type Protections } from "./cluster-plan";
 import { display } from "./values";
-
-export { display } from "./values";
 
 export interface PlannedResource {
   urn: string;
@@ -57,6 +55,43 @@ export interface CheckReport {
   placeholders?: Placeholder[];
 }
 
+export interface ChangeVerdict {
+  rule: string;
+  level: "mandatory" | "advisory";
+  group?: string;
+  path: string;
+  message: string;
+  fix: string;
+}
+
+export interface ClusterChangeEntry {
+  /** The Pulumi resource name. */
+  cluster: string;
+  urn?: string;
+  /** Absent for an `emr:retire` entry that names no cluster of the plan. */
+  kind?: "create" | "update" | "remove";
+  /** One line per change, from describeChange; empty: no change. */
+  changes: string[];
+  verdicts: ChangeVerdict[];
+  /** What a rule could not tell offline: `<rule>: <path>`. */
+  unknown: string[];
+  /** A removed cluster with a valid retirement acknowledgement: how to release it by hand, in the console. */
+  releaseChecklist?: string[];
+}
+
+export interface ChangeSection {
+  /** Where the before came from: a recorded state (`--state`) or a plan (`--plan`). */
+  source: "state" | "plan";
+  file: string;
+  clusters: ClusterChangeEntry[];
+  summary: { mandatory: number; advisory: number; unknown: number };
+}
+
+/** The report with its change section; a mandatory change verdict fails it like a mandatory violation. */
+export function attachChanges(report: CheckReport, changes: ChangeSection): CheckReport {
+  return { ...report, changes, summary: { ...report.summary, passed: report.summary.passed && changes.summary.mandatory === 0 } };
+}
+
 function clusterDetails(inputs: Record<string, any>): string {
   const groups = Array.isArray(inputs.nodeGroups)
     ? inputs.nodeGroups.map((g: Record<string, unknown>) => `${display(g?.nodeGroupName)} ${display(g?.nodeCount)}`).join(", ")
@@ -79,7 +114,7 @@ function componentDetails(r: CapturedResource, all: readonly CapturedResource[])
   return cluster ? `cluster ${display(cluster.inputs.clusterName)}; ${count}` : count;
 }
 
-export function plannedResource(r: CapturedResource, all: readonly CapturedResource[] = [r]): PlannedResource {
+function plannedResource(r: CapturedResource, all: readonly CapturedResource[] = [r]): PlannedResource {
   const details = r.custom === false ? componentDetails(r, all) : (DETAILS[r.type]?.(r.inputs) ?? "");
   return { urn: r.urn, type: r.type, name: r.name, details, protect: r.protect ?? false, protections: protections(r) };
 }
@@ -138,14 +173,6 @@ export function withFailOn(r: CheckReport, failOn: FailOn): CheckReport {
   return { ...r, summary: { ...r.summary, passed: false }, notes: [...(r.notes ?? []), "--fail-on advisory"] };
 }
 
-export function summaryLine(r: CheckReport): string {
-  if (r.programError) return `FAILED: the program of stack "${r.stack}" did not run: no policy verdict`;
-  const verdict = r.summary.passed ? "PASSED" : "FAILED";
-  const notes = r.notes?.length ? ` (${r.notes.join("; ")})` : "";
-  const what = r.kind === "plan" ? "policies judged by the preview that wrote the plan" : `${r.summary.resources} resources ${r.kind === "audit" ? "recorded" : "planned"}, ${r.summary.mandatory} mandatory and ${r.summary.advisory} advisory violations`;
-  return `${verdict}: stack "${r.stack}": ${what}${notes}${changeSummary(r)}`;
-}
-
 /** The verdict of a whole run (every program × stack), the JSON report's top-level `summary`. */
 export interface OverallSummary {
   checks: number;
@@ -170,11 +197,4 @@ export function overallSummary(reports: readonly CheckReport[], failure?: string
     advisory: sum((r) => r.summary.advisory),
     passed: !failure && reports.length > 0 && failed === 0,
   };
-}
-
-/** One line for a run over several programs or stacks, e.g. "FAILED: 2 of 34 checks failed (...)". */
-export function overallLine(s: OverallSummary): string {
-  const noVerdict = s.noVerdict ? `, ${s.noVerdict} without a verdict` : "";
-  const head = s.passed ? `PASSED: all ${s.checks} checks passed` : `FAILED: ${s.failed} of ${s.checks} checks failed${noVerdict}`;
-  return `${head}: ${s.resources} resources planned, ${s.mandatory} mandatory and ${s.advisory} advisory violations in total`;
 }

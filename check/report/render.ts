@@ -1,10 +1,11 @@
 /** Renders the reports in one format; every format renders the one model (model.ts). */
 import { renderJson } from "./json";
 import { renderMarkdown } from "./markdown";
-import { overallLine, overallSummary, type CheckReport } from "./model";
+import { overallLine, terminalWidth } from "./formatting";
+import { overallSummary, type CheckReport } from "./model";
 import { renderSarif } from "./sarif";
-import { renderText, terminalWidth } from "./text";
-import type { Format } from "../outputs";
+import { renderText } from "./text";
+import type { Format } from "./outputs";
 
 export interface RenderOptions {
   packVersion: string;

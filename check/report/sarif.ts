@@ -6,7 +6,9 @@ import * as fs from "fs";
 import * as path from "path";
 import type { Invocation, Log, ReportingDescriptor, Result } from "sarif";
 import { changeSarifResults } from "./changes";
-import { summaryLine, type CheckReport } from "./model";
+import { summaryLine } from "./formatting";
+import type { CheckReport } from "./model";
+import { nameOfUrn } from "../../policies/engine";
 
 const LEVEL: Record<string, Result.level> = { mandatory: "error", advisory: "warning", remediate: "note", disabled: "none" };
 
@@ -19,7 +21,7 @@ function lineOf(text: string | undefined, name: string): number {
 }
 
 /** The rule of a run or program that produced no verdict: code scanning must show it, never an empty log. */
-export const NO_VERDICT_RULE: ReportingDescriptor = {
+const NO_VERDICT_RULE: ReportingDescriptor = {
   id: "emr-check/no-verdict",
   name: "emr-check/no-verdict",
   shortDescription: { text: "The offline check produced no policy verdict (the program or the check's input failed); never a pass." },
@@ -52,7 +54,7 @@ export function renderSarif(reports: CheckReport[], packVersion: string, root = 
           rules.set(v.policyName, { id: v.policyName, name: v.policyName, shortDescription: { text: v.policyName }, defaultConfiguration: { level: LEVEL[v.enforcementLevel] } });
         }
         // The EmrCluster component names its cluster after the stack entry, so the entry's line is the cluster's.
-        const entryName = f.urn.split("::").pop() ?? f.name;
+        const entryName = nameOfUrn(f.urn) ?? f.name;
         results.push({
           ruleId: v.policyName,
           level: LEVEL[v.enforcementLevel],

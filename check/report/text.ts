@@ -2,34 +2,12 @@
  * The terminal report: a preview-like table of planned resources that fits the terminal (one line a resource; the
  * attributes are cut with "…", never a name), violations grouped by resource, one summary line.
  */
-import { renderClusterPlan, type Protections } from "./cluster-plan";
 import { renderChangesText } from "./changes";
-import { summaryLine, type CheckReport } from "./model";
+import { renderClusterPlan } from "./cluster-plan";
+import { protectionText, shortType, summaryLine, truncate } from "./formatting";
+import type { CheckReport } from "./model";
 
-/** Type tokens shortened as `pulumi preview` does: `alicloud:emrv2/cluster:Cluster` → `alicloud:emrv2:Cluster`. */
-export function shortType(type: string): string {
-  return type.replace(/^([^:]+):([^/:]+)\/[^:]+:([^:]+)$/, "$1:$2:$3");
-}
-
-/** The protections in a few words: "protect retain deletion"; a cluster without deletionProtection says "deletion OFF". */
-export function protectionText(p: Protections): string {
-  const words = [...(p.protect ? ["protect"] : []), ...(p.retainOnDelete ? ["retain"] : [])];
-  if (p.deletionProtection !== undefined) words.push(p.deletionProtection === true ? "deletion" : p.deletionProtection === "unknown" ? "deletion ?" : "deletion OFF");
-  return words.join(" ") || "-";
-}
-
-export const PROTECTION_LEGEND = "protect: Pulumi protect option; retain: retainOnDelete; deletion: the cluster's deletionProtection";
-
-/** The terminal's width; 100 when stdout is not a terminal (a pipe, a file, CI). */
-export function terminalWidth(stream: { columns?: number; isTTY?: boolean } = process.stdout): number {
-  return stream.isTTY && stream.columns ? stream.columns : 100;
-}
-
-/** Cuts text to `width` characters, ending with "…" when cut. */
-export function truncate(text: string, width: number): string {
-  const chars = [...text];
-  return chars.length <= width ? text : chars.slice(0, Math.max(0, width - 1)).join("") + "…";
-}
+const PROTECTION_LEGEND = "protect: Pulumi protect option; retain: retainOnDelete; deletion: the cluster's deletionProtection";
 
 const HEAD = ["", "Type", "Name", "Protection", "Key attributes"];
 const GAP = "  ";

@@ -3,7 +3,7 @@
  * each group's auto-scaling policy (GetAutoScalingPolicy). The live gate and the client's writes both read it here.
  */
 import { summarizePolicy } from "../../policies/rules/change/index.js";
-import type { EmrClient } from "../client";
+import type { LiveReads } from "./live-reads";
 import { collect } from "../pagination";
 import type { Cluster, NodeGroup, ScalingPolicy } from "../schemas";
 
@@ -34,7 +34,7 @@ export function asPutPolicy(p: ScalingPolicy | undefined): PutPolicy | undefined
   return out;
 }
 
-export async function readLiveCluster(client: EmrClient, clusterId: string): Promise<LiveCluster> {
+export async function readLiveCluster(client: LiveReads, clusterId: string): Promise<LiveCluster> {
   const cluster = await client.getCluster(clusterId);
   const groups: LiveGroup[] = [];
   for (const group of await collect(client.listNodeGroups(clusterId))) {

@@ -5,20 +5,20 @@
  */
 import { checkAutoScalingChange, checkDeletionProtectionChange } from "../../policies/rules/change/index.js";
 import type { GuardrailLimits } from "../../policies/rules/domain.js";
-import type { EmrClient } from "../client";
+import type { LiveReads } from "./live-reads";
 import type { NodeGroupRef, PutAutoScalingPolicyRequest, UpdateClusterAttributeRequest } from "../requests";
 import { EmrInputError } from "../errors";
 import { changeContext, refuseFindings, type CallAcks } from "./acks";
 import { asPutPolicy, type PutPolicy } from "./before";
 
-async function groupName(client: EmrClient, ref: NodeGroupRef): Promise<string> {
+async function groupName(client: LiveReads, ref: NodeGroupRef): Promise<string> {
   const g = await client.getNodeGroup(ref.ClusterId, ref.NodeGroupId);
   if (!g) throw new EmrInputError([{ path: "NodeGroupId", message: `node group ${ref.NodeGroupId} does not exist in ${ref.ClusterId}`, fix: "use an id from ListNodeGroups" }]);
   return g.NodeGroupName;
 }
 
 /** PutAutoScalingPolicy: MaxCapacity set and ≤ the cap; replacing a different policy needs `<group>:replace:<fingerprint>`. Returns the policy it replaces. */
-export async function gatePutAutoScalingPolicy(client: EmrClient, limits: GuardrailLimits, req: PutAutoScalingPolicyRequest, ack: CallAcks | undefined): Promise<PutPolicy | undefined> {
+export async function gatePutAutoScalingPolicy(client: LiveReads, limits: GuardrailLimits, req: PutAutoScalingPolicyRequest, ack: CallAcks | undefined): Promise<PutPolicy | undefined> {
   const ctx = changeContext(limits, ack);
   const group = await groupName(client, req);
   const current = asPutPolicy(await client.getAutoScalingPolicy(req));
@@ -28,7 +28,7 @@ export async function gatePutAutoScalingPolicy(client: EmrClient, limits: Guardr
 }
 
 /** RemoveAutoScalingPolicy: needs `<group>:remove`. Returns the policy it removes (undefined: there is none, nothing to send). */
-export async function gateRemoveAutoScalingPolicy(client: EmrClient, limits: GuardrailLimits, ref: NodeGroupRef, ack: CallAcks | undefined): Promise<PutPolicy | undefined> {
+export async function gateRemoveAutoScalingPolicy(client: LiveReads, limits: GuardrailLimits, ref: NodeGroupRef, ack: CallAcks | undefined): Promise<PutPolicy | undefined> {
   const ctx = changeContext(limits, ack);
   const group = await groupName(client, ref);
   const current = asPutPolicy(await client.getAutoScalingPolicy(ref));
@@ -37,7 +37,7 @@ export async function gateRemoveAutoScalingPolicy(client: EmrClient, limits: Gua
 }
 
 /** UpdateClusterAttribute: DeletionProtection true → false only as the sole change of the call. */
-export async function gateUpdateClusterAttribute(client: EmrClient, limits: GuardrailLimits, req: UpdateClusterAttributeRequest): Promise<void> {
+export async function gateUpdateClusterAttribute(client: LiveReads, limits: GuardrailLimits, req: UpdateClusterAttributeRequest): Promise<void> {
   if (req.DeletionProtection !== false) return;
   const others = (["ClusterName", "Description"] as const).filter((k) => req[k] !== undefined);
   const current = await client.getCluster(req.ClusterId);

@@ -5,7 +5,7 @@
  */
 import { checkClusterTotal, checkScaleInStep, checkScaleOutStep, type ChangeContext } from "../../policies/rules/change/index.js";
 import type { GuardrailLimits } from "../../policies/rules/domain.js";
-import type { EmrClient } from "../client";
+import type { LiveReads } from "./live-reads";
 import type { CreateNodeGroupRequest, DecreaseNodesRequest, IncreaseNodesRequest } from "../requests";
 import { EmrInputError } from "../errors";
 import { collect } from "../pagination";
@@ -24,7 +24,7 @@ function liveGroup(live: LiveCluster, nodeGroupId: string) {
 const label = (live: LiveCluster) => live.cluster.ClusterName ?? live.cluster.ClusterId;
 
 /** IncreaseNodes: ≤ maxScaleOutPerCall, > scaleOutAckThreshold acknowledged, the cluster total above the cost threshold acknowledged, never MASTER. */
-export async function gateIncreaseNodes(client: EmrClient, limits: GuardrailLimits, req: IncreaseNodesRequest, ack: CallAcks | undefined): Promise<void> {
+export async function gateIncreaseNodes(client: LiveReads, limits: GuardrailLimits, req: IncreaseNodesRequest, ack: CallAcks | undefined): Promise<void> {
   const ctx = changeContext(limits, ack);
   const live = await readLiveCluster(client, req.ClusterId);
   const g = liveGroup(live, req.NodeGroupId);
@@ -40,7 +40,7 @@ function totalFindings(live: LiveCluster, nodeGroupId: string | undefined, added
 }
 
 /** CreateNodeGroup with NodeCount: a new group's first nodes are a scale-out from 0 (> nodeGroupAckThreshold needs the node-count ack). */
-export async function gateCreateNodeGroup(client: EmrClient, limits: GuardrailLimits, req: CreateNodeGroupRequest, ack: CallAcks | undefined): Promise<void> {
+export async function gateCreateNodeGroup(client: LiveReads, limits: GuardrailLimits, req: CreateNodeGroupRequest, ack: CallAcks | undefined): Promise<void> {
   const ctx = changeContext(limits, ack);
   const live = await readLiveCluster(client, req.ClusterId);
   const count = req.NodeGroup.NodeCount;
@@ -53,7 +53,7 @@ export async function gateCreateNodeGroup(client: EmrClient, limits: GuardrailLi
  * (TASK/GATEWAY only, never Subscription, ≤ maxScaleInPerCall, to 0 acknowledged), and at least 120 s after the
  * previous DecreaseNodes of that group (`lastSentAt`, on the client's clock).
  */
-export async function gateDecreaseNodes(client: EmrClient, limits: GuardrailLimits, req: DecreaseNodesRequest, ack: CallAcks | undefined, lastSentAt: number | undefined): Promise<void> {
+export async function gateDecreaseNodes(client: LiveReads, limits: GuardrailLimits, req: DecreaseNodesRequest, ack: CallAcks | undefined, lastSentAt: number | undefined): Promise<void> {
   const ctx = changeContext(limits, ack);
   if (req.DecreaseNodeCount !== undefined || !req.NodeIds?.length) {
     throw new EmrInputError([{ path: req.DecreaseNodeCount !== undefined ? "DecreaseNodeCount" : "NodeIds", message: "a scale-in names the nodes it releases: a count lets the service pick them", fix: "pass NodeIds from ListNodes (scaleInTaskGroup picks the newest for you)" }]);

@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 a616f2e074dba7508f48609f0f04bf8d8436dfc211d6c76ee4956a999a91ed97
+// sources: sha256 b6adea1779cedd1ad46ccd31864cfc8c152e9530a38ee82b29b26962a40f8b39
 "use strict";
 
 // index.ts
@@ -1168,24 +1168,44 @@ function forClusters(validate) {
   return (0, import_policy.validateResourceOfType)(EmrClusterResource, (_props, args, reportViolation) => validate(args, reportViolation));
 }
 
+// engine.ts
+var UNKNOWN_SENTINELS = {
+  boolean: "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
+  number: "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
+  /** Also the untyped unknown the Node SDK writes for any output not known yet (rpc.js `unknownValue`). */
+  string: "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+  array: "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
+  asset: "030794c1-ac77-496b-92df-f27374a8bd58",
+  archive: "e48ece36-62e2-4504-bad9-02848725956a",
+  object: "dd056dcd-154b-4c76-9bd3-c8f88648b5ff"
+};
+var UNKNOWN_SENTINEL = UNKNOWN_SENTINELS.string;
+var SENTINELS = new Set(Object.values(UNKNOWN_SENTINELS));
+function isUnknownSentinel(v) {
+  return typeof v === "string" && SENTINELS.has(v);
+}
+var URN_PREFIX = "urn:pulumi:";
+var NAME_DELIMITER = "::";
+var TYPE_DELIMITER = "$";
+function parseUrn(urn) {
+  if (!urn.startsWith(URN_PREFIX)) return void 0;
+  const rest = urn.slice(URN_PREFIX.length);
+  const parts = [];
+  let from = 0;
+  for (let i = 0; i < 3; i++) {
+    const at = rest.indexOf(NAME_DELIMITER, from);
+    if (at < 0) return void 0;
+    parts.push(rest.slice(from, at));
+    from = at + NAME_DELIMITER.length;
+  }
+  const [stack, project, qualifiedType] = parts;
+  const typeChain = qualifiedType.split(TYPE_DELIMITER);
+  return { stack, project, typeChain, type: typeChain[typeChain.length - 1], name: rest.slice(from) };
+}
+var stackOfUrn = (urn) => parseUrn(urn)?.stack;
+
 // props.ts
 var PROXY_TARGET = "__getSpecialProxyTarget";
-var UNKNOWN_SENTINELS = /* @__PURE__ */ new Set([
-  "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
-  // boolean
-  "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
-  // number
-  "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
-  // string (and the engine's untyped unknown)
-  "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
-  // array
-  "030794c1-ac77-496b-92df-f27374a8bd58",
-  // asset
-  "e48ece36-62e2-4504-bad9-02848725956a",
-  // archive
-  "dd056dcd-154b-4c76-9bd3-c8f88648b5ff"
-  // object
-]);
 function isUnknownValueError(err) {
   return err instanceof Error && "unknownTypeSentinel" in err;
 }
@@ -1198,7 +1218,7 @@ function read(container, key) {
   }
 }
 function copy(value) {
-  if (typeof value === "string") return UNKNOWN_SENTINELS.has(value) ? UNKNOWN : value;
+  if (typeof value === "string") return isUnknownSentinel(value) ? UNKNOWN : value;
   if (value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return Array.from({ length: value.length }, (_, i) => read(value, i));
   const out = {};
@@ -1246,11 +1266,6 @@ function sharedProps(urn, props) {
 function sharedView(urn, props) {
   const entry = sharedEntry(urn, props);
   return entry.view ??= clusterView(entry.plain);
-}
-
-// rules/urn.ts
-function stackOfUrn(urn) {
-  return /^urn:pulumi:([^:]+)::/.exec(urn)?.[1];
 }
 
 // cluster-policy.ts

@@ -1,6 +1,7 @@
 /** Auto scaling: the bounds of a policy (validity), the most nodes it may reach, and the ignoreChanges it needs. */
 import { AUTO_SCALING } from "./domain";
-import { OutcomeBuilder, UNKNOWN, type ClusterRule, type Unknown } from "./types";
+import { OutcomeBuilder, UNKNOWN, type Unknown } from "./types";
+import type { ClusterRule } from "./rule";
 import { isKnown, MALFORMED, nodeGroupsOf, type GroupView } from "./view";
 
 /**

@@ -1,7 +1,8 @@
 /** Node-count caps and acknowledgements, the cluster's total and the auto-scaling capacity cap (guardrails). */
 import { maxNodesOf } from "./auto-scaling";
 import { ACK_TAGS, AUTO_SCALING } from "./domain";
-import { OutcomeBuilder, UNKNOWN, type ClusterRule } from "./types";
+import { OutcomeBuilder, UNKNOWN } from "./types";
+import type { ClusterRule } from "./rule";
 import { isKnown, nodeGroupsOf, tagNumber, MALFORMED, type GroupView } from "./view";
 
 /** A node count, or a finding/unknown recorded; undefined when it cannot be used. */

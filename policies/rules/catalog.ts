@@ -4,7 +4,7 @@
  * a `--policy-pack-config` document against it, so the pack, guardrails.json and the offline check agree.
  */
 import type { GuardrailLimits } from "./domain";
-import type { ClusterRule, RuleKind } from "./types";
+import type { ClusterRule, RuleKind } from "./rule";
 
 export const ENFORCEMENT_LEVELS = ["advisory", "mandatory", "remediate", "disabled"] as const;
 export type EnforcementLevel = (typeof ENFORCEMENT_LEVELS)[number];

@@ -1,6 +1,7 @@
 /** User text and scripts: names, descriptions, passwords and bootstrap script locations. */
 import { DEFAULT_PRODUCTION_STACK_PATTERNS, TAG_RULES } from "./domain";
-import { OutcomeBuilder, UNKNOWN, type ClusterRule, type Finding, type RuleContext } from "./types";
+import { OutcomeBuilder, UNKNOWN, type Finding, type RuleContext } from "./types";
+import type { ClusterRule } from "./rule";
 import { isKnown, MALFORMED } from "./view";
 
 /** Letters are English or Chinese only (accented Latin and Cyrillic are not); digits are 0-9. */
@@ -48,13 +49,6 @@ export function checkDescription(value: unknown, path = "description"): Finding[
   if (value.length > 1024) return [{ rule: TEXT_RULE, path, message: `description has ${value.length} characters; at most 1024`, fix }];
   if (SHELL_METACHARACTERS.test(value)) return [{ rule: TEXT_RULE, path, message: `description contains shell or config metacharacters (${JSON.stringify(value.match(SHELL_METACHARACTERS)?.[0])})`, fix }];
   return [];
-}
-
-/** The master root password, where an API accepts one: letters and digits only (8–30). */
-export function checkRootPassword(value: unknown, path = "masterRootPassword"): Finding[] {
-  if (value === undefined || value === UNKNOWN) return [];
-  if (typeof value === "string" && /^[A-Za-z0-9]{8,30}$/.test(value)) return [];
-  return [{ rule: "emr-root-password", path, message: "the root password must be 8-30 letters and digits: shell and JSON metacharacters break creation", fix: "generate one without special characters (random.RandomPassword with special: false) and pass it as a Pulumi secret" }];
 }
 
 export const namesAndDescriptions: ClusterRule = {

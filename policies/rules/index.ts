@@ -13,16 +13,18 @@ import { subscriptionConfigValid, subscriptionDurationAck } from "./payment";
 import { deletionProtection } from "./protection";
 import { ossHdfsRootUri, subscriptionAutoRenewDuration } from "./provider";
 import { applicationExclusion, coreGroupPresent, deployModeMasters, haZookeeper, internalApplications, nodeGroupNamesUnique, nodeGroupRoles, taskOnlyFeatures, vswitchIdsRequired } from "./topology";
-import { findingsOf, type ClusterRule, type Finding, type Outcome, type RuleContext } from "./types";
+import { findingsOf, type Finding, type Outcome, type RuleContext } from "./types";
+import type { ClusterRule } from "./rule";
 import { clusterView, type ClusterView } from "./view";
 
 export * from "./domain";
 export * from "./types";
+export * from "./rule";
 export { clusterView, isKnown, MALFORMED, type ClusterView, type GroupView } from "./view";
 export { ignoreChangesCovers } from "./auto-scaling";
 export { ENFORCEMENT_LEVELS, type EnforcementLevel, type PolicyEntry } from "./catalog";
 export { GUARDRAIL_CONFIG_FILE, type GuardrailConfig, type GuardrailConfigResult } from "./guardrail-config";
-export { checkClusterName, checkClusterNamesUnique, checkDescription, checkNodeGroupName, checkRootPassword, isProductionStack } from "./hygiene";
+export { checkClusterName, checkClusterNamesUnique, checkDescription, checkNodeGroupName, isProductionStack } from "./hygiene";
 export { checkJdbcPasswordSource, checkMetastoreRdsVpc, jdbcPasswordItem } from "./metastore";
 export { checkProtectOption } from "./protection";
 

@@ -1,6 +1,7 @@
 /** The Hive metastore: its type must be set, Spark's must match Hive's, and HA keeps it outside the cluster. */
 import { METASTORE } from "./domain";
-import { OutcomeBuilder, UNKNOWN, type ClusterRule } from "./types";
+import { OutcomeBuilder, UNKNOWN } from "./types";
+import type { ClusterRule } from "./rule";
 import { knownApplications, MALFORMED, type ClusterView, type ConfigItemView, type Field } from "./view";
 
 type ItemLookup = { value: Field<string>; path: string } | "unknown" | undefined;

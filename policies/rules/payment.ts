@@ -1,6 +1,7 @@
 /** Subscriptions: a valid subscriptionConfig wherever Subscription is chosen (validity), and its length (guardrail). */
 import { ACK_TAGS, MONTHS_PER_UNIT, PAYMENT_DURATIONS, type PaymentDurationUnit } from "./domain";
-import { OutcomeBuilder, UNKNOWN, type ClusterRule } from "./types";
+import { OutcomeBuilder, UNKNOWN } from "./types";
+import type { ClusterRule } from "./rule";
 import { isKnown, nodeGroupsOf, tagNumber, type ClusterView, type Field, type SubscriptionView } from "./view";
 
 const UNITS = Object.keys(PAYMENT_DURATIONS) as PaymentDurationUnit[];

@@ -1,5 +1,6 @@
 /** Protected deletion: deletionProtection on the cluster, and the Pulumi protect option on the resource. */
-import { OutcomeBuilder, UNKNOWN, type ClusterRule } from "./types";
+import { OutcomeBuilder, UNKNOWN } from "./types";
+import type { ClusterRule } from "./rule";
 import { MALFORMED } from "./view";
 
 export const deletionProtection: ClusterRule = {

@@ -3,7 +3,8 @@
  * (reference alicloud-emrv2-provider-facts.md, "Third reading"). Both are validity rules: the component refuses
  * them, and the pack catches a cluster written by hand.
  */
-import { OutcomeBuilder, UNKNOWN, type ClusterRule } from "./types";
+import { OutcomeBuilder, UNKNOWN } from "./types";
+import type { ClusterRule } from "./rule";
 import { isKnown, knownApplications, nodeGroupsOf, type ClusterView, type Field, type SubscriptionView } from "./view";
 
 /**

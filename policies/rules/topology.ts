@@ -1,6 +1,7 @@
 /** Deploy mode, node roles, applications and network placement of the node groups. */
 import { compareReleases, GATEWAY_SINCE_RELEASE, HA_REQUIRED_APPLICATIONS, INTERNAL_APPLICATIONS, MASTER_NODES, MUTUALLY_EXCLUSIVE_APPLICATIONS, type ClusterType, type DeployMode } from "./domain";
-import { OutcomeBuilder, UNKNOWN, type ClusterRule } from "./types";
+import { OutcomeBuilder, UNKNOWN } from "./types";
+import type { ClusterRule } from "./rule";
 import { isKnown, knownApplications, MALFORMED, nodeGroupsOf, type ClusterView } from "./view";
 
 /** The deploy mode when it is one of ours; records an unknown otherwise. */

@@ -84,25 +84,3 @@ export class OutcomeBuilder extends OutcomeCollector<Finding> {
 export function findingsOf(outcome: Outcome): Finding[] {
   return outcome.kind === "non-compliant" ? outcome.findings : [];
 }
-
-/**
- * `validity`: the cloud would refuse it, or it is inconsistent; the EmrCluster component refuses it too and no
- * configuration relaxes it. `guardrail`: the organisation's thresholds, acknowledgements and posture; judged by the
- * policy pack only, at the level and thresholds of guardrails.json.
- */
-export type RuleKind = "validity" | "guardrail";
-export const RULE_KINDS: readonly RuleKind[] = ["validity", "guardrail"];
-
-/** A per-resource rule over a cluster's inputs. `description` is one line stating the compliant condition. */
-export interface ClusterRule {
-  name: string;
-  description: string;
-  kind: RuleKind;
-  /** The policy's default level. Defaults to "mandatory"; validity rules are always mandatory. */
-  level?: "advisory";
-  /** The thresholds the rule reads (configurable per policy). */
-  limits?: readonly (keyof GuardrailLimits)[];
-  /** Whether the rule reads the production stack patterns (configurable per policy). */
-  productionStacks?: boolean;
-  check(view: import("./view").ClusterView, ctx: RuleContext): Outcome;
-}

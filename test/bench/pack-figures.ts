@@ -12,8 +12,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { performance } from "perf_hooks";
-import { spawnPolicyPack, type StartOptions } from "../../check/pack-process";
-import { connectPolicyPack, policyConfigFor, type AnalyzerResourceInput, type RunningPack } from "../../check/pack-runner";
+import { spawnPolicyPack, type StartOptions } from "../../check/pack/pack-process";
+import { connectPolicyPack, policyConfigFor, type AnalyzerResourceInput, type RunningPack } from "../../check/pack/pack-runner";
 import { ALL_POLICIES } from "../../policies/pack";
 import { haClusterProps } from "../helpers/cluster-props";
 

@@ -5,8 +5,8 @@
  */
 import * as path from "path";
 import { performance } from "perf_hooks";
-import type { CapturedResource } from "../../check/capture";
-import { policyConfigFor, startPolicyPack, type RunningPack } from "../../check/pack-runner";
+import type { CapturedResource } from "../../check/program/capture";
+import { policyConfigFor, startPolicyPack, type RunningPack } from "../../check/pack/pack-runner";
 import { ALL_RULES, ruleContext, runRule } from "../../policies/rules";
 import { captureProgram, setupPreviewCapture } from "../helpers/capture-program";
 import { bigStackProgram } from "../helpers/big-stack";

@@ -1,5 +1,5 @@
-/** The change section of the offline check (check/change-check.ts): the release checklist by payment type, emr:retire read strictly. */
-import { judgeChanges, retireEntries } from "../../check/change-check";
+/** The change section of the offline check (check/change/change-check.ts): the release checklist by payment type, emr:retire read strictly. */
+import { judgeChanges, retireEntries } from "../../check/change/change-check";
 import { UsageError } from "../../check/errors";
 import { diffCluster } from "../../policies/rules/change";
 import { DEFAULT_LIMITS } from "../../policies/rules/domain";

@@ -5,8 +5,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { InvokeShapes } from "../../check/invoke-shapes";
-import { loadInvokeFixtures, OfflineInvokes } from "../../check/invokes";
+import { InvokeShapes } from "../../check/inputs/invoke-shapes";
+import { loadInvokeFixtures, OfflineInvokes } from "../../check/inputs/invokes";
 import { ROOT, runCli } from "../helpers/run-cli";
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "invokes-"));

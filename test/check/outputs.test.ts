@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { checkOutputs, outputTargets, type OutputArg } from "../../check/outputs";
+import { checkOutputs, outputTargets, type OutputArg } from "../../check/report/outputs";
 import { ROOT, runCli } from "../helpers/run-cli";
 
 const NO_STACK_TRACE = /\n\s+at [^\n]+:\d+:\d+/;

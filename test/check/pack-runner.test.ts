@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { policyConfigFor, startPolicyPack, type PolicyInfo } from "../../check/pack-runner";
+import { policyConfigFor, startPolicyPack, type PolicyInfo } from "../../check/pack/pack-runner";
 import { parseGuardrails } from "../../policies/rules";
 
 test("a pack that fails to load is reported with its own error, and no process is left behind", async () => {

@@ -1,7 +1,7 @@
 /** Where the check finds the project, its stacks and programs (as the Pulumi CLI does). */
 import * as fs from "fs";
 import * as path from "path";
-import { checkTargets, expandProgram, findProject } from "../../check/project";
+import { checkTargets, expandProgram, findProject } from "../../check/inputs/project";
 import { ROOT } from "../helpers/run-cli";
 
 const project = findProject(path.join(ROOT, "stacks/examples"));

@@ -3,14 +3,15 @@
  * protection (a cluster without deletionProtection says so), component rows say what they wrap; `--details` and the
  * JSON report carry each cluster's merged spec; a run over many stacks ends with one overall summary.
  */
-import type { CapturedResource } from "../../check/capture";
-import type { Diagnostic } from "../../check/pack-runner";
+import type { CapturedResource } from "../../check/program/capture";
+import type { Diagnostic } from "../../check/pack/pack-runner";
 import { clusterPlan, scalingRule } from "../../check/report/cluster-plan";
 import { renderJson } from "../../check/report/json";
 import { renderMarkdown } from "../../check/report/markdown";
-import { buildReport, overallLine, overallSummary, summaryLine, withFailOn } from "../../check/report/model";
+import { overallLine, protectionText, summaryLine, terminalWidth, truncate } from "../../check/report/formatting";
+import { buildReport, overallSummary, withFailOn } from "../../check/report/model";
 import { renderReports } from "../../check/report/render";
-import { protectionText, renderText, terminalWidth, truncate } from "../../check/report/text";
+import { renderText } from "../../check/report/text";
 
 const PREFIX = "urn:pulumi:prod::emr-clusters::";
 const component = { type: "emr:index:Cluster", name: "lakehouse-analytics-platform", urn: `${PREFIX}emr:index:Cluster::lakehouse-analytics-platform`, custom: false, protect: false, retainOnDelete: false, ignoreChanges: [], inputs: {} };

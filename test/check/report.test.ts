@@ -2,13 +2,15 @@
 import * as path from "path";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
-import type { CapturedResource } from "../../check/capture";
-import type { Diagnostic } from "../../check/pack-runner";
-import { buildReport, display, summaryLine } from "../../check/report/model";
+import type { CapturedResource } from "../../check/program/capture";
+import type { Diagnostic } from "../../check/pack/pack-runner";
+import { escapeMarkdown, shortType, summaryLine } from "../../check/report/formatting";
+import { buildReport } from "../../check/report/model";
+import { display } from "../../check/report/values";
 import { renderJson } from "../../check/report/json";
-import { escapeMarkdown, renderMarkdown } from "../../check/report/markdown";
+import { renderMarkdown } from "../../check/report/markdown";
 import { renderSarif } from "../../check/report/sarif";
-import { renderText, shortType } from "../../check/report/text";
+import { renderText } from "../../check/report/text";
 import { ROOT } from "../helpers/run-cli";
 
 const URN = "urn:pulumi:prod::emr-clusters::emr:index:Cluster$alicloud:emrv2/cluster:Cluster::lakehouse";

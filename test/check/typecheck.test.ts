@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { typecheckPrograms } from "../../check/typecheck";
+import { typecheckPrograms } from "../../check/program/typecheck";
 
 function tempProgram(files: Record<string, string>): { dir: string; cache: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "typecheck-"));

@@ -5,16 +5,16 @@
  */
 import { devSpec, haSpec } from "../helpers/specs";
 
-let capture: typeof import("../../check/capture");
+let capture: typeof import("../../check/program/capture");
 let components: typeof import("../../components");
-let recorder: import("../../check/capture").Capture;
+let recorder: import("../../check/program/capture").Capture;
 /** retainOnDelete and replaceOnChanges by resource name, read from the same RegisterResource requests. */
 const lifecycle = new Map<string, { retainOnDelete: boolean | undefined; replaceOnChanges: string[] }>();
 
 beforeAll(async () => {
   const pulumi = await import("@pulumi/pulumi");
   pulumi.runtime.setMocks({ newResource: (a) => ({ id: `${a.name}-id`, state: a.inputs }), call: (a) => a.inputs }, "emr-clusters", "prod", false);
-  capture = await import("../../check/capture");
+  capture = await import("../../check/program/capture");
   recorder = capture.startCapture();
   const settings = await import("@pulumi/pulumi/runtime/settings");
   type Request = { getName(): string; getRetainondelete(): boolean | undefined; getReplaceonchangesList(): string[] };
@@ -27,7 +27,7 @@ beforeAll(async () => {
   components = await import("../../components");
 });
 
-async function capturedOf(name: string, type: string): Promise<import("../../check/capture").CapturedResource> {
+async function capturedOf(name: string, type: string): Promise<import("../../check/program/capture").CapturedResource> {
   for (let i = 0; i < 50; i++) {
     const found = recorder.resources.find((r: any) => r.name === name && r.type === type);
     if (found) return found;

@@ -3,7 +3,7 @@
  * what the CLI would send to the policy pack for each resource it registers.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { Capture, CapturedResource } from "../../check/capture";
+import type { Capture, CapturedResource } from "../../check/program/capture";
 
 let capture: Capture | undefined;
 
@@ -18,7 +18,7 @@ export async function setupPreviewCapture(stack = "dev"): Promise<void> {
     stack,
     true,
   );
-  const { startCapture } = await import("../../check/capture");
+  const { startCapture } = await import("../../check/program/capture");
   capture = startCapture();
 }
 

@@ -3,6 +3,7 @@
  * with plausible computed outputs. Call `setupMocks()` in beforeAll, then import the code under test.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { isEncodedSecret } from "../../policies/engine";
 
 export interface RegisteredResource {
   type: string;
@@ -30,13 +31,11 @@ function computedState(type: string, name: string, inputs: Record<string, any>):
   }
 }
 
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-
 /** Mocks receive secret inputs wrapped as `{ <sig>: SECRET_SIG, value }`; tests read the plain values. */
 export function unwrapSecrets(value: any): any {
   if (Array.isArray(value)) return value.map(unwrapSecrets);
   if (value && typeof value === "object") {
-    if (Object.values(value).includes(SECRET_SIG) && "value" in value) return unwrapSecrets(value.value);
+    if (isEncodedSecret(value) && "value" in value) return unwrapSecrets(value.value);
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, unwrapSecrets(v)]));
   }
   return value;
@@ -44,7 +43,7 @@ export function unwrapSecrets(value: any): any {
 
 /** True when a mock input arrived as a secret. */
 export function isSecretInput(value: any): boolean {
-  return !!value && typeof value === "object" && Object.values(value).includes(SECRET_SIG);
+  return isEncodedSecret(value);
 }
 
 export function setupMocks(options: { preview?: boolean; stack?: string; config?: Record<string, string> } = {}): void {

@@ -7,25 +7,25 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import type { CapturedResource } from "../../check/capture";
+import type { CapturedResource } from "../../check/program/capture";
 import { projectName } from "../../check/run-check";
-import { runProgram } from "../../check/run-program";
-import { loadStackConfig, stackConfigPath } from "../../check/stack-config";
-import { SECRET_KEY, SECRET_SIG, UNKNOWN_SENTINEL } from "../../check/engine-values";
+import { runProgram } from "../../check/program/run-program";
+import { loadStackConfig, stackConfigPath } from "../../check/inputs/stack-config";
+import { isEncodedSecret, isUnknownSentinel, SECRET_SIG, SIG_KEY } from "../../policies/engine";
 import { ROOT } from "./run-cli";
 
 /** Every fake ciphertext contains this, so a test can assert that no output ever shows one. */
 export const CIPHERTEXT_MARK = "RmFrZUNpcGhlcnRleHQ";
-const secret = (n: number) => ({ [SECRET_KEY]: SECRET_SIG, ciphertext: `v1:c2FsdA==:${CIPHERTEXT_MARK}${n}=` });
+const secret = (n: number) => ({ [SIG_KEY]: SECRET_SIG, ciphertext: `v1:c2FsdA==:${CIPHERTEXT_MARK}${n}=` });
 
 type Json = Record<string, unknown>;
 
 /** Secrets (and values derived from a secret, unknown in the run) as ciphertexts. */
 function encode(v: unknown, counter: { n: number }): unknown {
-  if (v === UNKNOWN_SENTINEL) return secret(counter.n++);
+  if (isUnknownSentinel(v)) return secret(counter.n++);
   if (Array.isArray(v)) return v.map((x) => encode(x, counter));
   if (v === null || typeof v !== "object") return v;
-  if (SECRET_KEY in v) return secret(counter.n++);
+  if (isEncodedSecret(v)) return secret(counter.n++);
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, encode(x, counter)]));
 }
 
@@ -73,7 +73,7 @@ export async function recordState(stack: string, edit: (name: string, inputs: Js
   const byKey = new Map(first.resources.filter((r) => r.custom).map((r) => [`${r.type}::${r.name}`, r]));
   const second = await run((type, name) => {
     const r = byKey.get(`${type}::${name}`);
-    return r ? { id: fakeId(r), state: Object.fromEntries(Object.entries(r.inputs).filter(([, v]) => v !== UNKNOWN_SENTINEL)) } : undefined;
+    return r ? { id: fakeId(r), state: Object.fromEntries(Object.entries(r.inputs).filter(([, v]) => !isUnknownSentinel(v))) } : undefined;
   });
   if (second.error) throw new Error(`the ${stack} program failed: ${second.error.message}`);
   const resources = second.resources.map((r) => (r.type === "alicloud:emrv2/cluster:Cluster" ? { ...r, inputs: edit(r.name, r.inputs) } : r));

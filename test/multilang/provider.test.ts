@@ -8,7 +8,7 @@ import { refType, sourcePluginDir, TOKEN, type PackageSchema, type SchemaPropert
 
 let multilang: typeof import("../../multilang");
 let components: typeof import("../../components");
-let recorder: import("../../check/capture").Capture;
+let recorder: import("../../check/program/capture").Capture;
 let provider: import("../../multilang").EmrComponentProvider;
 let schema: PackageSchema;
 
@@ -16,7 +16,7 @@ const NETWORK = { vpcId: "vpc-bp1test0001", zoneId: "cn-hangzhou-i", vswitchId: 
 
 beforeAll(async () => {
   pulumi.runtime.setMocks({ newResource: (a) => ({ id: `${a.name}-id`, state: a.inputs }), call: (a) => a.inputs }, "emr-clusters", "prod", false);
-  recorder = (await import("../../check/capture")).startCapture();
+  recorder = (await import("../../check/program/capture")).startCapture();
   multilang = await import("../../multilang");
   components = await import("../../components");
   provider = new multilang.EmrComponentProvider(sourcePluginDir());

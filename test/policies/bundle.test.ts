@@ -8,8 +8,8 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { BUNDLE, bundleIsFresh } from "../../check/prebuilt-pack";
-import { startPolicyPack } from "../../check/pack-runner";
+import { BUNDLE, bundleIsFresh } from "../../check/pack/prebuilt-pack";
+import { startPolicyPack } from "../../check/pack/pack-runner";
 import { ALL_POLICIES } from "../../policies/pack";
 import { PACK_DIR, bundlePack } from "../../scripts/build-pack";
 

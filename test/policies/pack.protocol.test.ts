@@ -4,8 +4,8 @@
  */
 import * as path from "path";
 import * as alicloud from "@pulumi/alicloud";
-import type { CapturedResource } from "../../check/capture";
-import { policyConfigFor, startPolicyPack, type Diagnostic, type RunningPack } from "../../check/pack-runner";
+import type { CapturedResource } from "../../check/program/capture";
+import { policyConfigFor, startPolicyPack, type Diagnostic, type RunningPack } from "../../check/pack/pack-runner";
 import { EmrCluster } from "../../components/cluster";
 import { captureProgram, setupPreviewCapture } from "../helpers/capture-program";
 import { devSpec, haSpec } from "../helpers/specs";

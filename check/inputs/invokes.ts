@@ -8,9 +8,9 @@
  */
 import * as fs from "fs";
 import { parse } from "yaml";
-import { UsageError } from "./errors";
+import { UsageError } from "../errors";
 import { InvokeShapes, type Shape } from "./invoke-shapes";
-import { programDir } from "./program-error";
+import { programDir } from "../program/program-error";
 
 /** The token of a data source → its whole result, as the user wants it offline. */
 export type InvokeFixtures = Record<string, Record<string, unknown>>;
@@ -23,7 +23,7 @@ export interface Placeholder {
 }
 
 /** A placeholder string: marked, and plain enough (lower-case letters, digits, "-") to pass an ID's format. */
-export const placeholderString = (fieldPath: string) => `offline-placeholder-${fieldPath.replace(/[^A-Za-z0-9]+/g, "-").replace(/-$/, "").toLowerCase()}`;
+const placeholderString = (fieldPath: string) => `offline-placeholder-${fieldPath.replace(/[^A-Za-z0-9]+/g, "-").replace(/-$/, "").toLowerCase()}`;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 

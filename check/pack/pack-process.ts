@@ -1,7 +1,8 @@
 /**
  * Starts a policy pack's process the way the Pulumi CLI does: `node @pulumi/pulumi/cmd/run-policy-pack <engine>
- * <packDir>`, with the pack's folder as working directory: run-policy-pack registers ts-node (type-checked) and
- * loads the package.json `main`, our compiled bundle. The pack prints its gRPC port as the first line of stdout. Light on purpose (no gRPC here), so a caller can start the pack first
+ * <packDir>`, with the pack's folder as working directory: run-policy-pack registers ts-node (type-checked, it
+ * compiles only .ts files) and loads the package.json `main`, our compiled bundle, plain JavaScript. The pack prints
+ * its gRPC port as the first line of stdout. Light on purpose (no gRPC here), so a caller can start the pack first
  * and load everything else while it boots.
  */
 import { spawn, type ChildProcess } from "child_process";

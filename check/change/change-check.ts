@@ -5,17 +5,16 @@
  * The verdicts are the pure change rules' (policies/rules/change); this module only reads, pairs and reports.
  */
 import * as fs from "fs";
-import { formatReleaseChecklist, releaseChecklist } from "../client/release-checklist";
-import { DocumentError, decodeValue, readPreview, readStackExport, readStackResources, type RecordedCluster } from "./change/documents";
-import { SECRET_KEY, UNKNOWN_SENTINEL } from "./engine-values";
-import { changesFromPlan, changesFromState } from "./change/pairs";
-import { UsageError } from "./errors";
-import type { CapturedResource } from "./capture";
-import { attachChanges, type ChangeSection, type ClusterChangeEntry } from "./report/changes";
-import { buildReport, type CheckReport } from "./report/model";
-import { checkChangePlan, describeChange, parseRetireEntries, CHANGE_RULES, type ChangeResult, type ClusterChange, type RetireEntry } from "../policies/rules/change";
-import { TYPES, type GuardrailLimits } from "../policies/rules/domain";
-import { isKnown } from "../policies/rules/view";
+import { formatReleaseChecklist, releaseChecklist } from "../../client/release-checklist";
+import { DocumentError, decodeValue, readPreview, readStackExport, readStackResources, type RecordedCluster } from "./documents";
+import { changesFromPlan, changesFromState } from "./pairs";
+import { UsageError } from "../errors";
+import type { CapturedResource } from "../program/capture";
+import { attachChanges, buildReport, type ChangeSection, type CheckReport, type ClusterChangeEntry } from "../report/model";
+import { checkChangePlan, describeChange, parseRetireEntries, CHANGE_RULES, type ChangeResult, type ClusterChange, type RetireEntry } from "../../policies/rules/change";
+import { TYPES, type GuardrailLimits } from "../../policies/rules/domain";
+import { isKnown } from "../../policies/rules/view";
+import { isEncodedSecret, nameOfUrn, UNKNOWN_SENTINEL } from "../../policies/engine";
 
 /** A document's text; a missing or unreadable file is a usage error (exit 2) naming the flag. */
 export function readDocument(file: string, flag: string, example: string): string {
@@ -40,7 +39,7 @@ const PLAN_EXAMPLE = "the output of `pulumi preview --json --stack <stack> > pla
 function withoutSecrets(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(withoutSecrets);
   if (v === null || typeof v !== "object") return v;
-  if (SECRET_KEY in v) return UNKNOWN_SENTINEL;
+  if (isEncodedSecret(v)) return UNKNOWN_SENTINEL;
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withoutSecrets(x)]));
 }
 
@@ -58,7 +57,7 @@ export function loadRecordedState(file: string): RecordedStack {
   const clusters = asUsage(() => readStackExport(text, file));
   const byKey = new Map<string, (typeof resources)[number] | null>();
   for (const r of resources.filter((x) => x.custom && x.id && x.delete !== true)) {
-    const key = `${r.type}::${r.urn.slice(r.urn.lastIndexOf("::") + 2)}`;
+    const key = `${r.type}::${nameOfUrn(r.urn)}`;
     byKey.set(key, byKey.has(key) ? null : r); // the same type and name twice: ambiguous, left unknown
   }
   return {
@@ -72,7 +71,7 @@ export function loadRecordedState(file: string): RecordedStack {
 }
 
 /** Reads `--plan`: the clusters of a `pulumi preview --json`. */
-export function loadPlan(file: string) {
+function loadPlan(file: string) {
   return asUsage(() => readPreview(readDocument(file, "--plan", PLAN_EXAMPLE), file));
 }
 
@@ -92,7 +91,7 @@ export function retireEntries(config: Record<string, string>, configFile: string
 }
 
 /** The program's clusters (inputs decoded: secrets as markers, preview unknowns as UNKNOWN). */
-export function programClusters(resources: readonly CapturedResource[]) {
+function programClusters(resources: readonly CapturedResource[]) {
   return resources.filter((r) => r.type === TYPES.cluster).map((r) => ({ urn: r.urn, name: r.name, inputs: decodeValue(r.inputs) as Record<string, unknown> }));
 }
 
@@ -148,7 +147,7 @@ export function stateChanges(recorded: RecordedStack, resources: readonly Captur
 }
 
 /** `--plan`: the plan's own before/after; the program is not run (a cluster is judged once, from the plan). */
-export function planChanges(file: string, config: Record<string, string>, configFile: string | undefined, limits: GuardrailLimits): ChangeSection {
+function planChanges(file: string, config: Record<string, string>, configFile: string | undefined, limits: GuardrailLimits): ChangeSection {
   return judgeChanges({ source: "plan", file, changes: changesFromPlan(loadPlan(file)), retire: retireEntries(config, configFile), limits, regionId: config["alicloud:region"] });
 }
 

@@ -7,8 +7,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
-import { UsageError } from "./errors";
-import type { CheckTarget } from "./run-check";
+import { UsageError } from "../errors";
+import type { CheckTarget } from "../run-check";
 import { stackConfigPath } from "./stack-config";
 
 export interface Project {
@@ -37,7 +37,7 @@ export function findProject(start: string): Project {
 const STACK_FILE = /^Pulumi\.([^.]+)\.yaml$/;
 
 /** `stacks/Pulumi.prod.yaml` → `prod`; undefined for a file not named like a stack's. */
-export function stackNameOfFile(file: string): string | undefined {
+function stackNameOfFile(file: string): string | undefined {
   return STACK_FILE.exec(path.basename(file))?.[1];
 }
 

@@ -54,7 +54,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typ
  * validity rule it breaks; undefined for any other error. Read by shape, not `instanceof`: the program loads the
  * component's module through its own loader, so it may not be the class this module would import.
  */
-export function refusalsOf(err: unknown): RefusedCluster[] | undefined {
+function refusalsOf(err: unknown): RefusedCluster[] | undefined {
   const errors = isRecord(err) && err.name === "ClusterSpecErrors" && Array.isArray(err.errors) ? err.errors : [err];
   const refused: RefusedCluster[] = [];
   for (const e of errors) {

@@ -3,15 +3,14 @@
  * analyze, each as the CLI would describe it (its recorded inputs, protect, parent, dependencies and property
  * dependencies). The root stack and the providers are left out (the CLI does not send them either); resources pending
  * deletion too. A recorded secret becomes a non-secret placeholder: the pack never receives a ciphertext, so no report
- * can print one. Light on purpose: a bad document is refused before the SDK and the pack's client load (check/audit.ts).
+ * can print one. Light on purpose: a bad document is refused before the SDK and the pack's client load (check/audit/audit.ts).
  */
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import type { CapturedResource } from "./capture";
-import { readDocument, asUsage } from "./change-check";
-import { readStackResources, urnName, type ResourceV3 } from "./change/documents";
-import { SECRET_KEY } from "./engine-values";
-import { SECRET_PLACEHOLDER } from "./stack-config";
-import { stackOfUrn } from "../policies/rules/urn";
+import type { CapturedResource } from "../program/capture";
+import { readDocument, asUsage } from "../change/change-check";
+import { readStackResources, urnName, type ResourceV3 } from "../change/documents";
+import { SECRET_PLACEHOLDER } from "../inputs/stack-config";
+import { isEncodedSecret, stackOfUrn } from "../../policies/engine";
 
 const isEngineResource = (r: ResourceV3) => r.type === "pulumi:pulumi:Stack" || r.type.startsWith("pulumi:providers:");
 
@@ -19,7 +18,7 @@ const isEngineResource = (r: ResourceV3) => r.type === "pulumi:pulumi:Stack" || 
 function auditValue(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(auditValue);
   if (v === null || typeof v !== "object") return v;
-  if (SECRET_KEY in v) return SECRET_PLACEHOLDER;
+  if (isEncodedSecret(v)) return SECRET_PLACEHOLDER;
   return Object.fromEntries(Object.entries(v).filter(([k]) => k !== "__defaults").map(([k, x]) => [k, auditValue(x)]));
 }
 

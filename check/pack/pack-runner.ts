@@ -1,6 +1,7 @@
 /**
  * Runs a policy pack the way the Pulumi CLI does: `node @pulumi/pulumi/cmd/run-policy-pack <engine> <packDir>` with
- * the pack's folder as working directory (ts-node loads it, type-checked), reads the gRPC port from the first line
+ * the pack's folder as working directory (it loads the package.json `main`, the compiled bundle policies/dist, or
+ * the TypeScript sources through ts-node when asked: see pack-process.ts), reads the gRPC port from the first line
  * of stdout, and talks to the pack's Analyzer service. Used by the offline check and by the pack's protocol tests.
  */
 import * as grpc from "@grpc/grpc-js";
@@ -8,7 +9,7 @@ import * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import type { GuardrailConfig } from "../policies/rules/index";
+import type { GuardrailConfig } from "../../policies/rules/index";
 import { spawnPolicyPack, type PackProcess, type StartOptions } from "./pack-process";
 
 export type { StartOptions } from "./pack-process";

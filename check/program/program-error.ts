@@ -13,7 +13,8 @@ export interface ProgramError {
   stack?: string;
 }
 
-const CHECK_DIR = __dirname;
+/** The check's own folder (this file is in check/program/): its frames are never the user's. */
+const CHECK_DIR = path.dirname(__dirname);
 
 /** `at fn (/abs/file.ts:12:5)` or `at /abs/file.ts:12:5` → file and line. */
 function frames(stack: string): { file: string; line: number }[] {
@@ -29,7 +30,7 @@ const isUserFile = (file: string) => !file.includes(`${path.sep}node_modules${pa
  * The user's frame of a stack: the first one inside the program's folder, else the first outside node_modules and
  * the check itself (a component of the repository the program imports).
  */
-export function userLocation(stack: string | undefined, programDir: string): string | undefined {
+function userLocation(stack: string | undefined, programDir: string): string | undefined {
   if (!stack) return undefined;
   const candidates = frames(stack).filter((f) => isUserFile(f.file));
   const inProgram = candidates.find((f) => f.file.startsWith(programDir + path.sep));

@@ -1,20 +1,20 @@
 /**
- * `emr-check --audit <file>`: what a stack recorded (a `pulumi stack export`, read by check/audit-document.ts), sent
+ * `emr-check --audit <file>`: what a stack recorded (a `pulumi stack export`, read by check/audit/audit-document.ts), sent
  * through the pack's Analyze per resource and AnalyzeStack, without running a program (pulumi/pulumi#22248 asks for
  * this).
  */
 import type { AuditedStack } from "./audit-document";
-import type { PackProcess } from "./pack-process";
-import { connectPolicyPack, policyConfigFor } from "./pack-runner";
-import { buildReport, type CheckReport } from "./report/model";
-import { analyzeResources, type Timings } from "./run-check";
-import { loadPolicyConfig } from "./stack-config";
+import type { PackProcess } from "../pack/pack-process";
+import { connectPolicyPack, policyConfigFor } from "../pack/pack-runner";
+import { buildReport, type CheckReport } from "../report/model";
+import { analyzeResources, type Timings } from "../run-check";
+import { loadPolicyConfig } from "../inputs/stack-config";
 
 /**
  * Policies a stack export cannot feed: it does not record the ignoreChanges option, so the one about an auto-scaled
  * group's ignored nodeCount would flag every such group. They are disabled for the audit (README: "Auditing").
  */
-export const NOT_RECORDED = ["emr-auto-scaling-ignore-changes"] as const;
+const NOT_RECORDED = ["emr-auto-scaling-ignore-changes"] as const;
 
 /** Analyzes each audited stack with a started pack, configured as the CLI would configure it. */
 export async function runAudit(args: { audits: AuditedStack[]; packProcess: Promise<PackProcess>; policyConfigFile?: string; progress?: (s: string) => void }): Promise<{ reports: CheckReport[]; packVersion: string; timings: Timings }> {

@@ -31,7 +31,7 @@ const sha = (text: string | Buffer) => createHash("sha256").update(text).digest(
 const hashFile = (file: string) => (fs.existsSync(file) ? sha(fs.readFileSync(file)) : "-");
 
 /** The program's entry file: a file, or a folder's index.ts. */
-export function entryFile(program: string): string {
+function entryFile(program: string): string {
   const resolved = path.resolve(program);
   return fs.statSync(resolved).isDirectory() ? path.join(resolved, "index.ts") : resolved;
 }

@@ -6,9 +6,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
-import { readGuardrailsFile } from "../components/guardrails";
-import { GUARDRAIL_CONFIG_FILE, parseGuardrails, type GuardrailConfig } from "../policies/rules/index";
-import { UsageError } from "./errors";
+import { readGuardrailsFile } from "../../components/guardrails";
+import { GUARDRAIL_CONFIG_FILE, parseGuardrails, type GuardrailConfig } from "../../policies/rules/index";
+import { UsageError } from "../errors";
 
 /** Letters and digits only, so it passes the same validation a real password must. */
 export const SECRET_PLACEHOLDER = "OfflinePlaceholder0Secret";

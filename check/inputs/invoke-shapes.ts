@@ -18,7 +18,7 @@ export type Shape =
 const TOKEN = /^([a-z0-9-]+):([A-Za-z0-9/_-]+)\/([A-Za-z0-9_]+):([A-Za-z0-9_]+)$/;
 
 /** `alicloud:index/getZones:getZones` → the declaration file and the result interface's name. */
-export function resultDeclaration(token: string, providerDir: string): { file: string; name: string } | undefined {
+function resultDeclaration(token: string, providerDir: string): { file: string; name: string } | undefined {
   const m = TOKEN.exec(token);
   if (!m) return undefined;
   const [, , module, fn] = m;

@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { InvalidArgumentError } from "commander";
-import { UsageError } from "./errors";
+import { UsageError } from "../errors";
 
 export const FORMATS = ["text", "json", "markdown", "sarif"] as const;
 export type Format = (typeof FORMATS)[number];

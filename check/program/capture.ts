@@ -10,7 +10,7 @@
  */
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import type { AnalyzerResourceInput } from "./pack-runner";
+import type { AnalyzerResourceInput } from "../pack/pack-runner";
 
 export interface CapturedResource extends AnalyzerResourceInput {
   properties: Struct;

@@ -29,6 +29,10 @@ interface CliOptions {
   timings?: boolean;
   quiet?: boolean;
   state?: string;
+  /** The --state document (or the --plan's preview) was made right after `pulumi refresh`: its counts are live. */
+  refreshed?: boolean;
+  /** With --state: read the recorded clusters' live counts from the EMR API (credentials). */
+  live?: boolean;
   plan?: string;
   audit?: string[];
   invokes?: string;
@@ -53,6 +57,8 @@ function parseArgs(argv: string[]): CliOptions {
     .option("--policy-config <file>", "policy pack config, as `pulumi preview --policy-pack-config` takes it (default: guardrails.json when present)")
     .addOption(new Option("--pack-loader <loader>", "what the pack runs: bundle (policies/dist, what `pulumi preview` loads) or ts-node (the TypeScript sources, type-checked)").choices(["bundle", "ts-node"]).default("bundle"))
     .option("--state <file>", "change-aware: a `pulumi stack export` of the stack; its clusters are the before of the program's")
+    .option("--live", "with --state: read each recorded cluster's live node counts from the EMR API (your credentials, read only), so the report shows the exact calls")
+    .option("--refreshed", "with --state or --plan: the document was made right after `pulumi refresh`, so its node counts are the live ones (auto-scaled groups included)")
     .option("--plan <file>", "change-aware: a `pulumi preview --json`; judges the plan's changes only (the program is not run)")
     .option("--audit <file...>", "audit what a stack recorded (a `pulumi stack export`) with the pack; no program is run")
     .option("--invokes <file>", "results of data sources (invokes) offline, JSON or YAML: { <token>: <result> } (default: shaped like the provider's declared result, strings as placeholders)")
@@ -165,7 +171,8 @@ async function check(opts: CliOptions, project: Project, outputs: readonly Outpu
     const { config, file } = loadStackConfig(t.configFile, t.configRequired);
     if (changeCheck && opts.state) {
       changeCheck.retireEntries(config, file); // a bad emr:retire fails now, before the pack starts
-      t.recorded = changeCheck.loadRecordedState(opts.state);
+      t.recorded = changeCheck.loadRecordedState(opts.state, opts.refreshed === true);
+      if (opts.live) t.live = await (require("./change/live") as typeof import("./change/live")).readLiveClusters(t.recorded, config["alicloud:region"]);
     }
   }
   // The pack boots in its own process while this one loads the SDK and runs the program: start it first.
@@ -229,7 +236,7 @@ function planTarget(projectDir: string, opts: CliOptions, planFile: string): Che
   const { config, file } = loadStackConfig(configFile, !!opts.configFile);
   const { limits } = loadPolicyConfig(policyConfigFile(projectDir, opts.policyConfig));
   const { planReport } = require("./change/change-check") as typeof import("./change/change-check");
-  return planReport({ stack, file: planFile, config, configFile: file ? path.relative(projectDir, file) : undefined, limits });
+  return planReport({ stack, file: planFile, config, configFile: file ? path.relative(projectDir, file) : undefined, limits, refreshed: opts.refreshed === true });
 }
 
 /** Flags that exclude each other: --audit reads a state without a program, --plan carries its own before and after. */
@@ -237,6 +244,8 @@ function checkModes(opts: CliOptions, stackGiven: boolean): void {
   const modes = [opts.state && "--state", opts.plan && "--plan", opts.audit && "--audit"].filter((m): m is string => !!m);
   if (modes.length > 1) throw new UsageError(`${modes.join(" and ")} exclude each other: --state compares the program with a recorded state, --plan judges a plan's changes, --audit checks a recorded state (e.g. emr-check --stack prod --state state.json)`);
   if ((opts.plan || opts.audit) && opts.program?.length) throw new UsageError(`${modes[0]} runs no program: leave out --program (e.g. emr-check ${modes[0] === "--plan" ? "--stack prod --plan plan.json" : "--audit state.json"})`);
+  if (opts.live && !opts.state) throw new UsageError("--live reads the live counts of the clusters a --state records: give it with --state (e.g. emr-check --stack prod --state state.json --live)");
+  if (opts.refreshed && !opts.state && !opts.plan) throw new UsageError("--refreshed says how a --state or --plan document was made: give it with one of them (e.g. emr-check --stack prod --state state.json --refreshed)");
   if (opts.audit && stackGiven) throw new UsageError("--audit takes the stack from the export itself: leave out --stack (e.g. emr-check --audit prod-state.json)");
   if ((opts.state || opts.plan) && (opts.stack.length > 1 || (opts.program?.length ?? 0) > 1)) throw new UsageError(`${modes[0]} is one stack's document: give one --stack${opts.program ? " and one --program" : ""} (e.g. emr-check --stack prod ${modes[0]} ${opts.state ? "state.json" : "plan.json"})`);
 }

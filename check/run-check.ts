@@ -16,6 +16,7 @@ import { runProgram, type RefusedCluster } from "./program/run-program";
 import { loadPolicyConfig, loadStackConfig } from "./inputs/stack-config";
 import type { CapturedResource } from "./program/capture";
 import { stateChanges, type RecordedStack } from "./change/change-check";
+import type { LiveState } from "../policies/rules/calls";
 import { attachChanges } from "./report/model";
 import { offlineInvokes, type InvokeFixtures } from "./inputs/invokes";
 import { checkCacheDir, startTypecheck, type TypecheckResult } from "./program/typecheck";
@@ -29,6 +30,8 @@ export interface CheckTarget {
   configRequired: boolean;
   /** `--state`: the recorded state the program's clusters are compared with (the change-aware check). */
   recorded?: RecordedStack;
+  /** `--live`: the live clusters, by recorded cluster ID. */
+  live?: Map<string, LiveState>;
 }
 
 export interface CheckOptions {
@@ -166,7 +169,7 @@ export async function runCheck(options: CheckOptions): Promise<{ reports: CheckR
           placeholders: run.placeholders,
         });
       const recorded = target.recorded;
-      reports.push(recorded && !programError ? attachChanges(report, stateChanges(recorded, run.resources, configs[i].config, report.configFile, guardrails.limits)) : report);
+      reports.push(recorded && !programError ? attachChanges(report, stateChanges(recorded, run.resources, configs[i].config, report.configFile, guardrails.limits, target.live)) : report);
     }
     const typecheckCached = [...typeErrors.values()].every((r) => r.cached);
     return { reports, packVersion: info.version, timings: { packReadyAtMs, programMs, analyzeMs, typecheckWaitMs, typecheckCached } };

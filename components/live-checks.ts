@@ -47,7 +47,9 @@ export function runLiveChecks(spec: ClusterSpec, resource: pulumi.Resource, opti
     const limits = options.limits ?? loadGuardrails().limits;
     const { createEmrClientFromEnv } = require("../client") as typeof import("../client");
     const { liveProblems } = require("./live-problems") as typeof import("./live-problems");
-    const problems = await liveProblems(createEmrClientFromEnv(regionId), regionId, spec, id, limits);
+    const { problems, warnings, calls } = await liveProblems(createEmrClientFromEnv(regionId), regionId, spec, id, limits);
+    if (calls.length) pulumi.log.info(`EMR cluster "${spec.clusterName}": pulumi up will call ${calls.join("; ")}`, resource);
+    for (const w of warnings) pulumi.log.warn(w, resource);
     if (problems.length) {
       throw new pulumi.ResourceError(`EMR cluster "${spec.clusterName}" does not fit the live service:\n` + problems.map((p) => `  - ${p}`).join("\n"), resource, true);
     }

@@ -7,27 +7,35 @@ import { preflightCluster } from "../client/preflight";
 import { checkPlanAgainstLive, type PlannedCluster } from "../client/scaling-gate";
 import type { EmrClient } from "../client";
 import type { GuardrailLimits } from "../policies/rules/domain";
+import { IDENTITY_TAG } from "../policies/rules/domain";
+import { describeCall } from "../policies/rules/gates";
 import { acknowledgementTags } from "./acknowledgements";
+import { autoScaledNodeCountPaths, nodeGroupPayment } from "./provider-args";
 import type { ClusterSpec } from "./spec";
 
-/** The spec as the live gate reads it: the groups' planned sizes and policies, and the tags (acknowledgements). */
-export function plannedCluster(spec: ClusterSpec): PlannedCluster {
+/**
+ * The spec as the live gate reads it: the provider-shaped inputs the component sends for what the gate judges (name,
+ * protection, payment, tags with the acknowledgements and the identity, node groups) and the ignoreChanges paths.
+ */
+export function plannedCluster(spec: ClusterSpec, identity?: string): PlannedCluster {
   return {
-    clusterName: spec.clusterName,
-    deletionProtection: spec.deletionProtection,
-    tags: { ...spec.tags, ...acknowledgementTags(spec.acknowledgements, spec.clusterName) },
-    nodeGroups: spec.nodeGroups.map((g) => ({
-      nodeGroupName: g.nodeGroupName, nodeGroupType: g.nodeGroupType, nodeCount: g.nodeCount,
-      paymentType: g.paymentType ?? spec.paymentType, autoScalingPolicy: g.autoScalingPolicy,
-    })),
+    inputs: {
+      clusterName: spec.clusterName,
+      deletionProtection: spec.deletionProtection,
+      paymentType: spec.paymentType,
+      ...(spec.subscriptionConfig ? { subscriptionConfig: spec.subscriptionConfig } : {}),
+      tags: { ...spec.tags, ...acknowledgementTags(spec.acknowledgements, spec.clusterName), ...(identity ? { [IDENTITY_TAG]: identity } : {}) },
+      nodeGroups: spec.nodeGroups.map((g) => ({ ...g, ...nodeGroupPayment(g, spec) })),
+    },
+    ignoreChanges: autoScaledNodeCountPaths(spec),
   };
 }
 
 /**
- * Every problem the live API reveals for a spec, as lines (empty when all is well). `identity` is the value of the
- * cluster's IDENTITY_TAG, `<project>/<stack>/<resource name>`.
+ * Every problem the live API reveals for a spec, as lines (empty when all is well), and the advisories (warnings).
+ * `identity` is the value of the cluster's IDENTITY_TAG, `<project>/<stack>/<resource name>`.
  */
-export async function liveProblems(client: EmrClient, regionId: string, spec: ClusterSpec, identity: string, limits?: Partial<GuardrailLimits>): Promise<string[]> {
+export async function liveProblems(client: EmrClient, regionId: string, spec: ClusterSpec, identity: string, limits?: Partial<GuardrailLimits>): Promise<{ problems: string[]; warnings: string[]; calls: string[] }> {
   const zoneId = spec.nodeAttributes.zoneId;
   const problems: string[] = [];
   if (typeof zoneId === "string") {
@@ -42,8 +50,9 @@ export async function liveProblems(client: EmrClient, regionId: string, spec: Cl
     });
     problems.push(...preflight.map((p) => `${p.path}: ${p.message}`));
   }
-  const gate = await checkPlanAgainstLive(client, identity, plannedCluster(spec), limits);
+  const gate = await checkPlanAgainstLive(client, identity, plannedCluster(spec, identity), limits);
   problems.push(...gate.problems);
-  problems.push(...gate.findings.map((f) => `${f.path}: ${f.message}; ${f.fix}`));
-  return problems;
+  const line = (f: (typeof gate.findings)[number]) => `${f.path}: ${f.message}; ${f.fix}`;
+  problems.push(...gate.findings.filter((f) => f.level === "mandatory").map(line));
+  return { problems, warnings: gate.findings.filter((f) => f.level === "advisory").map(line), calls: (gate.plan?.calls ?? []).map(describeCall) };
 }

@@ -1,8 +1,9 @@
 /**
  * The Hive metastore on ApsaraDB RDS for MySQL (`USER_RDS`): instance, database, account with a generated password,
  * all in the cluster's VPC and reachable through the cluster's security group. Protected like the cluster: losing
- * the metastore loses every table definition. The instance and database carry `protect` and `retainOnDelete`, so
- * no Pulumi operation deletes them (a metastore leaving the program is dropped from state and keeps running).
+ * the metastore loses every table definition. The instance and database carry `protect`, and every resource a
+ * running cluster uses (instance, database, account, privilege) carries `retainOnDelete`, so no Pulumi operation
+ * deletes them: a metastore leaving the program with its cluster is dropped from state and keeps serving it.
  */
 import * as rds from "@pulumi/alicloud/rds";
 import * as pulumi from "@pulumi/pulumi";
@@ -60,7 +61,9 @@ export function createRdsMetastore(name: string, parent: pulumi.Resource, args: 
       zoneId: args.zoneId,
       securityGroupIds: [args.securityGroupId],
     },
-    { parent, protect: args.protect, retainOnDelete: true },
+    // Its network is fixed at creation: vswitchId and zoneId are ForceNew in the provider, so following an edit of
+    // the node groups' vSwitches (which the provider never applies to the cluster either) would replace the metastore.
+    { parent, protect: args.protect, retainOnDelete: true, ignoreChanges: ["vswitchId", "zoneId"] },
   );
   const database = new rds.Database(
     `${name}-metastore-db`,
@@ -70,12 +73,14 @@ export function createRdsMetastore(name: string, parent: pulumi.Resource, args: 
   const account = new rds.RdsAccount(
     `${name}-metastore-account`,
     { dbInstanceId: instance.id, accountName: options.accountName, accountPassword: password.result, accountType: "Normal" },
-    { parent },
+    // Deleting it (DeleteAccount) would cut the running cluster off its metastore.
+    { parent, retainOnDelete: true },
   );
   const privilege = new rds.AccountPrivilege(
     `${name}-metastore-privilege`,
     { instanceId: instance.id, accountName: account.accountName, privilege: "ReadWrite", dbNames: [database.dataBaseName] },
-    { parent },
+    // Deleting it (RevokeAccountPrivilege) would take the metastore's rights away under the running cluster.
+    { parent, retainOnDelete: true },
   );
   return {
     instance,

@@ -15,6 +15,7 @@ export function createSecurityGroup(name: string, parent: pulumi.Resource, vpcId
       description: `EMR cluster ${clusterName} (managed by emr-as-code)`,
       innerAccessPolicy: "Accept",
     },
-    { parent },
+    // The cluster's nodes use it until the cluster is released; a delete would hang on DependencyViolation.
+    { parent, retainOnDelete: true },
   );
 }

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { PRESET_NAMES } from "../components/presets";
 import { formatPath } from "../components/validate";
 import { describeZodIssue } from "../components/zod-issues";
-import { parseRetireEntries } from "../policies/rules/change/plan";
+import { parseRetireEntries } from "../policies/rules/gates/retire";
 import { GUARDRAIL_CONFIG_FILE } from "../policies/rules/guardrail-config";
 import { closest, didYouMean } from "../policies/rules/suggest";
 

@@ -34,6 +34,8 @@ function analyzerResource(r: ResourceV3): CapturedResource {
     protect: r.protect ?? false,
     // The export omits retainOnDelete when it is false.
     retainOnDelete: r.retainOnDelete ?? false,
+    replaceOnChanges: [],
+    aliases: [],
     ...(r.parent ? { parent: r.parent } : {}),
     ...(r.provider ? { provider: r.provider } : {}),
     dependencies: r.dependencies ?? [],

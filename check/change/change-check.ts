@@ -1,20 +1,23 @@
 /**
- * The change-aware offline check (issue 10): the before of each cluster comes from a recorded state (`--state`, a
- * `pulumi stack export`, paired with the program's clusters by URN) or from a plan (`--plan`, a `pulumi preview
- * --json`: its own before/after and the provider's replace reasons; the program is not run, the plan is its result).
- * The verdicts are the pure change rules' (policies/rules/change); this module only reads, pairs and reports.
+ * The change-aware offline check: each cluster's before comes from a recorded state (`--state`, a `pulumi stack
+ * export`, paired with the program's resources by URN or alias) or from a plan (`--plan`, a `pulumi preview --json`;
+ * the program is not run, the plan is its result). The before and the after become the EMR calls one `pulumi up`
+ * makes the provider send (policies/rules/calls), judged by the call gates (policies/rules/gates); the resources a
+ * cluster depends on are judged for replacements, and a retired cluster for what it still uses. This module only
+ * reads, pairs and lays out the report.
  */
 import * as fs from "fs";
 import { formatReleaseChecklist, releaseChecklist } from "../../client/release-checklist";
-import { DocumentError, decodeValue, readPreview, readStackExport, readStackResources, type RecordedCluster } from "./documents";
-import { changesFromPlan, changesFromState } from "./pairs";
+import { DocumentError, readPreview, readRecordedResources, readStackResources, type RecordedResource } from "./documents";
+import { clusterPlanArgs, isCluster, pairResources, planClusterArgs, programResources, type ResourcePair } from "./pairs";
 import { UsageError } from "../errors";
 import type { CapturedResource } from "../program/capture";
 import { attachChanges, buildReport, type ChangeSection, type CheckReport, type ClusterChangeEntry } from "../report/model";
-import { checkChangePlan, describeChange, parseRetireEntries, CHANGE_RULES, type ChangeResult, type ClusterChange, type RetireEntry } from "../../policies/rules/change";
-import { TYPES, type GuardrailLimits } from "../../policies/rules/domain";
-import { isKnown } from "../../policies/rules/view";
-import { isEncodedSecret, nameOfUrn, UNKNOWN_SENTINEL } from "../../policies/engine";
+import { compareValues, parseAcks, type ChangeFinding } from "../../policies/rules/change";
+import { applyIgnoreChanges, planClusterCalls, type CallPlan, type LiveState, type PlanArgs } from "../../policies/rules/calls";
+import { checkCallPlans, describeCall, judgeResourceReplacement, parseRetireEntries, CHANGE_RULES, CHANGE_RULE_INFO, type ChangeResult, type JudgedCluster, type RetireEntry, type UsedResource } from "../../policies/rules/gates";
+import type { GuardrailLimits } from "../../policies/rules/domain";
+import { isEncodedSecret, UNKNOWN_SENTINEL } from "../../policies/engine";
 
 /** A document's text; a missing or unreadable file is a usage error (exit 2) naming the flag. */
 export function readDocument(file: string, flag: string, example: string): string {
@@ -45,34 +48,32 @@ function withoutSecrets(v: unknown): unknown {
 
 export interface RecordedStack {
   file: string;
-  clusters: RecordedCluster[];
+  resources: RecordedResource[];
+  /** The state was recorded right after `pulumi refresh` (`--refreshed`): its auto-scaled counts are the live ones. */
+  refreshed: boolean;
   /** For the program's mocks: a resource the state records exists, with its ID and outputs known (as in a real preview). */
   existing: (type: string, name: string) => { id: string; state: Record<string, unknown> } | undefined;
 }
 
-/** Reads `--state`: the recorded clusters, and every recorded resource's ID and outputs (secrets left unknown). */
-export function loadRecordedState(file: string): RecordedStack {
+/** Reads `--state`: every recorded resource, and each one's ID and outputs for the mocks (secrets left unknown). */
+export function loadRecordedState(file: string, refreshed = false): RecordedStack {
   const text = readDocument(file, "--state", STATE_EXAMPLE);
-  const resources = asUsage(() => readStackResources(text, file));
-  const clusters = asUsage(() => readStackExport(text, file));
-  const byKey = new Map<string, (typeof resources)[number] | null>();
-  for (const r of resources.filter((x) => x.custom && x.id && x.delete !== true)) {
-    const key = `${r.type}::${nameOfUrn(r.urn)}`;
+  const resources = asUsage(() => readRecordedResources(text, file));
+  const raw = new Map(asUsage(() => readStackResources(text, file)).map((r) => [r.urn, r.outputs ?? {}]));
+  const byKey = new Map<string, RecordedResource | null>();
+  for (const r of resources.filter((x) => x.id)) {
+    const key = `${r.type}::${r.name}`;
     byKey.set(key, byKey.has(key) ? null : r); // the same type and name twice: ambiguous, left unknown
   }
   return {
     file,
-    clusters,
+    resources,
+    refreshed,
     existing: (type, name) => {
       const r = byKey.get(`${type}::${name}`);
-      return r?.id ? { id: r.id, state: { ...(withoutSecrets(r.outputs ?? {}) as Record<string, unknown>) } } : undefined;
+      return r?.id ? { id: r.id, state: { ...(withoutSecrets(raw.get(r.urn) ?? {}) as Record<string, unknown>) } } : undefined;
     },
   };
-}
-
-/** Reads `--plan`: the clusters of a `pulumi preview --json`. */
-function loadPlan(file: string) {
-  return asUsage(() => readPreview(readDocument(file, "--plan", PLAN_EXAMPLE), file));
 }
 
 /** The `emr:retire` entries of a stack's config (JSON, as the CLI hands structured config); problems are exit 2. */
@@ -90,69 +91,150 @@ export function retireEntries(config: Record<string, string>, configFile: string
   return entries;
 }
 
-/** The program's clusters (inputs decoded: secrets as markers, preview unknowns as UNKNOWN). */
-function programClusters(resources: readonly CapturedResource[]) {
-  return resources.filter((r) => r.type === TYPES.cluster).map((r) => ({ urn: r.urn, name: r.name, inputs: decodeValue(r.inputs) as Record<string, unknown> }));
+/** What a removed cluster still uses in the recorded state: its dependencies, transitively, and its component's other children. */
+function usedBy(cluster: RecordedResource, pairs: readonly ResourcePair[]): UsedResource[] {
+  const recorded = new Map(pairs.filter((p) => p.recorded).map((p) => [p.urn, p]));
+  const seen = new Set<string>();
+  const queue = [...cluster.dependencies, ...cluster.propertyDependencies, ...pairs.filter((p) => p.recorded?.parent && p.recorded.parent === cluster.parent && p.urn !== cluster.urn).map((p) => p.urn)];
+  while (queue.length) {
+    const urn = queue.shift() as string;
+    const p = recorded.get(urn);
+    if (seen.has(urn) || !p?.recorded) continue;
+    seen.add(urn);
+    queue.push(...p.recorded.dependencies, ...p.recorded.propertyDependencies);
+  }
+  return [...seen].map((urn) => recorded.get(urn) as ResourcePair).filter((p) => p.recorded?.id !== undefined).map((p) => ({
+    urn: p.urn, type: p.type, name: p.name, ...(p.recorded?.retainOnDelete !== undefined ? { retainOnDelete: p.recorded.retainOnDelete } : {}), leaves: p.program === undefined,
+  }));
 }
 
 /** The release checklist of a retired cluster, from what the state records (its live state is not known offline). */
-function checklistOf(change: ClusterChange, entry: RetireEntry, regionId: string | undefined): string[] {
-  const before = change.before;
-  const id = change.recorded?.id ?? entry.clusterId;
+function checklistOf(r: RecordedResource, entry: RetireEntry, regionId: string | undefined): string[] {
+  const id = r.id ?? entry.clusterId;
+  const str = (v: unknown) => (typeof v === "string" ? v : undefined);
   const c = releaseChecklist({
-    paymentType: before && isKnown(before.paymentType) ? before.paymentType : undefined,
+    paymentType: str(r.inputs.paymentType) ?? "PayAsYouGo",
     clusterId: id,
-    clusterName: before && isKnown(before.clusterName) ? before.clusterName : undefined,
+    clusterName: str(r.inputs.clusterName),
     state: `not known offline (\`emr-status --cluster ${id}\` shows it)`,
-    deletionProtection: before && isKnown(before.deletionProtection) ? before.deletionProtection : undefined,
+    deletionProtection: typeof r.inputs.deletionProtection === "boolean" ? r.inputs.deletionProtection : undefined,
     ...(regionId ? { regionId } : {}),
   });
   return ["Release checklist (by a person, in the EMR console; nothing in this project releases a cluster):", ...formatReleaseChecklist(c)];
 }
 
-function entryOf(change: ClusterChange | undefined, cluster: string, results: readonly ChangeResult[]): ClusterChangeEntry {
-  const mine = results.filter((r) => r.cluster === cluster);
+/** A cluster's change for the report: the calls (a mark on each one a gate refuses), the lines of what changes. */
+function clusterEntry(plan: CallPlan, results: readonly ChangeResult[]): ClusterChangeEntry {
+  const mine = results.filter((r) => r.cluster === plan.cluster);
+  const findings = mine.flatMap((r) => (r.outcome.kind === "non-compliant" ? r.outcome.findings : []));
+  const refused = new Set(findings.filter((f) => f.level === "mandatory" && f.call).map((f) => f.call));
   const entry: ClusterChangeEntry = {
-    cluster,
-    changes: change ? describeChange(change) : [],
-    verdicts: mine.flatMap((r) => (r.outcome.kind === "non-compliant" ? r.outcome.findings : [])).map((f) => ({ rule: f.rule, level: f.level, ...(f.group !== undefined ? { group: f.group } : {}), path: f.path, message: f.message, fix: f.fix })),
+    cluster: plan.cluster,
+    kind: plan.operation,
+    calls: plan.calls.map((c) => ({ call: describeCall(c), refused: refused.has(describeCall(c)), ...(c.possible ? { maybe: true } : {}) })),
+    ...(plan.refusals.length ? { stops: plan.refusals.map((r) => `${r.message} (${r.source})`) } : {}),
+    changes: changeLines(plan),
+    verdicts: findings.map(verdictOf),
     unknown: mine.flatMap((r) => (r.outcome.kind === "unknown" ? r.outcome.paths.map((p) => `${r.rule}: ${p}`) : [])),
   };
-  if (change?.urn) entry.urn = change.urn;
-  if (change) entry.kind = change.kind;
+  if (plan.urn) entry.urn = plan.urn;
   return entry;
 }
 
-/** Judges the changes of a plan or a recorded state and lays them out for the report. */
-export function judgeChanges(args: { source: "state" | "plan"; file: string; changes: ClusterChange[]; retire: RetireEntry[]; limits: GuardrailLimits; regionId?: string }): ChangeSection {
-  // The thresholds are the pack's, from the one guardrail configuration (guardrails.json), so the two agree.
-  const results = checkChangePlan({ changes: args.changes, retire: args.retire }, { limits: args.limits });
-  const names = [...new Set([...args.changes.map((c) => c.cluster), ...results.map((r) => r.cluster)])];
-  const clusters = names.map((name) => {
-    const change = args.changes.find((c) => c.cluster === name);
-    const entry = entryOf(change, name, results);
-    const retire = args.retire.find((r) => r.name === name);
-    const retirementRefused = entry.verdicts.some((v) => v.rule === CHANGE_RULES.retirement && v.level === "mandatory");
-    if (change?.kind === "remove" && retire && !retirementRefused) entry.releaseChecklist = checklistOf(change, retire, args.regionId);
-    return entry;
-  });
-  const count = (level: string) => clusters.reduce((n, c) => n + c.verdicts.filter((v) => v.level === level).length, 0);
-  return { source: args.source, file: args.file, clusters, summary: { mandatory: count("mandatory"), advisory: count("advisory"), unknown: clusters.reduce((n, c) => n + c.unknown.length, 0) } };
+const verdictOf = (f: ChangeFinding) => ({ rule: f.rule, level: f.level, ...(f.group !== undefined ? { group: f.group } : {}), path: f.path, ...(f.call ? { call: f.call } : {}), message: f.message, fix: f.fix });
+
+/** What changes, in the program's terms: each call's reason, then the edits the provider never applies or that replace. */
+function changeLines(plan: CallPlan): string[] {
+  if (plan.operation === "create") return ["cluster created"];
+  if (plan.operation === "delete" || plan.operation === "retain") return [`cluster removed from the program${plan.operation === "retain" ? " (retainOnDelete: Pulumi forgets it, nothing is sent)" : ""}`];
+  const lines = [...new Set(plan.calls.map((c) => c.because))];
+  lines.push(...plan.replacements.filter((r) => !r.unknown).map((r) => `${r.path} changes (replaces the cluster)`));
+  lines.push(...plan.notApplied.filter((n) => !n.unknown).map((n) => `${n.path} changes (never applied)`));
+  return [...new Set(lines)];
 }
 
-/** `--state`: the program's clusters against the recorded ones. */
-export function stateChanges(recorded: RecordedStack, resources: readonly CapturedResource[], config: Record<string, string>, configFile: string | undefined, limits: GuardrailLimits): ChangeSection {
-  const changes = changesFromState(recorded.clusters, programClusters(resources));
-  return judgeChanges({ source: "state", file: recorded.file, changes, retire: retireEntries(config, configFile), limits, regionId: config["alicloud:region"] });
+export interface JudgeArgs {
+  source: "state" | "plan";
+  file: string;
+  pairs: ResourcePair[];
+  /** The call model's input of each cluster pair. */
+  clusterArgs: (pair: ResourcePair) => PlanArgs;
+  retire: RetireEntry[];
+  limits: GuardrailLimits;
+  regionId?: string;
+  /** Live clusters read from the API, by recorded cluster ID (`--live`). */
+  live?: ReadonlyMap<string, LiveState>;
+}
+
+/** Judges the changes of a recorded state or a plan and lays them out for the report. */
+export function judgeChanges(args: JudgeArgs): ChangeSection {
+  const clusters: JudgedCluster[] = [];
+  for (const pair of args.pairs.filter(isCluster)) {
+    const input = args.clusterArgs(pair);
+    const live = pair.recorded?.id ? args.live?.get(pair.recorded.id) : undefined;
+    const plan = planClusterCalls({ ...input, ...(live ? { live } : {}) });
+    if (plan.operation === "same" && !pair.recorded?.id && !pair.program) continue;
+    const afterTags = input.after?.inputs.tags;
+    const acks = input.after ? parseAcks(afterTags, input.before?.inputs.tags) : parseAcks(input.before?.inputs.tags);
+    const name = input.after?.inputs.clusterName ?? input.before?.inputs.clusterName;
+    clusters.push({
+      plan, acks, ...(typeof name === "string" ? { clusterName: name } : {}),
+      ...(pair.recorded ? { recorded: { id: pair.recorded.id, protect: pair.recorded.protect, retainOnDelete: pair.recorded.retainOnDelete } } : {}),
+      ...(pair.recorded && !pair.program ? { uses: usedBy(pair.recorded, args.pairs) } : {}),
+    });
+  }
+  // The thresholds are the pack's, from the one guardrail configuration (guardrails.json), so the two agree.
+  const results = checkCallPlans(clusters, args.retire, args.limits);
+  const entries = clusters.map((c) => clusterEntry(c.plan, results));
+  for (const r of results.filter((x) => !entries.some((e) => e.cluster === x.cluster))) {
+    entries.push({ cluster: r.cluster, calls: [], changes: [], verdicts: r.outcome.kind === "non-compliant" ? r.outcome.findings.map(verdictOf) : [], unknown: [] });
+  }
+  for (const e of entries) {
+    const retire = args.retire.find((r) => r.name === e.cluster);
+    const pair = args.pairs.find((p) => isCluster(p) && p.name === e.cluster && !p.program);
+    const refused = e.verdicts.some((v) => v.rule === CHANGE_RULES.retirement && v.level === "mandatory");
+    if (pair?.recorded && retire && !refused) e.releaseChecklist = checklistOf(pair.recorded, retire, args.regionId);
+  }
+  for (const pair of args.pairs.filter((p) => !isCluster(p) && p.recorded && p.program)) {
+    const { recorded: r, program: p } = pair as Required<ResourcePair>;
+    // What the provider plans with: the program's inputs, ignored paths taken from the state.
+    const after = applyIgnoreChanges(p.inputs, r.outputs, p.ignoreChanges).planned;
+    const { findings, unknown } = judgeResourceReplacement({ urn: pair.urn, type: pair.type, name: pair.name, before: r.inputs, after, replaceOnChanges: p.replaceOnChanges, protect: p.protect || r.protect === true });
+    if (findings.length || unknown.length) entries.push({ cluster: pair.name, urn: pair.urn, kind: "replace", resourceType: pair.type, calls: [], changes: findings.map((f) => f.path + " changes (replaces it)"), verdicts: findings.map(verdictOf), unknown: unknown.map((u) => `${CHANGE_RULES.replacement}: ${u}`) });
+  }
+  const operations: Record<string, NonNullable<ClusterChangeEntry["kind"]>> = {};
+  for (const pair of args.pairs) {
+    const plan = clusters.find((c) => c.plan.urn === pair.urn)?.plan;
+    const replaced = entries.some((e) => e.urn === pair.urn && e.kind === "replace");
+    operations[pair.urn] = plan?.operation ?? (replaced ? "replace" : !pair.recorded ? "create" : !pair.program ? (pair.recorded.retainOnDelete ? "retain" : "delete") : compareValues(pair.recorded.inputs, pair.program.inputs) === "same" ? "same" : "update");
+  }
+  const count = (level: string) => entries.reduce((n, c) => n + c.verdicts.filter((v) => v.level === level).length, 0);
+  const unknowns = entries.flatMap((c) => c.unknown);
+  const undecided = unknowns.filter((u) => CHANGE_RULE_INFO[u.split(":")[0] as keyof typeof CHANGE_RULE_INFO]?.level !== "advisory").length;
+  return { source: args.source, file: args.file, clusters: entries, operations, summary: { mandatory: count("mandatory"), advisory: count("advisory"), unknown: unknowns.length, undecided } };
+}
+
+/** `--state`: the program's resources against the recorded ones. */
+export function stateChanges(recorded: RecordedStack, captured: readonly CapturedResource[], config: Record<string, string>, configFile: string | undefined, limits: GuardrailLimits, live?: ReadonlyMap<string, LiveState>): ChangeSection {
+  const pairs = pairResources(recorded.resources, programResources(captured));
+  return judgeChanges({ source: "state", file: recorded.file, pairs, clusterArgs: (p) => clusterPlanArgs(p, recorded.refreshed), retire: retireEntries(config, configFile), limits, regionId: config["alicloud:region"], ...(live ? { live } : {}) });
 }
 
 /** `--plan`: the plan's own before/after; the program is not run (a cluster is judged once, from the plan). */
-function planChanges(file: string, config: Record<string, string>, configFile: string | undefined, limits: GuardrailLimits): ChangeSection {
-  return judgeChanges({ source: "plan", file, changes: changesFromPlan(loadPlan(file)), retire: retireEntries(config, configFile), limits, regionId: config["alicloud:region"] });
+export function planChanges(file: string, config: Record<string, string>, configFile: string | undefined, limits: GuardrailLimits, refreshedFlag: boolean): ChangeSection {
+  const doc = asUsage(() => readPreview(readDocument(file, "--plan", PLAN_EXAMPLE), file));
+  const planned = new Map(doc.resources.map((r) => [r.urn, r]));
+  const pairs: ResourcePair[] = doc.resources.map((r) => ({
+    urn: r.urn, type: r.type, name: r.name,
+    ...(r.before ? { recorded: r.before } : {}),
+    ...(r.after && r.op !== "delete" ? { program: { urn: r.urn, type: r.type, name: r.name, inputs: r.after, protect: r.protect ?? false, retainOnDelete: r.retainOnDelete ?? false, ignoreChanges: [], replaceOnChanges: r.op === "replace" ? r.replaceReasons : [], aliases: [] } } : {}),
+  }));
+  const refreshed = refreshedFlag || doc.refreshed;
+  return judgeChanges({ source: "plan", file, pairs, clusterArgs: (p) => planClusterArgs(planned.get(p.urn)!, refreshed), retire: retireEntries(config, configFile), limits, regionId: config["alicloud:region"] });
 }
 
 /** The report of `--plan`: the plan's changes only (the `pulumi preview` that wrote it ran the program and the pack). */
-export function planReport(args: { stack: string; file: string; config: Record<string, string>; configFile?: string; limits: GuardrailLimits }): CheckReport {
-  const section = planChanges(args.file, args.config, args.configFile, args.limits);
+export function planReport(args: { stack: string; file: string; config: Record<string, string>; configFile?: string; limits: GuardrailLimits; refreshed?: boolean }): CheckReport {
+  const section = planChanges(args.file, args.config, args.configFile, args.limits, args.refreshed === true);
   return attachChanges({ ...buildReport({ stack: args.stack, program: `plan ${args.file}`, configFile: args.configFile, resources: [], diagnostics: [] }), kind: "plan" }, section);
 }

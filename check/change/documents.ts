@@ -6,8 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { SecretValue, type RecordedResource } from "../../policies/rules/change";
-import { TYPES } from "../../policies/rules/domain";
+import { SecretValue } from "../../policies/rules/change";
 import { UNKNOWN } from "../../policies/rules/types";
 import { isEncodedSecret, isUnknownSentinel, nameOfUrn, parseUrn } from "../../policies/engine";
 
@@ -94,19 +93,36 @@ function validate<T>(schema: z.ZodType<T>, doc: unknown, file: string, what: str
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
-export interface RecordedCluster {
+/** A resource as a recorded state (or a plan's old state) has it, decoded: secrets as SecretValue, unknowns as UNKNOWN. */
+export interface RecordedResource {
   urn: string;
+  type: string;
   /** The Pulumi resource name. */
   name: string;
-  /** The recorded inputs, decoded (secrets as SecretValue). */
   inputs: Record<string, unknown>;
-  recorded: RecordedResource;
+  /** The provider's state (last create, refresh or update); the inputs when the document records none. */
+  outputs: Record<string, unknown>;
+  id?: string;
+  protect?: boolean;
+  /** undefined: the document does not record the option (an engine without it). */
+  retainOnDelete?: boolean;
+  parent?: string;
+  dependencies: string[];
+  /** Every URN a property of it came from (the security group an ID was read from, ...). */
+  propertyDependencies: string[];
 }
 
 function recordedOf(r: ResourceV3, documentRecordsRetain: boolean): RecordedResource {
-  const out: RecordedResource = {};
+  const inputs = isObject(r.inputs) ? (decodeValue(r.inputs) as Record<string, unknown>) : {};
+  const out: RecordedResource = {
+    urn: r.urn, type: r.type, name: urnName(r.urn), inputs,
+    outputs: isObject(r.outputs) ? (decodeValue(r.outputs) as Record<string, unknown>) : inputs,
+    dependencies: r.dependencies ?? [],
+    propertyDependencies: [...new Set(Object.values(r.propertyDependencies ?? {}).flat())],
+  };
   if (r.id !== undefined && r.id !== "") out.id = r.id;
   if (r.protect !== undefined) out.protect = r.protect;
+  if (r.parent !== undefined) out.parent = r.parent;
   // `retainOnDelete` is omitted when false (omitempty): absent means false once the document records it anywhere.
   const retain = r.retainOnDelete ?? (documentRecordsRetain ? false : undefined);
   if (retain !== undefined) out.retainOnDelete = retain;
@@ -121,53 +137,61 @@ export function readStackResources(text: string, file: string, flag = "--state")
   return state.deployment.resources ?? [];
 }
 
-/** The clusters a `pulumi stack export` document records (resources pending deletion left out). */
-export function readStackExport(text: string, file: string): RecordedCluster[] {
+/** The resources a `pulumi stack export` document records, decoded (resources pending deletion left out). */
+export function readRecordedResources(text: string, file: string): RecordedResource[] {
   const resources = readStackResources(text, file);
   const recordsRetain = resources.some((r) => r.retainOnDelete !== undefined);
-  return resources
-    .filter((r) => r.type === TYPES.cluster && r.delete !== true)
-    .map((r) => ({ urn: r.urn, name: urnName(r.urn), inputs: isObject(r.inputs) ? (decodeValue(r.inputs) as Record<string, unknown>) : {}, recorded: recordedOf(r, recordsRetain) }));
+  return resources.filter((r) => r.delete !== true).map((r) => recordedOf(r, recordsRetain));
 }
 
-/** A cluster's before and after from a plan, keyed by URN. */
-export interface PlannedCluster {
+/** A resource's step in a plan, keyed by URN: a replacement's steps are merged into "replace". */
+export interface PlannedResource {
   urn: string;
+  type: string;
   name: string;
-  /** The step's operation; a replacement's three steps are merged into "replace". */
   op: string;
-  before?: Record<string, unknown>;
+  before?: RecordedResource;
+  /** The inputs the plan sends (the engine has already applied ignoreChanges to them). */
   after?: Record<string, unknown>;
+  protect?: boolean;
+  retainOnDelete?: boolean;
   replaceReasons: string[];
   /** The paths the provider reports as changed (detailedDiff keys, diffReasons); undefined when the plan gives none. */
   providerDiff?: string[];
-  recorded?: RecordedResource;
 }
 
-/** Ops that carry no before/after change of a cluster's inputs. */
+/** Ops that carry no before/after change of a resource's inputs. */
 const IGNORED_OPS = new Set(["read", "refresh", "discard", "remove-pending-replace", "read-discard", "read-replacement"]);
 const OP_RANK = ["same", "delete", "create", "update", "import", "import-replacement", "delete-replaced", "create-replacement", "replace"];
 
-/** The clusters of a `pulumi preview --json` document. */
-export function readPreview(text: string, file: string): PlannedCluster[] {
+export interface PreviewDocument {
+  resources: PlannedResource[];
+  /** The preview ran with --refresh: the old states hold the live values (auto-scaled counts included). */
+  refreshed: boolean;
+}
+
+/** The resources of a `pulumi preview --json` document. */
+export function readPreview(text: string, file: string): PreviewDocument {
   const doc = parseJson(text, file);
   if (isObject(doc) && "deployment" in doc && !("steps" in doc)) throw new DocumentError(`${file} is a \`pulumi stack export\` document; --plan takes the output of \`pulumi preview --json\` (pass this one with --state)`);
   const digest = validate(previewDigest, doc, file, "a `pulumi preview --json` document", 'expected { "steps": [{ "op": "update", "urn": "urn:pulumi:...", "oldState": {...}, "newState": {...} }] }');
-  const byUrn = new Map<string, PlannedCluster>();
-  for (const step of digest.steps ?? []) {
-    const type = step.newState?.type ?? step.oldState?.type ?? parseUrn(step.urn)?.type;
-    if (type !== TYPES.cluster || IGNORED_OPS.has(step.op)) continue;
-    const c = byUrn.get(step.urn) ?? { urn: step.urn, name: urnName(step.urn), op: step.op, replaceReasons: [] };
+  const byUrn = new Map<string, PlannedResource>();
+  const steps = digest.steps ?? [];
+  for (const step of steps) {
+    const type = step.newState?.type ?? step.oldState?.type ?? parseUrn(step.urn)?.type ?? "";
+    if (IGNORED_OPS.has(step.op)) continue;
+    const c = byUrn.get(step.urn) ?? { urn: step.urn, type, name: urnName(step.urn), op: step.op, replaceReasons: [] };
     if (OP_RANK.indexOf(step.op) > OP_RANK.indexOf(c.op)) c.op = step.op;
     if (step.op === "delete-replaced" || step.op === "replace" || step.op === "create-replacement") c.op = "replace";
-    if (step.oldState && !c.before) {
-      c.before = isObject(step.oldState.inputs) ? (decodeValue(step.oldState.inputs) as Record<string, unknown>) : {};
-      c.recorded = recordedOf(step.oldState, step.oldState.retainOnDelete !== undefined);
+    if (step.oldState && !c.before) c.before = recordedOf(step.oldState, step.oldState.retainOnDelete !== undefined);
+    if (step.newState && step.op !== "delete" && step.op !== "delete-replaced") {
+      c.after = isObject(step.newState.inputs) ? (decodeValue(step.newState.inputs) as Record<string, unknown>) : {};
+      if (step.newState.protect !== undefined) c.protect = step.newState.protect;
+      if (step.newState.retainOnDelete !== undefined) c.retainOnDelete = step.newState.retainOnDelete;
     }
-    if (step.newState && step.op !== "delete" && step.op !== "delete-replaced") c.after = isObject(step.newState.inputs) ? (decodeValue(step.newState.inputs) as Record<string, unknown>) : {};
     for (const r of step.replaceReasons ?? []) if (!c.replaceReasons.includes(r)) c.replaceReasons.push(r);
     if (step.detailedDiff || step.diffReasons || step.op === "same") c.providerDiff = [...new Set([...(c.providerDiff ?? []), ...Object.keys(step.detailedDiff ?? {}), ...(step.diffReasons ?? []), ...(step.replaceReasons ?? [])])];
     byUrn.set(step.urn, c);
   }
-  return [...byUrn.values()];
+  return { resources: [...byUrn.values()], refreshed: steps.some((s) => s.op === "refresh") };
 }

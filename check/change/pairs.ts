@@ -1,31 +1,99 @@
 /**
- * From documents to the change rules' input: each cluster's before/after as a ClusterChange. A cluster recorded in the
- * state but absent from the program is a removal; one in the program but not in the state is a creation.
+ * From documents to the call model's input: each resource's recorded side and program side, paired the way the engine
+ * pairs them (by URN, or by an alias the program declares; by type and name when the stack or project differ). A
+ * recorded resource no program resource claims leaves the program; a program resource nothing recorded is created.
  */
-import { diffCluster, type ClusterChange } from "../../policies/rules/change";
-import type { PlannedCluster, RecordedCluster } from "./documents";
+import type { PlanArgs } from "../../policies/rules/calls";
+import { TYPES } from "../../policies/rules/domain";
+import type { CapturedResource } from "../program/capture";
+import { decodeValue, type PlannedResource, type RecordedResource } from "./documents";
 
-/** A cluster as the program declares it (the offline check's capture): URN, resource name and inputs. */
-export interface ProgramCluster {
+/** A resource as the program declares it (the offline check's capture), inputs decoded, with its options. */
+export interface ProgramResource {
   urn: string;
+  type: string;
   name: string;
   inputs: Record<string, unknown>;
+  protect: boolean;
+  retainOnDelete: boolean;
+  ignoreChanges: readonly string[];
+  replaceOnChanges: readonly string[];
+  aliases: readonly string[];
 }
 
-/** Pairs a recorded state with the program's clusters, by URN (then by resource name, when the stack or project differ). */
-export function changesFromState(recorded: readonly RecordedCluster[], program: readonly ProgramCluster[]): ClusterChange[] {
-  const used = new Set<RecordedCluster>();
-  const find = (p: ProgramCluster) => recorded.find((r) => !used.has(r) && r.urn === p.urn) ?? recorded.find((r) => !used.has(r) && r.name === p.name);
-  const changes = program.map((p) => {
+export interface ResourcePair {
+  urn: string;
+  type: string;
+  name: string;
+  recorded?: RecordedResource;
+  program?: ProgramResource;
+}
+
+export function programResources(captured: readonly CapturedResource[]): ProgramResource[] {
+  return captured.filter((r) => r.custom).map((r) => ({
+    urn: r.urn, type: r.type, name: r.name, inputs: decodeValue(r.inputs) as Record<string, unknown>,
+    protect: r.protect ?? false, retainOnDelete: r.retainOnDelete, ignoreChanges: r.ignoreChanges ?? [], replaceOnChanges: r.replaceOnChanges ?? [], aliases: r.aliases ?? [],
+  }));
+}
+
+/** Pairs a recorded state with the program's resources. */
+export function pairResources(recorded: readonly RecordedResource[], program: readonly ProgramResource[]): ResourcePair[] {
+  const used = new Set<RecordedResource>();
+  const free = (r: RecordedResource) => !used.has(r);
+  const find = (p: ProgramResource) =>
+    recorded.find((r) => free(r) && r.urn === p.urn) ??
+    recorded.find((r) => free(r) && p.aliases.includes(r.urn)) ??
+    recorded.find((r) => free(r) && r.type === p.type && r.name === p.name);
+  const pairs: ResourcePair[] = program.map((p) => {
     const r = find(p);
     if (r) used.add(r);
-    return diffCluster({ cluster: p.name, urn: p.urn, before: r?.inputs, after: p.inputs, recorded: r?.recorded });
+    return { urn: p.urn, type: p.type, name: p.name, program: p, ...(r ? { recorded: r } : {}) };
   });
-  for (const r of recorded.filter((x) => !used.has(x))) changes.push(diffCluster({ cluster: r.name, urn: r.urn, before: r.inputs, recorded: r.recorded }));
-  return changes;
+  for (const r of recorded.filter((x) => free(x) && x.id !== undefined)) pairs.push({ urn: r.urn, type: r.type, name: r.name, recorded: r });
+  return pairs;
 }
 
-/** The changes of a plan (`pulumi preview --json`), with the provider's replace reasons. */
-export function changesFromPlan(planned: readonly PlannedCluster[]): ClusterChange[] {
-  return planned.map((c) => diffCluster({ cluster: c.name, urn: c.urn, before: c.before, after: c.after, replaceReasons: c.op === "replace" ? c.replaceReasons : [], providerDiff: c.providerDiff, recorded: c.recorded }));
+/** The call model's input for a cluster pair of a recorded state. */
+export function clusterPlanArgs(pair: ResourcePair, refreshed: boolean): PlanArgs {
+  const { recorded: r, program: p } = pair;
+  return {
+    cluster: pair.name,
+    urn: pair.urn,
+    refreshed,
+    ...(r ? { before: { inputs: r.inputs, state: r.outputs, id: r.id, protect: r.protect, retainOnDelete: r.retainOnDelete } } : {}),
+    ...(p ? { after: { inputs: p.inputs, ignoreChanges: p.ignoreChanges, replaceOnChanges: p.replaceOnChanges, protect: p.protect, retainOnDelete: p.retainOnDelete } } : {}),
+  };
 }
+
+/**
+ * The ignoreChanges a plan implies: a plan records no resource options, but its inputs already carry the ignored
+ * values and its detailedDiff lists what the provider will change. A node count that differs from the state and is
+ * absent from the provider's diff is one the provider plans at the state's count.
+ */
+function impliedIgnores(p: PlannedResource): string[] {
+  const diff = p.providerDiff;
+  const groups = Array.isArray(p.after?.nodeGroups) ? p.after.nodeGroups : [];
+  const state = Array.isArray(p.before?.outputs.nodeGroups) ? p.before.outputs.nodeGroups : [];
+  if (!diff) return [];
+  const covered = (i: number) => diff.some((k) => k === "nodeGroups" || k === `nodeGroups[${i}]` || k.startsWith(`nodeGroups[${i}].nodeCount`));
+  return groups.flatMap((g, i) => {
+    const [a, b] = [(g as Record<string, unknown>)?.nodeCount, (state[i] as Record<string, unknown> | undefined)?.nodeCount];
+    return a !== b && !covered(i) ? [`nodeGroups[${i}].nodeCount`] : [];
+  });
+}
+
+/** The call model's input for a cluster of a plan (`pulumi preview --json`). */
+export function planClusterArgs(p: PlannedResource, refreshed: boolean): PlanArgs {
+  const r = p.before;
+  const removed = p.op === "delete";
+  return {
+    cluster: p.name,
+    urn: p.urn,
+    refreshed,
+    ...(p.op === "replace" ? { replace: true } : {}),
+    ...(r ? { before: { inputs: r.inputs, state: r.outputs, id: r.id, protect: r.protect, retainOnDelete: r.retainOnDelete } } : {}),
+    ...(p.after && !removed ? { after: { inputs: p.after, ignoreChanges: impliedIgnores(p), replaceOnChanges: p.op === "replace" ? p.replaceReasons : [], protect: p.protect ?? r?.protect ?? false, retainOnDelete: p.retainOnDelete ?? r?.retainOnDelete ?? false } } : {}),
+  };
+}
+
+export const isCluster = (x: { type: string }) => x.type === TYPES.cluster;

@@ -10,6 +10,7 @@
  */
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { buildUrn, parseUrn } from "../../policies/engine";
 import type { AnalyzerResourceInput } from "../pack/pack-runner";
 
 export interface CapturedResource extends AnalyzerResourceInput {
@@ -21,6 +22,10 @@ export interface CapturedResource extends AnalyzerResourceInput {
   customTimeouts?: { create: string; update: string; delete: string };
   /** The retainOnDelete option: leaving the program drops the resource from state instead of deleting it. */
   retainOnDelete: boolean;
+  /** The replaceOnChanges option: an edit of these paths replaces the resource (which `protect` refuses). */
+  replaceOnChanges: string[];
+  /** The URNs of the `aliases` option: the resource was known under these (a rename, a new parent). */
+  aliases: string[];
 }
 
 export interface Capture {
@@ -40,9 +45,26 @@ interface RegisterRequest {
   getRetainondelete(): boolean | undefined;
   getProvider(): string;
   getIgnorechangesList(): string[];
+  getReplaceonchangesList(): string[];
+  getAliasurnsList(): string[];
+  getAliasesList(): AliasMessage[];
   getDependenciesList(): string[];
   getCustomtimeouts(): { getCreate(): string; getUpdate(): string; getDelete(): string } | undefined;
   getPropertydependenciesMap(): { forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void };
+}
+
+interface AliasMessage {
+  getUrn(): string;
+  getSpec(): { getName(): string; getType(): string; getStack(): string; getProject(): string } | undefined;
+}
+
+/** An alias as the URN it names: given as a URN, or as a spec (name, type, stack, project) over the resource's own URN. */
+function aliasUrn(alias: AliasMessage, own: string): string | undefined {
+  if (alias.getUrn()) return alias.getUrn();
+  const spec = alias.getSpec();
+  const u = parseUrn(own);
+  if (!spec || !u) return undefined;
+  return buildUrn({ stack: spec.getStack() || u.stack, project: spec.getProject() || u.project, parentTypes: u.typeChain.slice(0, -1), type: spec.getType() || u.type, name: spec.getName() || u.name });
 }
 
 type RegisterCallback = (err: unknown, response?: { getUrn(): string }) => void;
@@ -84,6 +106,9 @@ function describe(req: RegisterRequest, urn: string): CapturedResource {
     protect: req.getProtect() ?? false,
     retainOnDelete: req.getRetainondelete() ?? false,
     ignoreChanges: req.getIgnorechangesList(),
+    replaceOnChanges: req.getReplaceonchangesList(),
+    // The SDK sends alias URNs, or alias specs whose urn is set when the alias was given as a URN.
+    aliases: [...req.getAliasurnsList(), ...req.getAliasesList().map((a) => aliasUrn(a, urn)).filter((u): u is string => u !== undefined)],
     dependencies: req.getDependenciesList(),
     propertyDependencies,
     ...(timeouts ? { customTimeouts: { create: timeouts.getCreate(), update: timeouts.getUpdate(), delete: timeouts.getDelete() } } : {}),

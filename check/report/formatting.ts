@@ -18,7 +18,9 @@ export function summaryLine(r: CheckReport): string {
 function changeSummary(r: CheckReport): string {
   if (!r.changes) return "";
   const s = r.changes.summary;
-  return `; changes (${r.changes.source} ${r.changes.file}): ${s.mandatory} mandatory and ${s.advisory} advisory verdicts${s.unknown ? `, ${s.unknown} not known offline` : ""}`;
+  const undecided = s.undecided ? `, ${s.undecided} not known offline where a mandatory rule needs it (no verdict: refresh, or run with --live)` : "";
+  const rest = s.unknown - s.undecided ? `, ${s.unknown - s.undecided} advisory ones not known offline` : "";
+  return `; changes (${r.changes.source} ${r.changes.file}): ${s.mandatory} mandatory and ${s.advisory} advisory verdicts${undecided}${rest}`;
 }
 
 /** One line for a run over several programs or stacks, e.g. "FAILED: 2 of 34 checks failed (...)". */

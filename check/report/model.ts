@@ -60,6 +60,8 @@ export interface ChangeVerdict {
   level: "mandatory" | "advisory";
   group?: string;
   path: string;
+  /** The EMR API call the verdict is about, in a line (`DecreaseNodes task -23`). */
+  call?: string;
   message: string;
   fix: string;
 }
@@ -68,9 +70,15 @@ export interface ClusterChangeEntry {
   /** The Pulumi resource name. */
   cluster: string;
   urn?: string;
-  /** Absent for an `emr:retire` entry that names no cluster of the plan. */
-  kind?: "create" | "update" | "remove";
-  /** One line per change, from describeChange; empty: no change. */
+  /** What `pulumi up` does to it; absent for an `emr:retire` entry that names no cluster of the plan. */
+  kind?: "create" | "update" | "same" | "replace" | "delete" | "retain";
+  /** Set for a resource a cluster depends on (its verdicts are about replacing it). */
+  resourceType?: string;
+  /** The EMR write calls `pulumi up` makes the provider send, in order; `refused`: a mandatory verdict is about it. */
+  calls: { call: string; refused: boolean; maybe?: boolean }[];
+  /** Where the provider stops `pulumi up` halfway (its error, file:line), after the calls above. */
+  stops?: string[];
+  /** One line per change, in the program's terms; empty: no change. */
   changes: string[];
   verdicts: ChangeVerdict[];
   /** What a rule could not tell offline: `<rule>: <path>`. */
@@ -84,12 +92,16 @@ export interface ChangeSection {
   source: "state" | "plan";
   file: string;
   clusters: ClusterChangeEntry[];
-  summary: { mandatory: number; advisory: number; unknown: number };
+  /** What `pulumi up` does to each resource of the program and the state, by URN (the table's first column). */
+  operations?: Record<string, NonNullable<ClusterChangeEntry["kind"]>>;
+  /** `undecided`: what a mandatory rule could not tell offline (never a pass); `unknown`: every such path. */
+  summary: { mandatory: number; advisory: number; unknown: number; undecided: number };
 }
 
 /** The report with its change section; a mandatory change verdict fails it like a mandatory violation. */
 export function attachChanges(report: CheckReport, changes: ChangeSection): CheckReport {
-  return { ...report, changes, summary: { ...report.summary, passed: report.summary.passed && changes.summary.mandatory === 0 } };
+  // What a mandatory rule could not tell offline is never a pass (README: "an unknown is never a pass").
+  return { ...report, changes, summary: { ...report.summary, passed: report.summary.passed && changes.summary.mandatory === 0 && changes.summary.undecided === 0 } };
 }
 
 function clusterDetails(inputs: Record<string, any>): string {

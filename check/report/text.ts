@@ -16,14 +16,17 @@ const MIN_ATTRIBUTES = 10;
 
 const padEnd = (text: string, width: number) => text + " ".repeat(Math.max(0, width - [...text].length));
 
+/** `pulumi preview`'s symbols: "+" create, "~" update, " " same, "+-" replace, "-" delete; "=" what --audit read. */
+const OP_SYMBOL: Record<string, string> = { create: "+", update: "~", same: " ", replace: "+-", delete: "-", retain: "-" };
+
 /**
- * One line a resource, laid out like `pulumi preview` (no borders): "+" (create), the type, the name, the
+ * One line a resource, laid out like `pulumi preview` (no borders): its operation, the type, the name, the
  * protections and as much of the key attributes as the width leaves.
  */
 function resourceTable(report: CheckReport, width: number): string[] {
-  // "+" a resource the program would create, "=" one a stack export recorded (--audit).
-  const op = report.kind === "audit" ? "=" : "+";
-  const rows = report.resources.map((r) => [op, shortType(r.type), r.name, protectionText(r.protections), r.details]);
+  // Without a recorded state every resource is a creation; with one (--state), what the change section found.
+  const op = (urn: string) => (report.kind === "audit" ? "=" : OP_SYMBOL[report.changes?.operations?.[urn] ?? "create"]);
+  const rows = report.resources.map((r) => [op(r.urn), shortType(r.type), r.name, protectionText(r.protections), r.details]);
   const widths = [0, 1, 2, 3].map((c) => Math.max(HEAD[c].length, ...rows.map((row) => [...row[c]].length)));
   const attributes = Math.max(MIN_ATTRIBUTES, width - widths.reduce((a, b) => a + b, 0) - GAP.length * widths.length);
   const line = (row: string[]) => [...row.slice(0, 4).map((cell, c) => padEnd(cell, widths[c])), truncate(row[4], attributes)].join(GAP).trimEnd();

@@ -1,9 +1,10 @@
 /**
  * Acknowledgements of one write, given with the call (never a standing client setting), and the translation of the
- * change rules' findings into the client's refusals. The rules themselves are policies/rules/change (one rule set).
+ * gates' findings into the client's refusals. The gates themselves are policies/rules/gates (one set for all callers).
  */
 import { DEFAULT_LIMITS, type GuardrailLimits } from "../../policies/rules/domain.js";
-import { CHANGE_ACK_TAGS, parseAcks, renderAck, type AckRef, type Acks, type ChangeAckKind, type ChangeContext, type ChangeFinding } from "../../policies/rules/change/index.js";
+import { CHANGE_ACK_TAGS, parseAcks, renderAck, type AckRef, type Acks, type ChangeAckKind, type ChangeFinding } from "../../policies/rules/change/index.js";
+import type { GateContext } from "../../policies/rules/gates/index.js";
 import { EmrInputError, type InputProblem } from "../errors";
 
 /**
@@ -11,7 +12,7 @@ import { EmrInputError, type InputProblem } from "../errors";
  * `{ scaleOut: ["core:40->65"] }`, `{ taskToZero: ["task:6->0"] }`, `{ autoScaling: ["task:replace:1a2b3c4d"] }`,
  * `{ clusterNodes: 120 }`, `{ nodeCount: 40 }`. Each entry approves that one change only.
  */
-export type CallAcks = { nodeCount?: number; clusterNodes?: number } & { [K in Exclude<ChangeAckKind, "nodeCount" | "clusterNodes">]?: string[] };
+export type CallAcks = { nodeCount?: number; clusterNodes?: number; subscriptionMonths?: number } & { [K in Exclude<ChangeAckKind, "nodeCount" | "clusterNodes" | "subscriptionMonths">]?: string[] };
 
 /** Options of a gated write. */
 export interface WriteOptions {
@@ -40,13 +41,14 @@ export function callAcks(ack: CallAcks | undefined): Acks {
   return acks;
 }
 
-export function changeContext(limits: GuardrailLimits | undefined, ack: CallAcks | undefined): ChangeContext {
-  return { limits: limits ?? DEFAULT_LIMITS, acks: callAcks(ack) };
+/** What the gates are given for one write: the cluster (its name, for messages), the limits, the call's acknowledgements. */
+export function gateContext(limits: GuardrailLimits | undefined, ack: CallAcks | undefined, cluster: string): GateContext {
+  return { cluster, limits: limits ?? DEFAULT_LIMITS, acks: callAcks(ack) };
 }
 
 /** How to approve a change through the client: the option to pass with this very call. */
 export function clientAck(ack: AckRef): string {
-  const value = ack.kind === "nodeCount" || ack.kind === "clusterNodes" ? ack.value : `["${ack.value}"]`;
+  const value = ack.kind === "nodeCount" || ack.kind === "clusterNodes" || ack.kind === "subscriptionMonths" ? ack.value : `["${ack.value}"]`;
   return `the option { acknowledge: { ${ack.kind}: ${value} } } on this call`;
 }
 
@@ -55,7 +57,11 @@ export function toProblems(findings: ChangeFinding[]): InputProblem[] {
   return findings.map((f) => ({ path: f.path, message: f.message, fix: f.ack ? f.fix.replace(renderAck(f.ack), clientAck(f.ack)) : f.fix }));
 }
 
-/** Refuses (before anything is sent) when the rules found something. */
-export function refuseFindings(findings: ChangeFinding[]): void {
-  if (findings.length) throw new EmrInputError(toProblems(findings));
+/**
+ * Refuses (before anything is sent) when the gates found something. `requestPath`: the request field a finding
+ * about the group's count points at (the gates speak of `nodeGroups[name="..."].nodeCount`).
+ */
+export function refuseFindings(findings: ChangeFinding[], requestPath?: string): void {
+  const at = (f: ChangeFinding) => (requestPath && /\.nodeCount$/.test(f.path) ? { ...f, path: requestPath } : f);
+  if (findings.length) throw new EmrInputError(toProblems(findings.map(at)));
 }

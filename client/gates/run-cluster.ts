@@ -1,15 +1,16 @@
 /**
- * RunCluster runs the planning rules before it creates anything: the request (the API's PascalCase shape) is
- * converted to the provider-shaped inputs the rules read (`alicloud:emrv2/cluster:Cluster`), then checked by
- * `checkMandatoryRules` (policies/rules: the validity rules and the mandatory guardrails, the pack's mandatory set).
- * The call's acknowledgements count as the new cluster's tags for the check.
+ * RunCluster runs the planning rules and the RunCluster call gate before it creates anything: the request (the API's
+ * PascalCase shape) is converted to the provider-shaped inputs the rules read (`alicloud:emrv2/cluster:Cluster`),
+ * checked by `checkMandatoryRules` (the pack's mandatory set), then judged as the call it is (policies/rules/gates:
+ * the per-group cap at creation, which no acknowledgement lifts). The call's acknowledgements count as its tags.
  */
-import { ACK_TAGS, checkMandatoryRules, findingsOf, ruleContext, runRule } from "../../policies/rules/index.js";
-import { nodeGroupCreationCap } from "../../policies/rules/capacity.js";
+import { checkMandatoryRules } from "../../policies/rules/index.js";
+import { runClusterCall } from "../../policies/rules/calls/index.js";
+import { gateCall } from "../../policies/rules/gates/index.js";
 import type { GuardrailLimits } from "../../policies/rules/domain.js";
 import type { NodeGroupConfig, RunClusterRequest } from "../requests";
 import { EmrInputError } from "../errors";
-import { ackTags, type CallAcks } from "./acks";
+import { ackTags, gateContext, type CallAcks } from "./acks";
 
 type Obj = Record<string, unknown>;
 
@@ -42,15 +43,13 @@ export function runClusterProps(req: RunClusterRequest, ack?: CallAcks): Obj {
   };
 }
 
-/** Refuses a RunCluster the rules refuse, each finding with its path in the request's terms. */
+/** Refuses a RunCluster the rules or its gate refuse, each finding with its path in the request's terms. */
 export function gateRunCluster(limits: GuardrailLimits, req: RunClusterRequest, ack: CallAcks | undefined): void {
   const props = runClusterProps(req, ack);
-  const findings = checkMandatoryRules(props, limits);
-  // At creation no size was reached by steps: the node-count acknowledgement answers the 30-node threshold, never
-  // the creation cap (the end-state rule lets an acknowledged size pass because a policy cannot tell the two apart).
-  const { [ACK_TAGS.nodeCount]: _nodeCountAck, ...tagsWithoutSizeAck } = props.tags as Record<string, string>;
-  const capAtCreation = findingsOf(runRule(nodeGroupCreationCap, { ...props, tags: tagsWithoutSizeAck }, ruleContext(limits)));
-  for (const f of capAtCreation) if (!findings.some((x) => x.rule === f.rule && x.path === f.path)) findings.unshift(f);
+  const atCreation = gateCall(runClusterCall(props, "EmrClient.runCluster"), gateContext(limits, ack, req.ClusterName));
+  // One finding per fix: the gate speaks of creation (no acknowledgement lifts its cap), the end-state rules of size.
+  const endState = checkMandatoryRules(props, limits).filter((f) => !atCreation.some((g) => g.path === f.path));
+  const findings = [...atCreation, ...endState];
   if (findings.length) throw new EmrInputError(findings.map((f) => ({ path: requestPath(f.path), message: f.message, fix: f.fix })));
 }
 

@@ -1,19 +1,20 @@
 /**
- * The gates of the node-count writes, on the change rules' step functions (policies/rules/change/steps.ts):
- * IncreaseNodes and CreateNodeGroup are scale-outs (a new group from 0), DecreaseNodes a scale-in. Every check runs
- * on live reads before anything is sent; a refusal is an EmrInputError and nothing reaches the API.
+ * The gates of EmrClient's node-count writes: each request becomes the EMR call it is (policies/rules/calls) with the
+ * live facts the gates judge (the group's live type, payment and count), and goes through the one set of call gates
+ * (policies/rules/gates), the same the offline check and the live gate use. Refused before anything is sent.
  */
-import { checkClusterTotal, checkScaleInStep, checkScaleOutStep, type ChangeContext } from "../../policies/rules/change/index.js";
-import type { GuardrailLimits } from "../../policies/rules/domain.js";
+import { checkClusterTotal, countedTotal, gateCall, type GateContext } from "../../policies/rules/gates/index.js";
+import type { EmrCall } from "../../policies/rules/calls/index.js";
+import { SCALE_IN_BATCH_INTERVAL_SECONDS, type GuardrailLimits } from "../../policies/rules/domain.js";
 import type { LiveReads } from "./live-reads";
 import type { CreateNodeGroupRequest, DecreaseNodesRequest, IncreaseNodesRequest } from "../requests";
 import { EmrInputError } from "../errors";
 import { collect } from "../pagination";
-import { changeContext, refuseFindings, type CallAcks } from "./acks";
-import { clusterTotal, effectiveSize, readLiveCluster, type LiveCluster } from "./before";
+import { gateContext, refuseFindings, type CallAcks } from "./acks";
+import { readLiveCluster, type LiveCluster } from "./before";
 
-/** DecreaseNodes calls on one node group are at least this far apart (emr-planning-rules: scale in). */
-export const MIN_BATCH_INTERVAL_MS = 120_000;
+/** DecreaseNodes calls on one node group are at least this far apart (the seed's BatchInterval). */
+export const MIN_BATCH_INTERVAL_MS = SCALE_IN_BATCH_INTERVAL_SECONDS * 1000;
 
 function liveGroup(live: LiveCluster, nodeGroupId: string) {
   const found = live.groups.find((g) => g.group.NodeGroupId === nodeGroupId);
@@ -23,53 +24,54 @@ function liveGroup(live: LiveCluster, nodeGroupId: string) {
 
 const label = (live: LiveCluster) => live.cluster.ClusterName ?? live.cluster.ClusterId;
 
-/** IncreaseNodes: ≤ maxScaleOutPerCall, > scaleOutAckThreshold acknowledged, the cluster total above the cost threshold acknowledged, never MASTER. */
+/** The cluster-total rule for `added` nodes in one group (undefined: a new group); auto-scaled groups at their MaxCapacity. */
+function totalFindings(live: LiveCluster, nodeGroupId: string | undefined, added: number, ctx: GateContext) {
+  const groups = live.groups.map((g) => ({ count: g.group.RunningNodeCount, policy: g.policy }));
+  const before = countedTotal(groups);
+  const after = countedTotal([...live.groups.map((g) => ({ count: g.group.RunningNodeCount + (g.group.NodeGroupId === nodeGroupId ? added : 0), policy: g.policy })), ...(nodeGroupId ? [] : [{ count: added, policy: undefined }])]);
+  return before === undefined || after === undefined ? [] : checkClusterTotal({ cluster: ctx.cluster, totalBefore: before, totalAfter: after, path: nodeGroupId ? "IncreaseNodeCount" : "NodeGroup.NodeCount" }, ctx);
+}
+
+/** IncreaseNodes: the call gate (never MASTER, per-call cap, acknowledged above the threshold) and the cluster total. */
 export async function gateIncreaseNodes(client: LiveReads, limits: GuardrailLimits, req: IncreaseNodesRequest, ack: CallAcks | undefined): Promise<void> {
-  const ctx = changeContext(limits, ack);
   const live = await readLiveCluster(client, req.ClusterId);
+  const ctx = gateContext(limits, ack, label(live));
   const g = liveGroup(live, req.NodeGroupId);
-  const from = g.RunningNodeCount;
-  const step = { cluster: label(live), group: g.NodeGroupName, groupType: g.NodeGroupType, from, to: from + req.IncreaseNodeCount, newGroup: false, path: "IncreaseNodeCount" };
-  refuseFindings([...checkScaleOutStep(step, ctx), ...totalFindings(live, g.NodeGroupId, req.IncreaseNodeCount, ctx)]);
+  const call: EmrCall = { action: "IncreaseNodes", group: g.NodeGroupName, groupType: g.NodeGroupType, from: g.RunningNodeCount, params: { IncreaseNodeCount: req.IncreaseNodeCount }, because: "EmrClient.increaseNodes" };
+  refuseFindings([...gateCall(call, ctx), ...totalFindings(live, g.NodeGroupId, req.IncreaseNodeCount, ctx)], "IncreaseNodeCount");
 }
 
-/** The cluster-total rule for `added` nodes in one group (undefined: a new group); auto-scaled groups count at max(nodes, MaxCapacity). */
-function totalFindings(live: LiveCluster, nodeGroupId: string | undefined, added: number, ctx: ChangeContext) {
-  const after = live.groups.reduce((sum, g) => sum + effectiveSize(g.group.RunningNodeCount + (g.group.NodeGroupId === nodeGroupId ? added : 0), g.policy), nodeGroupId ? 0 : added);
-  return checkClusterTotal({ cluster: label(live), totalBefore: clusterTotal(live), totalAfter: after, path: nodeGroupId ? "IncreaseNodeCount" : "NodeGroup.NodeCount" }, ctx);
-}
-
-/** CreateNodeGroup with NodeCount: a new group's first nodes are a scale-out from 0 (> nodeGroupAckThreshold needs the node-count ack). */
+/** CreateNodeGroup with NodeCount: the call gate (cap at creation, acknowledged above the threshold) and the total. */
 export async function gateCreateNodeGroup(client: LiveReads, limits: GuardrailLimits, req: CreateNodeGroupRequest, ack: CallAcks | undefined): Promise<void> {
-  const ctx = changeContext(limits, ack);
   const live = await readLiveCluster(client, req.ClusterId);
-  const count = req.NodeGroup.NodeCount;
-  const step = { cluster: label(live), group: req.NodeGroup.NodeGroupName, groupType: req.NodeGroup.NodeGroupType, from: 0, to: count, newGroup: true, path: "NodeGroup.NodeCount" };
-  refuseFindings([...checkScaleOutStep(step, ctx), ...totalFindings(live, undefined, count, ctx)]);
+  const ctx = gateContext(limits, ack, label(live));
+  const { NodeGroupName, NodeGroupType, NodeCount } = req.NodeGroup;
+  const call: EmrCall = { action: "CreateNodeGroup", group: NodeGroupName, groupType: NodeGroupType, params: { NodeGroup: { NodeGroupName, NodeGroupType, NodeCount } }, because: "EmrClient.createNodeGroup" };
+  refuseFindings([...gateCall(call, ctx), ...totalFindings(live, undefined, NodeCount, ctx)], "NodeGroup.NodeCount");
 }
 
 /**
- * DecreaseNodes: explicit NodeIds only (never the service's pick), Running nodes of that group, the scale-in rules
- * (TASK/GATEWAY only, never Subscription, ≤ maxScaleInPerCall, to 0 acknowledged), and at least 120 s after the
- * previous DecreaseNodes of that group (`lastSentAt`, on the client's clock).
+ * DecreaseNodes: explicit NodeIds only (never the service's pick), Running nodes of that group, the call gate (a TASK
+ * group of the live cluster, never Subscription nodes, the per-call cap, emptying acknowledged), and at least the
+ * batch interval after the previous DecreaseNodes of that group (`lastSentAt`, on the client's clock).
  */
 export async function gateDecreaseNodes(client: LiveReads, limits: GuardrailLimits, req: DecreaseNodesRequest, ack: CallAcks | undefined, lastSentAt: number | undefined): Promise<void> {
-  const ctx = changeContext(limits, ack);
   if (req.DecreaseNodeCount !== undefined || !req.NodeIds?.length) {
     throw new EmrInputError([{ path: req.DecreaseNodeCount !== undefined ? "DecreaseNodeCount" : "NodeIds", message: "a scale-in names the nodes it releases: a count lets the service pick them", fix: "pass NodeIds from ListNodes (scaleInTaskGroup picks the newest for you)" }]);
   }
   if (lastSentAt !== undefined && client.clock.now() - lastSentAt < MIN_BATCH_INTERVAL_MS) {
     const wait = Math.ceil((lastSentAt + MIN_BATCH_INTERVAL_MS - client.clock.now()) / 1000);
-    throw new EmrInputError([{ path: "NodeGroupId", message: `the previous DecreaseNodes of ${req.NodeGroupId} was sent ${Math.floor((client.clock.now() - lastSentAt) / 1000)} s ago; batches are at least ${MIN_BATCH_INTERVAL_MS / 1000} s apart`, fix: `wait ${wait} s more (scaleInTaskGroup waits for you)` }]);
+    throw new EmrInputError([{ path: "NodeGroupId", message: `the previous DecreaseNodes of ${req.NodeGroupId} was sent ${Math.floor((client.clock.now() - lastSentAt) / 1000)} s ago; batches are at least ${SCALE_IN_BATCH_INTERVAL_SECONDS} s apart`, fix: `wait ${wait} s more (scaleInTaskGroup waits for you)` }]);
   }
   const live = await readLiveCluster(client, req.ClusterId);
+  const ctx = gateContext(limits, ack, label(live));
   const g = liveGroup(live, req.NodeGroupId);
   const running = await collect(client.listNodes(req.ClusterId, { NodeGroupIds: [req.NodeGroupId], NodeStates: ["Running"] }));
   const strangers = req.NodeIds.filter((id) => !running.some((n) => n.NodeId === id));
   if (strangers.length) {
     throw new EmrInputError([{ path: "NodeIds", message: `${strangers.join(", ")} ${strangers.length === 1 ? "is not a Running node" : "are not Running nodes"} of ${g.NodeGroupName} (${req.NodeGroupId})`, fix: "take the ids from ListNodes of this group" }]);
   }
-  const from = g.RunningNodeCount;
-  const step = { cluster: label(live), group: g.NodeGroupName, groupType: g.NodeGroupType, paymentType: g.PaymentType, from, to: from - new Set(req.NodeIds).size, path: "NodeIds" };
-  refuseFindings(checkScaleInStep(step, ctx));
+  const nodeIds = [...new Set(req.NodeIds)];
+  const call: EmrCall = { action: "DecreaseNodes", group: g.NodeGroupName, groupType: g.NodeGroupType, ...(g.PaymentType ? { groupPayment: g.PaymentType } : {}), from: g.RunningNodeCount, params: { DecreaseNodeCount: nodeIds.length, NodeIds: nodeIds }, because: "EmrClient.decreaseNodes" };
+  refuseFindings(gateCall(call, ctx), "NodeIds");
 }

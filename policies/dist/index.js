@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 b6adea1779cedd1ad46ccd31864cfc8c152e9530a38ee82b29b26962a40f8b39
+// sources: sha256 613da7f817bc4e88d82d10cdf1027fec80849cc8965039441ddaa188bb790ffe
 "use strict";
 
 // index.ts
@@ -84,6 +84,8 @@ var ACK_TAGS = {
   clusterNodes: "emr-guard:ack-cluster-nodes",
   /** Longest subscription acknowledged, in months, e.g. "24". */
   subscriptionMonths: "emr-guard:ack-subscription-months",
+  /** One scale-in of a TASK group, "<group>:<from>-><to>", e.g. "task:25->15": the provider lets the service pick the nodes. */
+  scaleIn: "emr-guard:ack-scale-in",
   /** One TASK group emptied, "<group>:<from>->0", e.g. "task:6->0" (the old standing "true" is refused). */
   taskGroupToZero: "emr-guard:ack-task-to-zero",
   /** A payment-type switch, "<from>-><to>", e.g. "PayAsYouGo->Subscription". */

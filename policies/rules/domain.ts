@@ -126,6 +126,9 @@ export interface GuardrailLimits {
   subscriptionMonthsAckThreshold: number;
 }
 
+/** DecreaseNodes calls on one node group are at least this far apart (seed 002: BatchInterval >= 120 seconds). */
+export const SCALE_IN_BATCH_INTERVAL_SECONDS = 120;
+
 export const DEFAULT_LIMITS: GuardrailLimits = {
   maxNodesPerGroupAtCreate: 50,
   nodeGroupAckThreshold: 30,

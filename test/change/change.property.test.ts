@@ -1,10 +1,12 @@
 /**
  * Property test: random before/after pairs of cluster inputs (well-formed, unknown and malformed values mixed) through
- * every change rule. No exception; every refusal names the cluster, and the group and its field path when it is about
- * a group. Fixed seed: deterministic.
+ * the call plan and every change rule. No exception; every refusal names the cluster, and the group and its field
+ * path when it is about a group. Fixed seed: deterministic.
  */
 import fc from "fast-check";
-import { checkChangePlan, describeChange, diffCluster, policyFingerprint } from "../../policies/rules/change";
+import { parseAcks, policyFingerprint } from "../../policies/rules/change";
+import { planClusterCalls } from "../../policies/rules/calls";
+import { checkCallPlans, describeCall } from "../../policies/rules/gates";
 import { DEFAULT_LIMITS } from "../../policies/rules/domain";
 import { UNKNOWN } from "../../policies/rules/types";
 
@@ -61,9 +63,19 @@ test(`${RUNS} random before/after pairs: no exception; every refusal names the c
   fc.assert(
     fc.property(fc.array(pair, { minLength: 1, maxLength: 3 }), fc.array(fc.record({ name: fc.constantFrom("c0", "c1"), clusterId: fc.constantFrom("c-1", "c-abc") }), { maxLength: 2 }), (pairs, retire) => {
       tried += pairs.length;
-      const changes = pairs.map(([before, after], i) => diffCluster({ cluster: `c${i}`, before, after, recorded: { id: "c-1", retainOnDelete: i % 2 === 0 } }));
-      changes.forEach((c) => describeChange(c));
-      for (const r of checkChangePlan({ changes, retire }, { limits: DEFAULT_LIMITS })) {
+      const rec = (v: unknown) => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+      const clusters = pairs.map(([before, after], i) => {
+        const [b, a] = [rec(before), rec(after)];
+        const plan = planClusterCalls({
+          cluster: `c${i}`,
+          ...(b ? { before: { inputs: b, state: b, id: "c-1", protect: i % 3 === 0, retainOnDelete: i % 2 === 0 } } : {}),
+          ...(a ? { after: { inputs: a, ignoreChanges: i % 2 ? ["nodeGroups[1].nodeCount"] : [], replaceOnChanges: [], protect: i % 3 === 0, retainOnDelete: true } } : {}),
+          refreshed: i % 2 === 0,
+        });
+        plan.calls.forEach(describeCall);
+        return { plan, acks: a ? parseAcks(a.tags, b?.tags) : parseAcks(b?.tags), recorded: { id: "c-1", protect: i % 3 === 0, retainOnDelete: i % 2 === 0 } };
+      });
+      for (const r of checkCallPlans(clusters, retire, DEFAULT_LIMITS)) {
         if (r.outcome.kind !== "non-compliant") continue;
         for (const f of r.outcome.findings) {
           // Plain checks (not expect) keep 2,500 plans fast; the first problem fails the property with the finding.
@@ -71,7 +83,7 @@ test(`${RUNS} random before/after pairs: no exception; every refusal names the c
             f.path === "(rule)" ? "a rule threw" // a rule that throws reports itself with this path
             : f.cluster !== r.cluster || !f.message.startsWith(`cluster "${r.cluster}": `) ? "does not name the cluster"
             : f.path.length === 0 || f.fix.length <= 10 ? "no path or no fix"
-            : f.level === "mandatory" && GROUP_RULES.has(f.rule) && (f.group === undefined || !f.message.includes(`"${f.group}"`) || !/^nodeGroups\[/.test(f.path)) ? "does not name the group and its field"
+            : f.level === "mandatory" && GROUP_RULES.has(f.rule) && f.group !== undefined && (!f.message.includes(`"${f.group}"`) || !/^nodeGroups/.test(f.path)) ? "does not name the group and its field"
             : undefined;
           if (problem) throw new Error(`${problem}: ${JSON.stringify(f)}`);
           if (f.level === "mandatory") refusals++;

@@ -1,16 +1,21 @@
 /** The change section of the offline check (check/change/change-check.ts): the release checklist by payment type, emr:retire read strictly. */
 import { judgeChanges, retireEntries } from "../../check/change/change-check";
 import { UsageError } from "../../check/errors";
-import { diffCluster } from "../../policies/rules/change";
-import { DEFAULT_LIMITS } from "../../policies/rules/domain";
+import { clusterPlanArgs, type ResourcePair } from "../../check/change/pairs";
+import { DEFAULT_LIMITS, TYPES } from "../../policies/rules/domain";
 
-const recorded = { id: "c-0123456789abcdef", protect: false, retainOnDelete: true };
-const removed = (paymentType: string) => diffCluster({ cluster: "lake", urn: "urn:pulumi:prod::p::alicloud:emrv2/cluster:Cluster::lake", before: { clusterName: "lake-prod", paymentType, deletionProtection: true, nodeGroups: [] }, recorded });
+const urn = "urn:pulumi:prod::p::alicloud:emrv2/cluster:Cluster::lake";
+const removed = (paymentType: string): ResourcePair => {
+  const inputs = { clusterName: "lake-prod", paymentType, deletionProtection: true, nodeGroups: [] };
+  return { urn, type: TYPES.cluster, name: "lake", recorded: { urn, type: TYPES.cluster, name: "lake", inputs, outputs: inputs, id: "c-0123456789abcdef", protect: false, retainOnDelete: true, dependencies: [], propertyDependencies: [] } };
+};
+const judge = (pair: ResourcePair, retire: { name: string; clusterId: string }[], regionId?: string) =>
+  judgeChanges({ source: "state", file: "s.json", pairs: [pair], clusterArgs: (p) => clusterPlanArgs(p, false), retire, limits: DEFAULT_LIMITS, ...(regionId ? { regionId } : {}) });
 const retire = [{ name: "lake", clusterId: "c-0123456789abcdef" }];
 
 describe("a removed cluster with a valid emr:retire entry gets the release checklist of its payment type", () => {
   test("Subscription: release its ECS instances first, then it goes within 15 minutes, with a refund", () => {
-    const [entry] = judgeChanges({ source: "state", file: "s.json", changes: [removed("Subscription")], retire, limits: DEFAULT_LIMITS, regionId: "cn-hangzhou" }).clusters;
+    const [entry] = judge(removed("Subscription"), retire, "cn-hangzhou").clusters;
     expect(entry.verdicts).toEqual([]);
     expect(entry.releaseChecklist).toEqual([
       "Release checklist (by a person, in the EMR console; nothing in this project releases a cluster):",
@@ -30,13 +35,13 @@ describe("a removed cluster with a valid emr:retire entry gets the release check
     ]);
   });
   test("pay-as-you-go: released in the console while Initializing, Running or Idle", () => {
-    const [entry] = judgeChanges({ source: "state", file: "s.json", changes: [removed("PayAsYouGo")], retire, limits: DEFAULT_LIMITS }).clusters;
+    const [entry] = judge(removed("PayAsYouGo"), retire).clusters;
     expect(entry.releaseChecklist?.[2]).toBe("  - its state is not known offline (`emr-status --cluster c-0123456789abcdef` shows it); a pay-as-you-go cluster is released only while Initializing, Running (or Idle)");
   });
   test("no checklist without the entry, nor when the entry names another cluster ID", () => {
-    const none = judgeChanges({ source: "state", file: "s.json", changes: [removed("PayAsYouGo")], retire: [], limits: DEFAULT_LIMITS });
+    const none = judge(removed("PayAsYouGo"), []);
     expect([none.clusters[0].releaseChecklist, none.summary.mandatory]).toEqual([undefined, 1]);
-    const other = judgeChanges({ source: "state", file: "s.json", changes: [removed("PayAsYouGo")], retire: [{ name: "lake", clusterId: "c-ffffffffffffffff" }], limits: DEFAULT_LIMITS });
+    const other = judge(removed("PayAsYouGo"), [{ name: "lake", clusterId: "c-ffffffffffffffff" }]);
     expect([other.clusters[0].releaseChecklist, other.clusters[0].verdicts.map((v) => v.message)]).toEqual([undefined, ['cluster "lake": emr:retire names cluster c-ffffffffffffffff for "lake", but the state records c-0123456789abcdef']]);
   });
 });

@@ -8,6 +8,8 @@ import * as path from "path";
 import { parse, stringify } from "yaml";
 import { ROOT, runCli, type CliResult } from "../helpers/run-cli";
 import { CIPHERTEXT_MARK, writeRecordedState } from "../helpers/recorded-state";
+import { startHarness } from "../client/harness";
+import { TEST_KEYS } from "../emulator/server";
 
 const FIXTURES = path.join(ROOT, "test/fixtures/change");
 /** Every ciphertext and secret marker of the fixtures and of the recorded state: none may appear in any report. */
@@ -43,46 +45,96 @@ beforeAll(() => {
 }, 60000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-test("core 3 → 30 without an acknowledgement: exit 1, the change line and the exact acknowledgement in the message", async () => {
-  const { code, stdout, stderr } = await check(prodWith("no-ack", coreTo30));
+const withAck = (c: Record<string, unknown>) => {
+  coreTo30(c);
+  lakehouse(c).spec.tags["emr-guard:ack-scale-out"] = "core:3->30";
+};
+
+test("core 3 -> 30 without an acknowledgement: exit 1, the calls, the refused one marked, the exact acknowledgement", async () => {
+  const { code, stdout, stderr } = await check(prodWith("no-ack", coreTo30), "--refreshed");
   expect({ code, stderr: stderr.replace(/npm warn.*\n/g, "") }).toEqual({ code: 1, stderr: "" });
-  expect(stdout).toContain("  lakehouse (updated)\n    core 3 → 30 (+27)\n");
-  expect(stdout).toContain('[mandatory] emr-change-scale-out: cluster "lakehouse": node group "core" (CORE) grows 3 → 30 (+27)');
+  expect(stdout).toContain("  lakehouse (updated)\n    pulumi up will call: IncreaseNodes core +27 ✗\n    nodeGroups[1].nodeCount 3 -> 30\n");
+  expect(stdout).toContain('[mandatory] emr-change-scale-out: cluster "lakehouse": IncreaseNodes grows "core" (CORE) 3 -> 30 (+27)');
   expect(stdout).toContain('fix: acknowledge it with the tag emr-guard:ack-scale-out: "core:3->30"');
-  expect(stdout).toContain("  realtime (updated)\n    no change\n");
+  // An unchanged cluster is shown as such: no "(updated)", no unknown secret comparison as a change.
+  expect(stdout).toContain("  realtime (no change)\n    pulumi up will call: nothing\n");
   expect(stdout.trim().split("\n").pop()).toMatch(/^FAILED: stack "prod": 11 resources planned, 0 mandatory and 0 advisory violations; changes \(state .*prod-state\.json\): 1 mandatory and 0 advisory verdicts/);
 }, 60000);
 
-test("core 3 → 30 with the acknowledgement of that change: exit 0, the change shown without a verdict", async () => {
-  const { code, stdout } = await check(prodWith("ack", (c) => {
-    coreTo30(c);
-    lakehouse(c).spec.tags["emr-guard:ack-scale-out"] = "core:3->30";
-  }));
+test("core 3 -> 30 acknowledged, from a refreshed state: exit 0, the call shown without a verdict", async () => {
+  const { code, stdout } = await check(prodWith("ack", withAck), "--refreshed");
   expect(code).toBe(0);
-  expect(stdout).toContain("  lakehouse (updated)\n    core 3 → 30 (+27)\n");
+  expect(stdout).toContain("    pulumi up will call: TagResources; IncreaseNodes core +27\n");
   expect(stdout).not.toContain("emr-change-scale-out");
   expect(stdout).not.toContain("emr-change-stale-acks");
+}, 60000);
+
+test("the same change from a state not known to be refreshed: the auto-scaled task group would be resized to its recorded count: exit 1, refresh first", async () => {
+  const { code, stdout } = await check(prodWith("ack-stale", withAck));
+  expect(code).toBe(1);
+  expect(stdout).toContain("    pulumi up will call: TagResources; IncreaseNodes core +27; DecreaseNodes task -1..38 (maybe)\n");
+  expect(stdout).toContain('[mandatory] emr-change-live-counts: cluster "lakehouse": node group "task" is auto-scaled (2-40) and this update changes the node groups, so the provider resizes it from its live count to the 2 the state recorded: DecreaseNodes of up to 38, not known offline');
+  expect(stdout).toContain("fix: judge it with the live count: refresh first (`pulumi refresh --yes`");
+}, 60000);
+
+test("--live reads the live counts from the EMR API (the emulator): task runs 25, so pulumi up would send DecreaseNodes task -23, refused", async () => {
+  const h = await startHarness();
+  try {
+    // What prod's lakehouse runs now: its recorded groups, task auto-scaled up to 25.
+    const { clusterId } = h.emulator.state.seedCluster({ name: "lakehouse-prod", paymentType: "Subscription", groups: [{ name: "master", type: "MASTER", count: 3 }, { name: "core", type: "CORE", count: 3 }, { name: "task", type: "TASK", count: 25, paymentType: "PayAsYouGo" }, { name: "task-adhoc", type: "TASK", count: 4, paymentType: "PayAsYouGo" }] });
+    // The recorded state's lakehouse is the emulator's cluster; realtime was released outside the program.
+    const state = JSON.parse(fs.readFileSync(stateFile, "utf8"));
+    for (const r of state.deployment.resources) if (r.type === "alicloud:emrv2/cluster:Cluster" && r.urn.endsWith("::lakehouse")) r.id = clusterId;
+    const liveState = path.join(dir, "prod-live-state.json");
+    fs.writeFileSync(liveState, JSON.stringify(state));
+    const env = { EMR_ENDPOINT: h.emulator.endpoint, EMR_PROTOCOL: "http", ALIBABA_CLOUD_ACCESS_KEY_ID: TEST_KEYS.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: TEST_KEYS.accessKeySecret };
+    const { code, stdout, stderr } = await runCli(["--stack", "prod", "--program", "stacks", "--config-file", prodWith("live", withAck), "--state", liveState, "--live"], 60000, ROOT, env);
+    expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
+    expect(stdout).toContain("    pulumi up will call: TagResources; IncreaseNodes core +27; DecreaseNodes task -23 ✗\n");
+    expect(stdout).toContain('[mandatory] emr-change-scale-in: cluster "lakehouse": DecreaseNodes shrinks "task" (TASK) 25 -> 2 (-23): one update releases at most 10 nodes');
+    expect(stdout).toContain('[mandatory] emr-change-live-counts: cluster "realtime": the cluster the state records is not found live');
+    expect(h.emulator.requests.map((r) => r.action).filter((a) => !/^(Get|List)/.test(a))).toEqual([]);
+  } finally {
+    await h.emulator.close();
+  }
 }, 60000);
 
 describe("a cluster removed from the program (realtime, pay-as-you-go)", () => {
   const withoutRealtime = (c: Record<string, unknown>) => {
     c["emr:clusters"] = (c["emr:clusters"] as ClusterEntry[]).filter((x) => x.name !== "realtime");
   };
+  /** The recorded state with realtime unprotected (`pulumi state unprotect`), as the retirement steps say. */
+  const unprotected = () => {
+    const state = JSON.parse(fs.readFileSync(stateFile, "utf8"));
+    for (const r of state.deployment.resources) if (r.urn.endsWith("::realtime")) delete r.protect;
+    const file = path.join(dir, "prod-unprotected.json");
+    fs.writeFileSync(file, JSON.stringify(state));
+    return file;
+  };
   test("without emr:retire: exit 1, the removal refused with the exact emr:retire entry", async () => {
     const { code, stdout } = await check(prodWith("removed", withoutRealtime));
     expect(code).toBe(1);
-    expect(stdout).toContain("  realtime (removed)\n    cluster removed from the program (c-7265616c74696d65)\n");
-    expect(stdout).toContain('[mandatory] emr-change-retirement: cluster "realtime": the cluster c-7265616c74696d65 leaves the program without a retirement acknowledgement');
+    expect(stdout).toContain("  realtime (leaves the program, retained)\n    cluster removed from the program (retainOnDelete: Pulumi forgets it, nothing is sent)\n");
+    expect(stdout).toContain('[mandatory] emr-change-retirement: cluster "realtime": the cluster c-7265616c74696d65 leaves the program without a retirement entry');
     expect(stdout).toContain('emr:retire: [{ name: "realtime", clusterId: "c-7265616c74696d65" }]');
     expect(stdout).not.toContain("Release checklist");
   }, 60000);
-  test("with emr:retire: exit 0, the unprotect step (advisory) and the pay-as-you-go release checklist", async () => {
-    const { code, stdout } = await check(prodWith("retired", (c) => {
+  test("with emr:retire but still protected: exit 1, as the real preview fails; the fix is `pulumi state unprotect`", async () => {
+    const { code, stdout } = await check(prodWith("retired-protected", (c) => {
       withoutRealtime(c);
       c["emr:retire"] = [{ name: "realtime", clusterId: "c-7265616c74696d65" }];
     }));
+    expect(code).toBe(1);
+    expect(stdout).toContain('[mandatory] emr-change-retirement: cluster "realtime": the resource is protected: `pulumi preview` fails');
+    expect(stdout).toContain("pulumi state unprotect 'urn:pulumi:prod::emr-clusters::emr:index:Cluster$alicloud:emrv2/cluster:Cluster::realtime'");
+  }, 60000);
+  test("with emr:retire, unprotected: exit 0, everything it uses retained (its security group), the pay-as-you-go release checklist", async () => {
+    const { code, stdout } = await runCli(["--stack", "prod", "--program", "stacks", "--config-file", prodWith("retired", (c) => {
+      withoutRealtime(c);
+      c["emr:retire"] = [{ name: "realtime", clusterId: "c-7265616c74696d65" }];
+    }), "--state", unprotected(), "--refreshed"]);
     expect(code).toBe(0);
-    expect(stdout).toContain("[advisory] emr-change-retirement: cluster \"realtime\": the resource is protected");
+    expect(stdout).not.toContain("emr-change-retirement");
     expect(stdout).toContain("Release checklist (by a person, in the EMR console; nothing in this project releases a cluster):");
     expect(stdout).toContain("Move the pointer over the more icon of the cluster and select Release");
     expect(stdout).toContain("Data on the cluster (HDFS, local disks) cannot be recovered after the release");
@@ -90,20 +142,20 @@ describe("a cluster removed from the program (realtime, pay-as-you-go)", () => {
   }, 60000);
 });
 
-test("--plan on the fixture: the replacement refused with the provider's reason, the program not run; exit 1", async () => {
+test("--plan on the fixture: the replacement refused with the provider's reason, the created cluster judged, the program not run; exit 1", async () => {
   const { code, stdout } = await runCli(["--stack", "prod", "--plan", path.join(FIXTURES, "preview.json"), "--format", "json"]);
   expect(code).toBe(1);
   const [report] = JSON.parse(stdout).reports;
   expect(report.kind).toBe("plan");
   expect(report.resources).toEqual([]);
   const old = report.changes.clusters.find((c: { cluster: string }) => c.cluster === "lakehouse-old");
-  expect(old.changes).toEqual(['releaseVersion "EMR-5.16.0" → "EMR-5.17.0" (replaces the cluster)']);
+  expect(old.changes).toEqual(["releaseVersion changes (replaces the cluster)"]);
   expect(old.verdicts.map((v: { rule: string; level: string }) => [v.rule, v.level])).toEqual([["emr-change-replacement", "mandatory"]]);
   expect(report.changes.clusters.map((c: { cluster: string; kind: string }) => [c.cluster, c.kind])).toEqual([
     ["lakehouse", "update"],
     ["streaming", "create"],
-    ["lakehouse-old", "update"],
-    ["scratch", "remove"],
+    ["lakehouse-old", "replace"],
+    ["scratch", "retain"],
   ]);
 }, 60000);
 

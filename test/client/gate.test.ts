@@ -1,7 +1,8 @@
 /**
  * The live gate (client/scaling-gate.ts) against the emulator: the live cluster is found by its identity tag, failed
- * and released clusters are skipped, a new group is a scale-out from 0, and every change runs the change rules with
- * the plan's acknowledgements. Then scaleInTaskGroup over the gated DecreaseNodes.
+ * and released clusters are skipped, the call plan is built with the LIVE counts (a new group is CreateNodeGroup +
+ * IncreaseNodes from 0) and every call runs the gates with the plan's acknowledgements. Then scaleInTaskGroup over
+ * the gated DecreaseNodes.
  */
 import { IDENTITY_TAG } from "../../policies/rules/domain";
 import { collect, EmrInputError } from "../../client/index";
@@ -17,11 +18,18 @@ afterAll(() => h.emulator.close());
 
 let n = 0;
 /** A fresh identity per test, so clusters seeded by one test never answer another's. */
-const newIdentity = () => `proj/stack/lake-${++n}`;
+const newIdentity = () => (current = `proj/stack/lake-${++n}`);
 const tagged = (identity: string) => [{ Key: IDENTITY_TAG, Value: identity }];
-const plan = (groups: PlannedCluster["nodeGroups"], tags: Record<string, string> = {}, extra: Partial<PlannedCluster> = {}): PlannedCluster => ({ clusterName: "lake", deletionProtection: true, tags, nodeGroups: groups, ...extra });
-const core = (nodeCount: number) => ({ nodeGroupName: "core", nodeGroupType: "CORE", nodeCount });
-const task = (nodeCount: number, autoScalingPolicy?: unknown) => ({ nodeGroupName: "task", nodeGroupType: "TASK", nodeCount, autoScalingPolicy });
+type Group = { nodeGroupName: string; nodeGroupType: string; nodeCount: number; autoScalingPolicy?: unknown };
+/** What the component sends: the inputs the gate judges, and ignoreChanges on each auto-scaled group's count. */
+let current = "";
+const plan = (groups: Group[], tags: Record<string, string> = {}, extra: Record<string, unknown> = {}): PlannedCluster => ({
+  inputs: { clusterName: "lake", deletionProtection: true, paymentType: "PayAsYouGo", tags: { [IDENTITY_TAG]: current, ...tags }, nodeGroups: groups.map((g) => (g.autoScalingPolicy === undefined ? { nodeGroupName: g.nodeGroupName, nodeGroupType: g.nodeGroupType, nodeCount: g.nodeCount } : g)), ...extra },
+  ignoreChanges: groups.flatMap((g, i) => (g.autoScalingPolicy ? [`nodeGroups[${i}].nodeCount`] : [])),
+});
+const core = (nodeCount: number): Group => ({ nodeGroupName: "core", nodeGroupType: "CORE", nodeCount });
+const task = (nodeCount: number, autoScalingPolicy?: unknown): Group => ({ nodeGroupName: "task", nodeGroupType: "TASK", nodeCount, autoScalingPolicy });
+const calls = (r: { plan?: { calls: { action: string; group?: string }[] } }) => (r.plan?.calls ?? []).map((c) => `${c.action} ${c.group ?? ""}`.trim());
 
 describe("finding the live cluster: by the identity tag, never by name; failed and released ones skipped", () => {
   it("a cluster with the same name but another identity is not it; failed and terminated ones with the identity are skipped", async () => {
@@ -48,46 +56,52 @@ describe("finding the live cluster: by the identity tag, never by name; failed a
 describe("changes through the change rules, with the plan's acknowledgements", () => {
   it("a group that does not exist yet is CreateNodeGroup + IncreaseNodes: 25 new nodes need the scale-out ack, > 30 the node-count ack", async () => {
     const id = newIdentity();
-    const { clusterId } = h.emulator.state.seedCluster({ tags: tagged(id), groups: [{ name: "core", type: "CORE", count: 3 }] });
+    const { clusterId } = h.emulator.state.seedCluster({ name: "lake", tags: tagged(id), groups: [{ name: "core", type: "CORE", count: 3 }] });
     const r = await checkPlanAgainstLive(h.client, id, plan([core(3), task(25)]));
     expect(r.clusterId).toBe(clusterId);
     expect(r.findings.map((f) => [f.path, f.message])).toEqual([
-      ["nodeGroups[1].nodeCount", 'cluster "lake": node group "task" (TASK) is created with 25 nodes: a scale-out above 20 nodes in one update needs an acknowledgement of this change'],
+      ["nodeGroups[1].nodeCount", 'cluster "lake": IncreaseNodes adds the 25 first nodes of the new group "task": a scale-out above 20 nodes in one update needs the acknowledgement of this change'],
     ]);
+    expect(calls(r)).toEqual(["CreateNodeGroup task", "IncreaseNodes task"]);
     expect(r.findings[0].fix).toContain('acknowledgements.scaleOut: ["task:0->25"]');
     expect((await checkPlanAgainstLive(h.client, id, plan([core(3), task(25)], { "emr-guard:ack-scale-out": "task:0->25" }))).findings).toEqual([]);
     const big = await checkPlanAgainstLive(h.client, id, plan([core(3), task(35)], { "emr-guard:ack-scale-out": "task:0->35" }));
-    expect(big.findings.map((f) => f.fix)).toEqual(['acknowledge it with the tag emr-guard:ack-node-count: "35" (acknowledgements.nodeCount: 35 in the EmrCluster spec), or create it with 30 or fewer']);
+    expect(big.findings.map((f) => f.fix)).toEqual(['acknowledge the size with the tag emr-guard:ack-node-count: "35" (acknowledgements.nodeCount: 35 in the EmrCluster spec), or create it with 30 or fewer']);
   });
 
   it("existing groups: CORE never shrinks, TASK releases ≤ 10 per update, scale-outs > 20 acknowledged (40 → 65)", async () => {
     const id = newIdentity();
-    h.emulator.state.seedCluster({ tags: tagged(id), groups: [{ name: "core", type: "CORE", count: 40 }, { name: "task", type: "TASK", count: 30 }] });
+    h.emulator.state.seedCluster({ name: "lake", tags: tagged(id), groups: [{ name: "core", type: "CORE", count: 40 }, { name: "task", type: "TASK", count: 30 }] });
+    // The provider stops at the CORE shrink before sending the queued resizes: task's DecreaseNodes is never sent.
     const shrink = await checkPlanAgainstLive(h.client, id, plan([core(39), task(5)]));
     expect(shrink.findings.map((f) => `${f.path}: ${f.message}; ${f.fix}`)).toEqual([
-      'nodeGroups[0].nodeCount: cluster "lake": node group "core" (CORE) shrinks 40 → 39 (-1): only TASK and GATEWAY groups are scaled in (a CORE node holds data or services); keep nodeCount at 40; shrink a TASK group instead',
-      'nodeGroups[1].nodeCount: cluster "lake": node group "task" (TASK) shrinks 30 → 5 (-25): one update releases at most 10 nodes (the provider releases the whole delta in one DecreaseNodes call); step it: 30 -> 20 -> 10 -> 5, one update each, at least 120 s apart',
+      `nodeGroups[0].nodeCount: cluster "lake": node group "core": \`pulumi up\` fails halfway before any write call: the provider answers "EMR cluster can only decrease the node group type of ['TASK', 'GATEWAY']." (resource_alicloud_emrv2_cluster.go:2394); keep the count of "core"; only TASK groups shrink`,
+    ]);
+    const task25 = await checkPlanAgainstLive(h.client, id, plan([core(40), task(5)]));
+    expect(task25.findings.map((f) => `${f.call}: ${f.fix}`)).toEqual([
+      'DecreaseNodes task -25: step it: 30 -> 20 -> 10 -> 5, one update each, at least 120 s apart, with the acknowledgement of each step: "task:30->20", "task:20->10", "task:10->5"',
     ]);
     const grow = await checkPlanAgainstLive(h.client, id, plan([core(65), task(30)]));
     expect(grow.findings.map((f) => f.rule)).toEqual(["emr-change-scale-out"]);
     expect((await checkPlanAgainstLive(h.client, id, plan([core(65), task(30)], { "emr-guard:ack-scale-out": "core:40->65" }))).findings).toEqual([]);
     // A leftover acknowledgement of an earlier change approves nothing.
-    expect((await checkPlanAgainstLive(h.client, id, plan([core(65), task(30)], { "emr-guard:ack-scale-out": "core:30->55" }))).findings).toHaveLength(1);
+    const leftover = await checkPlanAgainstLive(h.client, id, plan([core(65), task(30)], { "emr-guard:ack-scale-out": "core:30->55" }));
+    expect(leftover.findings.map((f) => `${f.level} ${f.rule}`)).toEqual(["mandatory emr-change-scale-out", "advisory emr-change-stale-acks"]);
   });
 
   it("the cluster total above 100 (auto-scaled groups at MaxCapacity) needs the cost acknowledgement", async () => {
     const id = newIdentity();
     const policy = { Constraints: { MinCapacity: 0, MaxCapacity: 60 }, ScalingRules: [] };
-    h.emulator.state.seedCluster({ tags: tagged(id), groups: [{ name: "core", type: "CORE", count: 30 }, { name: "task", type: "TASK", count: 4, autoScalingPolicy: policy }] });
+    h.emulator.state.seedCluster({ name: "lake", tags: tagged(id), groups: [{ name: "core", type: "CORE", count: 30 }, { name: "task", type: "TASK", count: 4, autoScalingPolicy: policy }] });
     const r = await checkPlanAgainstLive(h.client, id, plan([core(45), task(4, policy)]));
-    expect(r.findings.map((f) => f.message)).toEqual(['cluster "lake": the cluster grows from 90 to 105 nodes in total (auto-scaling groups at their MaxCapacity), above the 100-node cost threshold']);
+    expect(r.findings.map((f) => f.message)).toEqual(['cluster "lake": the cluster grows from 90 to 105 nodes in total (auto-scaled groups at their MaxCapacity), above the 100-node cost threshold']);
     expect((await checkPlanAgainstLive(h.client, id, plan([core(45), task(4, policy)], { "emr-guard:ack-cluster-nodes": "105" }))).findings).toEqual([]);
   });
 
   it("an auto-scaled group's nodeCount is the policy's (ignored), but replacing or removing the policy needs its acknowledgement", async () => {
     const id = newIdentity();
     const live = { Constraints: { MinCapacity: 0, MaxCapacity: 20 }, ScalingRules: [{ RuleName: "r", TriggerType: "TIME_TRIGGER", ActivityType: "SCALE_OUT", AdjustmentValue: 2 }] };
-    h.emulator.state.seedCluster({ tags: tagged(id), groups: [{ name: "task", type: "TASK", count: 12, autoScalingPolicy: live }] });
+    h.emulator.state.seedCluster({ name: "lake", tags: tagged(id), groups: [{ name: "task", type: "TASK", count: 12, autoScalingPolicy: live }] });
     const provider = { constraints: { minCapacity: 0, maxCapacity: 20 }, scalingRules: [{ ruleName: "r", triggerType: "TIME_TRIGGER", activityType: "SCALE_OUT", adjustmentValue: 2 }] };
     expect((await checkPlanAgainstLive(h.client, id, plan([task(1, provider)]))).findings).toEqual([]);
     const removed = await checkPlanAgainstLive(h.client, id, plan([task(12)]));
@@ -101,7 +115,7 @@ describe("changes through the change rules, with the plan's acknowledgements", (
     h.emulator.state.seedCluster({ name: "lake", tags: tagged(id), groups: [{ name: "core", type: "CORE", count: 3 }] });
     expect((await checkPlanAgainstLive(h.client, id, plan([core(3)], {}, { deletionProtection: false }))).findings).toEqual([]);
     const both = await checkPlanAgainstLive(h.client, id, plan([core(4)], {}, { deletionProtection: false }));
-    expect(both.findings.map((f) => f.message)).toEqual(['cluster "lake": deletionProtection true → false together with other changes (nodeGroups[0].nodeCount)']);
+    expect(both.findings.map((f) => f.message)).toEqual(['cluster "lake": UpdateClusterAttribute DeletionProtection=false in the same update as IncreaseNodes core +1']);
   });
 });
 
@@ -124,7 +138,7 @@ describe("scaleInTaskGroup: the newest Running pay-as-you-go nodes by NodeIds, b
   it("refuses CORE, Subscription and emptying a group without the acknowledgement of that change, sending nothing", async () => {
     const { clusterId, groupIds } = h.emulator.state.seedCluster({ groups: [{ name: "core", type: "CORE", count: 3 }, { name: "sub", type: "TASK", count: 2, paymentType: "Subscription" }, { name: "task", type: "TASK", count: 3 }] });
     const mark = h.emulator.requests.length;
-    await expect(scaleInTaskGroup(h.client, { clusterId, nodeGroupId: groupIds.core, count: 1 })).rejects.toThrow(/only TASK and GATEWAY groups are scaled in/);
+    await expect(scaleInTaskGroup(h.client, { clusterId, nodeGroupId: groupIds.core, count: 1 })).rejects.toThrow(/only TASK groups are scaled in \(the live group is CORE/);
     await expect(scaleInTaskGroup(h.client, { clusterId, nodeGroupId: groupIds.sub, count: 1 })).rejects.toThrow(/only 0 pay-as-you-go nodes are Running in sub/);
     await expect(scaleInTaskGroup(h.client, { clusterId, nodeGroupId: groupIds.task, count: 3 })).rejects.toThrow(EmrInputError);
     expect(writesSince(h, mark)).toEqual([]);

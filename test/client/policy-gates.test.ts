@@ -41,7 +41,7 @@ describe("PutAutoScalingPolicy reads the current policy first; MaxCapacity ≤ 1
     const fp = policyFingerprint(next);
     expect(await refused(() => h.client.putAutoScalingPolicy(req))).toEqual([{
       path: "Constraints",
-      message: `cluster "${clusterId}": node group "task": the auto-scaling policy is replaced as a whole: old 0–20, rules: [morning: SCALE_OUT 2 (TIME_TRIGGER)]; new 1–40, rules: [morning: SCALE_OUT 4 (TIME_TRIGGER)]`,
+      message: `cluster "${clusterId}": node group "task": PutAutoScalingPolicy replaces the policy as a whole: old 0–20, rules: [morning: SCALE_OUT 2 (TIME_TRIGGER)]; new 1–40, rules: [morning: SCALE_OUT 4 (TIME_TRIGGER)]`,
       fix: `acknowledge this policy with the option { acknowledge: { autoScaling: ["task:replace:${fp}"] } } on this call (the value names the new policy), or keep the old one`,
     }]);
     const res = await sent(() => h.client.putAutoScalingPolicy(req, { acknowledge: { autoScaling: [`task:replace:${fp}`] } }), "PutAutoScalingPolicy");
@@ -78,8 +78,8 @@ describe("UpdateClusterAttribute turns DeletionProtection off only alone", () =>
     const { clusterId } = h.emulator.state.seedCluster({ name: "guarded" });
     expect(await refused(() => h.client.updateClusterAttribute({ ClusterId: clusterId, ClusterName: "renamed", DeletionProtection: false }))).toEqual([{
       path: "deletionProtection",
-      message: 'cluster "guarded": deletionProtection true → false together with other changes (ClusterName)',
-      fix: "turn deletion protection off alone, in its own update, after the other changes are applied (or not at all)",
+      message: 'cluster "guarded": UpdateClusterAttribute DeletionProtection=false in the same update as ClusterName in the same call',
+      fix: "apply the other changes first; then turn deletion protection off alone, in its own update (or not at all)",
     }]);
     await sent(() => h.client.updateClusterAttribute({ ClusterId: clusterId, ClusterName: "renamed" }), "UpdateClusterAttribute");
     await sent(() => h.client.updateClusterAttribute({ ClusterId: clusterId, DeletionProtection: false }), "UpdateClusterAttribute");
@@ -97,11 +97,13 @@ describe("RunCluster runs the planning rules (checkClusterSpec) on the request c
     req.NodeGroups[1] = { ...req.NodeGroups[1], NodeCount: 60 };
     req.NodeGroups[2] = { ...req.NodeGroups[2], VSwitchIds: [] };
     const problems = await refused(() => h.client.runCluster(req));
-    expect(problems.map((p) => p.path)).toEqual(["NodeGroups[1].NodeCount", "NodeGroups[1].NodeCount", "NodeGroups[2].VSwitchIds", "DeletionProtection"]);
-    expect(problems[0].message).toBe('60 exceeds the 50-node cap for a node group at creation (node group "core" (nodeGroups[1]))');
+    // One finding per fix: the RunCluster gate's cap (the end-state size rule at the same path is left out).
+    expect(problems.map((p) => p.path)).toEqual(["NodeGroups[1].NodeCount", "NodeGroups[2].VSwitchIds", "DeletionProtection"]);
+    expect(problems[0].message).toBe('cluster "bad-lake": RunCluster creates node group "core" with 60 nodes, above the 50-node cap for a group at creation (no acknowledgement lifts it)');
     // The call's node-count acknowledgement answers the 30-node threshold, never the 50-node cap.
     const acked = await refused(() => h.client.runCluster(req, { acknowledge: { nodeCount: 60 } }));
     expect(acked.map((p) => p.path)).toEqual(["NodeGroups[1].NodeCount", "NodeGroups[2].VSwitchIds", "DeletionProtection"]);
+    expect(acked[0].message).toMatch(/above the 50-node cap for a group at creation/);
   });
 
   it("the conversion gives the provider's field names", () => {

@@ -23,7 +23,7 @@ describe("IncreaseNodes: ≤ 50 per call, > 20 acknowledged (that very change), 
     const req = { ClusterId: clusterId, NodeGroupId: groupIds.core, IncreaseNodeCount: 25 };
     expect(await refused(() => h.client.increaseNodes(req))).toEqual([{
       path: "IncreaseNodeCount",
-      message: 'cluster "gated": node group "core" (CORE) grows 40 → 65 (+25): a scale-out above 20 nodes in one update needs an acknowledgement of this change',
+      message: 'cluster "gated": IncreaseNodes grows "core" (CORE) 40 -> 65 (+25): a scale-out above 20 nodes in one update needs the acknowledgement of this change',
       fix: 'acknowledge it with the option { acknowledge: { scaleOut: ["core:40->65"] } } on this call, or step it: 40 -> 60 -> 65',
     }]);
     // An acknowledgement of another change approves nothing.
@@ -36,7 +36,7 @@ describe("IncreaseNodes: ≤ 50 per call, > 20 acknowledged (that very change), 
   it("more than 50 in one call is refused even acknowledged, with the steps", async () => {
     const { clusterId, groupIds } = seed([{ name: "task", type: "TASK", count: 10 }]);
     const [p] = await refused(() => h.client.increaseNodes({ ClusterId: clusterId, NodeGroupId: groupIds.task, IncreaseNodeCount: 500 }, { acknowledge: { scaleOut: ["task:10->510"], clusterNodes: 600 } }));
-    expect(p.message).toBe('cluster "gated": node group "task" (TASK) grows 10 → 510 (+500): one update adds at most 50 nodes');
+    expect(p.message).toBe('cluster "gated": IncreaseNodes grows "task" (TASK) 10 -> 510 (+500): one update adds at most 50 nodes to a group');
     expect(p.fix).toMatch(/^step it: 10 -> 60 -> 110 -> /);
   });
 
@@ -45,7 +45,7 @@ describe("IncreaseNodes: ≤ 50 per call, > 20 acknowledged (that very change), 
     const req = { ClusterId: clusterId, NodeGroupId: groupIds.core, IncreaseNodeCount: 10 };
     expect(await refused(() => h.client.increaseNodes(req))).toEqual([{
       path: "IncreaseNodeCount",
-      message: 'cluster "gated": the cluster grows from 95 to 105 nodes in total (auto-scaling groups at their MaxCapacity), above the 100-node cost threshold',
+      message: 'cluster "gated": the cluster grows from 95 to 105 nodes in total (auto-scaled groups at their MaxCapacity), above the 100-node cost threshold',
       fix: "acknowledge the cost with the option { acknowledge: { clusterNodes: 105 } } on this call, or keep the total at 100 or fewer",
     }]);
     await sent(() => h.client.increaseNodes(req, { acknowledge: { clusterNodes: 105 } }), "IncreaseNodes");
@@ -73,7 +73,7 @@ describe("CreateNodeGroup: the new group's NodeCount is a scale-out from 0; > 30
     const problems = await refused(() => h.client.createNodeGroup({ ClusterId: clusterId, NodeGroup: group("new", 35) }));
     expect(problems.map((p) => p.fix)).toEqual([
       'acknowledge it with the option { acknowledge: { scaleOut: ["new:0->35"] } } on this call, or step it: 0 -> 20 -> 35',
-      "acknowledge it with the option { acknowledge: { nodeCount: 35 } } on this call, or create it with 30 or fewer",
+      "acknowledge the size with the option { acknowledge: { nodeCount: 35 } } on this call, or create it with 30 or fewer",
     ]);
     await refused(() => h.client.createNodeGroup({ ClusterId: clusterId, NodeGroup: group("new", 35) }, { acknowledge: { scaleOut: ["new:0->35"] } }));
     await sent(() => h.client.createNodeGroup({ ClusterId: clusterId, NodeGroup: group("new", 35) }, { acknowledge: { scaleOut: ["new:0->35"], nodeCount: 35 } }), "CreateNodeGroup");
@@ -95,9 +95,9 @@ describe("DecreaseNodes: explicit NodeIds of a TASK group, ≤ 10 per call, ≥ 
   it("CORE and Subscription groups are refused; so are node ids of another group", async () => {
     const { clusterId, groupIds } = seed([{ name: "core", type: "CORE", count: 3 }, { name: "sub", type: "TASK", count: 3, paymentType: "Subscription" }, { name: "task", type: "TASK", count: 3 }]);
     const [core] = await refused(async () => h.client.decreaseNodes({ ClusterId: clusterId, NodeGroupId: groupIds.core, NodeIds: (await nodesOf(clusterId, groupIds.core)).slice(0, 1) }));
-    expect(core.message).toBe('cluster "gated": node group "core" (CORE) shrinks 3 → 2 (-1): only TASK and GATEWAY groups are scaled in (a CORE node holds data or services)');
+    expect(core.message).toBe('cluster "gated": DecreaseNodes shrinks "core" (CORE) 3 -> 2 (-1): only TASK groups are scaled in (the live group is CORE; its nodes hold data or serve jobs)');
     const [sub] = await refused(async () => h.client.decreaseNodes({ ClusterId: clusterId, NodeGroupId: groupIds.sub, NodeIds: (await nodesOf(clusterId, groupIds.sub)).slice(0, 1) }));
-    expect(sub.message).toMatch(/its nodes are Subscription nodes, which a scale-in never releases$/);
+    expect(sub.message).toMatch(/its nodes are Subscription nodes, which DecreaseNodes never releases \(the ECS console does\)$/);
     const stranger = (await nodesOf(clusterId, groupIds.core))[0];
     const [p] = await refused(() => h.client.decreaseNodes({ ClusterId: clusterId, NodeGroupId: groupIds.task, NodeIds: [stranger] }));
     expect(p).toEqual({ path: "NodeIds", message: `${stranger} is not a Running node of task (${groupIds.task})`, fix: "take the ids from ListNodes of this group" });

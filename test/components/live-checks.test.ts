@@ -42,10 +42,10 @@ describe("when live checks run", () => {
 
 describe("preflight", () => {
   test("a new cluster with an offered release and instance types: no problem", async () => {
-    expect(await liveProblems(h.client, "cn-hangzhou", spec(), IDENTITY)).toEqual([]);
+    expect((await liveProblems(h.client, "cn-hangzhou", spec(), IDENTITY)).problems).toEqual([]);
   });
   test("an unknown release version is refused with the valid ones", async () => {
-    const problems = await liveProblems(h.client, "cn-hangzhou", spec((s) => (s.releaseVersion = "EMR-9.9.9")), IDENTITY);
+    const { problems } = await liveProblems(h.client, "cn-hangzhou", spec((s) => (s.releaseVersion = "EMR-9.9.9")), IDENTITY);
     expect(problems).toEqual([expect.stringMatching(/^releaseVersion: EMR-9\.9\.9 is not offered for DATALAKE in cn-hangzhou; valid: EMR-/)]);
   });
 });
@@ -53,22 +53,24 @@ describe("preflight", () => {
 describe("the live gate on the cluster this resource manages", () => {
   test("found by identity, not by name: a same-named cluster of another stack is not gated against", async () => {
     h.emulator.state.seedCluster({ name: "analytics-dev", tags: [{ Key: IDENTITY_TAG, Value: "emr-clusters/prod/analytics" }], groups: [{ name: "core", type: "CORE", count: 40 }] });
-    expect(await liveProblems(h.client, "cn-hangzhou", spec(), "emr-clusters/dev/other")).toEqual([]);
+    expect(await liveProblems(h.client, "cn-hangzhou", spec(), "emr-clusters/dev/other")).toEqual({ problems: [], warnings: [], calls: [] });
   });
 
-  test("each change is reported with its group, old → new, and the exact fix; a new group of 25 is a scale-out", async () => {
+  test("each call is reported with its group, old -> new, and the exact fix; a new group of 25 is a scale-out; a CORE shrink stops the update", async () => {
     const identity = "emr-clusters/dev/gated";
     h.emulator.state.seedCluster({ name: "analytics-dev", tags: [{ Key: IDENTITY_TAG, Value: identity }], groups: [{ name: "master", type: "MASTER", count: 1 }, { name: "core", type: "CORE", count: 2 }, { name: "task", type: "TASK", count: 30 }] });
     const planned = spec((s) => {
-      s.nodeGroups[1] = { ...s.nodeGroups[1], nodeCount: 1 };
       s.nodeGroups.push({ ...s.nodeGroups[1], nodeGroupType: "TASK", nodeGroupName: "task", nodeCount: 5 });
       s.nodeGroups.push({ ...s.nodeGroups[1], nodeGroupType: "TASK", nodeGroupName: "burst", nodeCount: 25 });
     });
-    expect(await liveProblems(h.client, "cn-hangzhou", planned, identity)).toEqual([
-      'nodeGroups[1].nodeCount: cluster "analytics-dev": node group "core" (CORE) shrinks 2 → 1 (-1): only TASK and GATEWAY groups are scaled in (a CORE node holds data or services); keep nodeCount at 2; shrink a TASK group instead',
-      'nodeGroups[2].nodeCount: cluster "analytics-dev": node group "task" (TASK) shrinks 30 → 5 (-25): one update releases at most 10 nodes (the provider releases the whole delta in one DecreaseNodes call); step it: 30 -> 20 -> 10 -> 5, one update each, at least 120 s apart',
-      'nodeGroups[3].nodeCount: cluster "analytics-dev": node group "burst" (TASK) is created with 25 nodes: a scale-out above 20 nodes in one update needs an acknowledgement of this change; acknowledge it with the tag emr-guard:ack-scale-out: "burst:0->25", one comma-separated entry among others (acknowledgements.scaleOut: ["burst:0->25"] in the EmrCluster spec), or step it: 0 -> 20 -> 25',
+    const r = await liveProblems(h.client, "cn-hangzhou", planned, identity);
+    expect(r.calls).toEqual(["CreateNodeGroup burst (NodeCount 25)", "IncreaseNodes burst +25", "DecreaseNodes task -25"]);
+    expect(r.problems).toEqual([
+      'nodeGroups[3].nodeCount: cluster "analytics-dev": IncreaseNodes adds the 25 first nodes of the new group "burst": a scale-out above 20 nodes in one update needs the acknowledgement of this change; acknowledge it with the tag emr-guard:ack-scale-out: "burst:0->25", one comma-separated entry among others (acknowledgements.scaleOut: ["burst:0->25"] in the EmrCluster spec), or step it: 0 -> 20 -> 25',
+      'nodeGroups[2].nodeCount: cluster "analytics-dev": DecreaseNodes shrinks "task" (TASK) 30 -> 5 (-25): one update releases at most 10 nodes (the provider releases the whole delta in one DecreaseNodes call); step it: 30 -> 20 -> 10 -> 5, one update each, at least 120 s apart, with the acknowledgement of each step: "task:30->20", "task:20->10", "task:10->5"',
     ]);
+    const shrunk = await liveProblems(h.client, "cn-hangzhou", spec((s) => (s.nodeGroups[1] = { ...s.nodeGroups[1], nodeCount: 1 })), identity);
+    expect(shrunk.problems).toEqual([expect.stringMatching(/^nodeGroups\[1\]\.nodeCount: cluster "analytics-dev": node group "core": `pulumi up` fails halfway .*can only decrease the node group type of \['TASK', 'GATEWAY'\]/)]);
   });
 
   test("the spec's tags are the acknowledgements: the one named change passes", async () => {
@@ -78,8 +80,8 @@ describe("the live gate on the cluster this resource manages", () => {
       s.nodeGroups.push({ ...s.nodeGroups[1], nodeGroupType: "TASK", nodeGroupName: "burst", nodeCount: 25 });
       s.tags = { "emr-guard:ack-scale-out": "burst:0->25" };
     });
-    expect(plannedCluster(planned).tags).toMatchObject({ "emr-guard:ack-scale-out": "burst:0->25" });
-    expect(await liveProblems(h.client, "cn-hangzhou", planned, identity)).toEqual([]);
+    expect(plannedCluster(planned).inputs.tags).toMatchObject({ "emr-guard:ack-scale-out": "burst:0->25" });
+    expect((await liveProblems(h.client, "cn-hangzhou", planned, identity)).problems).toEqual([]);
   });
 });
 
@@ -97,7 +99,7 @@ describe("runLiveChecks inside a Pulumi program (mocks)", () => {
     process.env = { ...saved, EMR_LIVE_CHECKS: "auto", ALIBABA_CLOUD_ACCESS_KEY_ID: "LTAI-emulator-test", ALIBABA_CLOUD_ACCESS_KEY_SECRET: "emulator-test-secret-do-not-use", EMR_ENDPOINT: h.emulator.endpoint, EMR_PROTOCOL: "http" };
     const resource = new pulumi.ComponentResource("emr:index:Cluster", "from-urn", {});
     const run = runLiveChecks(spec(), resource, { region: "cn-hangzhou" });
-    await expect(run).rejects.toThrow('EMR cluster "analytics-dev" does not fit the live service:\n  - nodeGroups[1].nodeCount: cluster "analytics-dev": node group "core" (CORE) shrinks 3 → 2 (-1)');
+    await expect(run).rejects.toThrow('EMR cluster "analytics-dev" does not fit the live service:\n  - nodeGroups[1].nodeCount: cluster "analytics-dev": node group "core": `pulumi up` fails halfway before any write call');
     const other = new pulumi.ComponentResource("emr:index:Cluster", "not-live", {});
     await expect(runLiveChecks(spec(), other, { region: "cn-hangzhou" })).resolves.toBeUndefined();
   });

@@ -36,7 +36,8 @@ function exportOf(stack: string, project: string, resources: CapturedResource[])
   const root = `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
   const records = resources.map((r) => {
     const inputs = encode(r.inputs, counter) as Json;
-    const retain = r.type === "alicloud:emrv2/cluster:Cluster" || r.type === "alicloud:rds/instance:Instance";
+    // The engine records the option when the program set it (omitted when false).
+    const retain = r.retainOnDelete;
     return {
       urn: r.urn,
       custom: r.custom,

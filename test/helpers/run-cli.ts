@@ -10,10 +10,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** `cwd`: where the user runs it (the project's root by default). */
-export function runCli(args: string[], timeoutMs = 60000, cwd = ROOT): Promise<CliResult> {
+/** `cwd`: where the user runs it (the project's root by default); `env`: variables set on top of this process's. */
+export function runCli(args: string[], timeoutMs = 60000, cwd = ROOT, env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(ROOT, "check/bin.js"), "--quiet", ...args], { cwd, timeout: timeoutMs, env: { ...process.env, FORCE_COLOR: "0" } }, (err, stdout, stderr) => {
+    execFile(process.execPath, [path.join(ROOT, "check/bin.js"), "--quiet", ...args], { cwd, timeout: timeoutMs, env: { ...process.env, FORCE_COLOR: "0", ...env } }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as { code?: unknown }).code === "number" ? (err as { code: number }).code : 99) : 0;
       resolve({ code, stdout, stderr });
     });

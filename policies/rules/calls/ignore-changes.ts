@@ -36,24 +36,27 @@ export function cloneData<T>(v: T): T {
   return v;
 }
 
-/** Copies `from`'s value at `path` into `into` (deleting it where `from` has none), expanding `*` over `into`'s list. */
-function copyAt(into: unknown, from: unknown, path: readonly Segment[]): void {
+/**
+ * Copies `from`'s value at `path` into `into` (deleting a key `from` lacks), expanding `*` over `into`'s list. A path
+ * whose container the program lacks is returned: the engine refuses such an ignoreChanges ("one or more elements of
+ * the path are missing").
+ */
+function copyAt(into: unknown, from: unknown, path: readonly Segment[]): boolean {
   const [head, ...rest] = path;
-  if (!isRecord(into)) return;
+  if (!isRecord(into)) return false;
   if (head === "*") {
     if (Array.isArray(into)) into.forEach((_, i) => copyAt(into, from, [i, ...rest]));
-    return;
+    return true;
   }
+  if (Array.isArray(into) && (typeof head !== "number" || head >= into.length)) return false;
   const source = isRecord(from) ? from[head] : undefined;
   if (rest.length === 0) {
-    if (source === undefined) {
-      if (Array.isArray(into) && typeof head === "number") into[head] = undefined;
-      else delete into[head];
-    } else into[head] = cloneData(source);
-    return;
+    if (source !== undefined) into[head] = cloneData(source);
+    else if (!Array.isArray(into)) delete into[head];
+    return true;
   }
-  if (into[head] === undefined && source !== undefined) into[head] = cloneData(source);
-  else copyAt(into[head], source, rest);
+  if (into[head] === undefined) return false;
+  return copyAt(into[head], source, rest);
 }
 
 /**
@@ -65,8 +68,8 @@ export function applyIgnoreChanges(after: Record<string, unknown>, recorded: Rec
   const unreadable: string[] = [];
   for (const p of paths) {
     const segs = parsePropertyPath(p);
-    if (segs) copyAt(planned, recorded, segs);
-    else unreadable.push(p);
+    if (!segs) unreadable.push(`${p} (not a property path)`);
+    else if (!copyAt(planned, recorded, segs)) unreadable.push(`${p} (the program has no such element: the engine refuses this ignoreChanges)`);
   }
   return { planned, unreadable };
 }

@@ -31,6 +31,8 @@ export interface PlanArgs {
   /** The live cluster (the API); absent: read from the recorded state (`refreshed` says whether it is current). */
   live?: LiveState;
   refreshed?: boolean;
+  /** The engine said so (a plan's replace step): a replacement, whatever the fields say. */
+  replace?: boolean;
 }
 
 const rec = (v: unknown): Record<string, unknown> => (v !== null && typeof v === "object" && !Array.isArray(v) && !isUnknown(v) ? (v as Record<string, unknown>) : {});
@@ -86,14 +88,24 @@ function modelCalls(args: PlanArgs): CallPlan {
   }
   if (before && !after) {
     const plan = empty(args, before.retainOnDelete === true ? "retain" : "delete", source);
-    if (before.protect) plan.previewErrors.push({ kind: "protected-replacement", path: "(removed from the program)", message: "the resource is protected: Pulumi refuses to delete it (or to drop it from the state, even with retainOnDelete) until `pulumi state unprotect`" });
+    if (before.protect) plan.previewErrors.push({ kind: "protected-delete", path: "(removed from the program)", message: "the resource is protected: `pulumi preview` fails (\"unable to delete resource ... as it is currently marked for protection\"); Pulumi drops it from the state, even with retainOnDelete, only after `pulumi state unprotect`" });
     if (before.retainOnDelete === undefined) plan.unknown.push("retainOnDelete (this state does not record the option)");
     if (before.retainOnDelete !== true) plan.calls.push({ action: "DeleteCluster", params: { ClusterId: before.id }, because: "the cluster leaves the program without retainOnDelete" });
     return plan;
   }
   const b = before as RecordedCluster;
   const a = after as ProgramCluster;
+  if (live?.missing) {
+    // Read finds no cluster (NotFoundError: the resource leaves the state), so `pulumi up --refresh` creates a new one;
+    // without --refresh the first call of the update fails (Read: 1365-1370).
+    const plan = empty(args, "create", "api");
+    plan.calls.push(runClusterCall(cloneData(a.inputs), `the cluster ${b.id ?? ""} the state records is not found live: \`pulumi up --refresh\` creates a new one`));
+    plan.unknown.push("(the recorded cluster is not found live)");
+    return plan;
+  }
   const replacements = replacementsOf(b.inputs, a.inputs, a.replaceOnChanges);
+  // A plan's replace step without its reasons (an older engine, a provider that gives none) is still a replacement.
+  if (args.replace && !replacements.some((r) => !r.unknown)) replacements.push({ path: "(the engine's replace step)", before: undefined, after: undefined, by: "provider" });
   const certain = replacements.filter((r) => !r.unknown);
   if (certain.length) {
     const plan = empty(args, "replace", source);

@@ -56,5 +56,35 @@ export const NEW_GROUP_INSTEAD = "add a new node group with these settings, move
  */
 export const APPLIED_GROUP_FIELDS = ["nodeGroupName", "nodeCount", "autoScalingPolicy", "dataDisks", "paymentType", "ackConfig"] as const;
 
+/**
+ * Optional+Computed fields (schema 37-330): left out of the program, they keep what the cluster has, so their absence
+ * is no change (the provider fills them from the API). Cluster fields, then node-group fields, in the SDK's names.
+ */
+export const COMPUTED_CLUSTER_FIELDS = ["paymentType", "deployMode", "securityMode", "resourceGroupId", "logCollectStrategy"] as const;
+export const COMPUTED_GROUP_FIELDS = ["paymentType", "deploymentSetStrategy", "nodeResizeStrategy", "withPublicIp", "gracefulShutdown", "spotInstanceRemedy"] as const;
+
 /** The disk category the provider cannot grow (2411-2412). */
 export const NO_DISK_GROWTH_CATEGORY = "local_hdd_pro";
+
+/**
+ * ForceNew fields of the resources a cluster depends on, by Pulumi type (`file:line` of each in v1.285.0): an edit
+ * replaces the resource, which `protect` turns into a preview error and which, for the metastore, loses its data.
+ */
+export const FORCE_NEW_FIELDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  "alicloud:rds/instance:Instance": {
+    engine: "resource_alicloud_db_instance.go:36", zoneId: "resource_alicloud_db_instance.go:107", dbTimeZone: "resource_alicloud_db_instance.go:114",
+    vswitchId: "resource_alicloud_db_instance.go:121", babelfishConfig: "resource_alicloud_db_instance.go:291", zoneIdSlaveA: "resource_alicloud_db_instance.go:422",
+    zoneIdSlaveB: "resource_alicloud_db_instance.go:428", vpcId: "resource_alicloud_db_instance.go:561",
+  },
+  "alicloud:rds/rdsAccount:RdsAccount": {
+    accountName: "resource_alicloud_rds_account.go:45", name: "resource_alicloud_rds_account.go:53", accountType: "resource_alicloud_rds_account.go:77",
+    type: "resource_alicloud_rds_account.go:89", dbInstanceId: "resource_alicloud_rds_account.go:98", instanceId: "resource_alicloud_rds_account.go:105",
+  },
+  "alicloud:rds/database:Database": {
+    instanceId: "resource_alicloud_db_database.go:32", dataBaseName: "resource_alicloud_db_database.go:37", name: "resource_alicloud_db_database.go:49", characterSet: "resource_alicloud_db_database.go:58",
+  },
+  "alicloud:rds/accountPrivilege:AccountPrivilege": {
+    instanceId: "resource_alicloud_db_account_privilege.go:26", accountName: "resource_alicloud_db_account_privilege.go:32", privilege: "resource_alicloud_db_account_privilege.go:38",
+  },
+  "alicloud:ecs/securityGroup:SecurityGroup": { securityGroupType: "resource_alicloud_security_group.go:59", vpcId: "resource_alicloud_security_group.go:67" },
+};

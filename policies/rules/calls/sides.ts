@@ -22,6 +22,8 @@ export interface LiveGroup {
 
 export interface LiveState {
   source: LiveSource;
+  /** The cluster the state records is not found live (released outside the program). */
+  missing?: true;
   groups: LiveGroup[];
   /** The cluster's tags as ListTagResources returns them; undefined: not known. */
   tags?: Record<string, string>;

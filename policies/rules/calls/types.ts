@@ -64,6 +64,8 @@ export interface EmrCall {
   groupPayment?: string;
   /** Why the provider sends it, in the program's terms: `nodeGroups[1].nodeCount 6 -> 8`. */
   because: string;
+  /** The program path the call comes from (`nodeGroups[1].nodeCount`), when the plan was built from a program. */
+  path?: string;
 }
 
 /** An error the provider returns during `pulumi up`: the calls listed before it in the plan were already sent. */
@@ -82,7 +84,7 @@ export interface ApplyRefusal {
 
 /** Why `pulumi preview` itself fails: nothing is sent. */
 export interface PreviewError {
-  kind: "protected-replacement" | "provider-check";
+  kind: "protected-replacement" | "protected-delete" | "provider-check" | "ignore-changes";
   message: string;
   path: string;
 }
@@ -95,6 +97,8 @@ export interface NotApplied {
   after: unknown;
   /** What to do instead. */
   instead: string;
+  /** Whether it changes is not known offline (a secret recorded as ciphertext, a value known after apply). */
+  unknown?: true;
 }
 
 /** A change that makes Pulumi replace the resource (delete + create). */

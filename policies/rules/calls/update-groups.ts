@@ -5,6 +5,7 @@
  * Calls built while iterating a Go map are marked `anyOrder` and listed by group name.
  */
 import { compareValues, type ClusterSnapshot, type GroupSnapshot } from "../change/snapshot";
+import { UNKNOWN } from "../types";
 import { isKnown } from "../view";
 import { NO_DISK_GROWTH_CATEGORY, refusalText, PROVIDER_REFUSALS, type RefusalKind } from "./provider";
 import { dataDiskOf, groupPayment, isRange, type LiveGroup, type LiveState } from "./sides";
@@ -21,6 +22,8 @@ export interface GroupPhaseInput {
 
 export interface GroupPhase {
   calls: EmrCall[];
+  /** Program paths known only after apply (a count, a name, the list itself): the calls they make are not known. */
+  unknown: string[];
   refusals: ApplyRefusal[];
   unknownLiveCounts: { group: string; path: string; target: number; range: CountRange }[];
 }
@@ -41,10 +44,12 @@ function refusal(kind: RefusalKind, path: string, group?: string, type?: string)
 /** The request the provider builds for a policy: PutAutoScalingPolicy when it has rules or constraints (2262-2330). */
 function policyCall(name: string, g: GroupSnapshot, live: LiveGroup, before: unknown): EmrCall | undefined {
   const after = g.autoScalingPolicy;
-  if (compareValues(before, after) === "same") return undefined;
+  const c = compareValues(before, after);
+  if (c === "same") return undefined;
+  if (c === "unknown") return { group: name, groupType: live.type, anyOrder: true, path: `${g.path}.autoScalingPolicy`, action: "PutAutoScalingPolicy", params: { Constraints: UNKNOWN, ScalingRules: UNKNOWN }, possible: true, because: `${g.path}.autoScalingPolicy known after apply` };
   const p = after !== null && typeof after === "object" ? (after as Record<string, unknown>) : undefined;
   const hasBody = p !== undefined && (p.scalingRules !== undefined || p.constraints !== undefined);
-  const base = { group: name, groupType: live.type, anyOrder: true as const };
+  const base = { group: name, groupType: live.type, anyOrder: true as const, path: `${g.path}.autoScalingPolicy` };
   return hasBody
     ? { ...base, action: "PutAutoScalingPolicy", params: { ScalingRules: p.scalingRules, Constraints: p.constraints }, ...(before !== undefined && before !== null ? { replaces: before } : {}), because: `${g.path}.autoScalingPolicy changed` }
     : { ...base, action: "RemoveAutoScalingPolicy", params: {}, because: `${g.path}.autoScalingPolicy removed` };
@@ -56,7 +61,7 @@ function resize(name: string, g: GroupSnapshot, live: LiveGroup, payment: string
   if (!isKnown(target)) return undefined;
   const path = `${g.path}.nodeCount`;
   const plannedType = isKnown(g.type) ? g.type : live.type;
-  const base = { group: name, groupType: live.type, ...(live.paymentType ?? payment ? { groupPayment: live.paymentType ?? payment } : {}) };
+  const base = { group: name, groupType: live.type, path, ...(live.paymentType ?? payment ? { groupPayment: live.paymentType ?? payment } : {}) };
   if (isRange(live.running)) {
     const r = live.running;
     if (r.min === target && r.max === target) return undefined;
@@ -91,7 +96,7 @@ function disk(name: string, g: GroupSnapshot, live: LiveGroup): EmrCall | ApplyR
   const path = `${g.path}.dataDisks[0].size`;
   if (target < current) return refusal("diskShrink", path, name);
   if (live.dataDisk?.category === NO_DISK_GROWTH_CATEGORY) return refusal("diskLocalHddPro", path, name);
-  return { action: "IncreaseNodesDiskSize", group: name, groupType: live.type, anyOrder: true, params: { DataDiskSizes: [{ Category: live.dataDisk?.category, Size: target }] }, because: `${path} ${current} -> ${target}` };
+  return { action: "IncreaseNodesDiskSize", group: name, groupType: live.type, anyOrder: true, path, params: { DataDiskSizes: [{ Category: live.dataDisk?.category, Size: target }] }, because: `${path} ${current} -> ${target}` };
 }
 
 /** CreateNodeGroup with NodeCount in the request, then IncreaseNodes by the same count (2420-2660). */
@@ -99,7 +104,7 @@ function create(name: string, g: GroupSnapshot, planned: ClusterSnapshot, queue:
   const count = isKnown(g.nodeCount) ? g.nodeCount : undefined;
   const type = isKnown(g.type) ? g.type : undefined;
   const payment = groupPayment(g, planned);
-  const facts = { group: name, ...(type ? { groupType: type } : {}), ...(payment ? { groupPayment: payment } : {}) };
+  const facts = { group: name, path: `${g.path}.nodeCount`, ...(type ? { groupType: type } : {}), ...(payment ? { groupPayment: payment } : {}) };
   if (count !== undefined && count > 0) queue.inc.push({ ...facts, action: "IncreaseNodes", from: 0, params: { IncreaseNodeCount: count }, newGroup: true, because: `new node group ${g.path} "${name}": the provider adds its ${count} nodes after creating it` });
   const nodeGroup: Record<string, unknown> = { NodeGroupName: name, NodeGroupType: type, NodeCount: count, PaymentType: payment };
   if (g.autoScalingPolicy !== undefined) nodeGroup.AutoScalingPolicy = g.autoScalingPolicy;
@@ -109,7 +114,9 @@ function create(name: string, g: GroupSnapshot, planned: ClusterSnapshot, queue:
 }
 
 export function groupPhase(input: GroupPhaseInput): GroupPhase {
-  const out: GroupPhase = { calls: [], refusals: [], unknownLiveCounts: [] };
+  const out: GroupPhase = { calls: [], refusals: [], unknownLiveCounts: [], unknown: [] };
+  // A list known only after apply: which groups the provider creates, resizes or deletes is not known.
+  if (!Array.isArray(input.planned.nodeGroups)) return { ...out, unknown: ["nodeGroups (known after apply)"] };
   const planned = groupsOf(input.planned);
   const live = byName(input.live.groups, (g) => g.name);
   const state = byName(groupsOf(input.state), nameOf);
@@ -122,9 +129,12 @@ export function groupPhase(input: GroupPhaseInput): GroupPhase {
   const clusterSubscription = input.planned.paymentType === "Subscription";
 
   // The first loop, over the program's groups (Go map order: listed by name).
+  const unnamed = planned.filter((g) => nameOf(g) === undefined);
+  // A group whose name is known only after apply cannot be matched: no group can be called removed or new.
+  if (unnamed.length) return { ...out, unknown: unnamed.map((g) => `${g.path}.nodeGroupName (known after apply)`) };
   for (const g of [...planned].sort((x, y) => String(nameOf(x)).localeCompare(String(nameOf(y))))) {
-    const name = nameOf(g);
-    if (name === undefined) continue;
+    const name = nameOf(g) as string;
+    if (!isKnown(g.nodeCount) && g.nodeCount !== undefined) out.unknown.push(`${g.path}.nodeCount (known after apply)`);
     const l = live.get(name);
     if (!l) {
       loop.push(create(name, g, input.planned, queue));

@@ -9,7 +9,7 @@ import { clusterSnapshot, compareKey, compareValues, type ClusterSnapshot, type 
 import { isUnknown } from "../types";
 import { isKnown } from "../view";
 import { applyIgnoreChanges, cloneData } from "./ignore-changes";
-import { APPLIED_CLUSTER_FIELDS, APPLIED_GROUP_FIELDS, FORCE_NEW_CLUSTER_FIELDS, NEW_GROUP_INSTEAD, NOT_APPLIED_CLUSTER_FIELDS, PROVIDER_REFUSALS, refusalText } from "./provider";
+import { APPLIED_CLUSTER_FIELDS, APPLIED_GROUP_FIELDS, COMPUTED_CLUSTER_FIELDS, COMPUTED_GROUP_FIELDS, FORCE_NEW_CLUSTER_FIELDS, NEW_GROUP_INSTEAD, NOT_APPLIED_CLUSTER_FIELDS, PROVIDER_REFUSALS, refusalText } from "./provider";
 import { groupPhase } from "./update-groups";
 import type { LiveState } from "./sides";
 import type { ApplyRefusal, CallPlan, EmrCall, NotApplied, Replacement } from "./types";
@@ -32,6 +32,17 @@ export interface PlannedSide {
 const CLUSTER_DEFAULTS: Readonly<Record<string, unknown>> = { deployMode: "NORMAL", securityMode: "NORMAL", paymentType: "PayAsYouGo" };
 const rec = (v: unknown): Record<string, unknown> => (v !== null && typeof v === "object" && !Array.isArray(v) && !isUnknown(v) ? (v as Record<string, unknown>) : {});
 const keysOf = (...xs: Record<string, unknown>[]) => [...new Set(xs.flatMap((x) => Object.keys(x)))].filter((k) => !k.startsWith("__"));
+
+/**
+ * One key of two records, as the provider sees it: a Computed key the program leaves out keeps the recorded value;
+ * another key left out falls back to `fallback` (the API's default).
+ */
+function compareField(before: Record<string, unknown>, after: Record<string, unknown>, key: string, computed: readonly string[], fallback?: unknown): Comparison {
+  if (after[key] === undefined && computed.includes(key)) return "same";
+  return compareKey(before, after, key, fallback);
+}
+const clusterField = (b: Record<string, unknown>, a: Record<string, unknown>, k: string) => compareField(b, a, k, COMPUTED_CLUSTER_FIELDS, CLUSTER_DEFAULTS[k]);
+const groupField = (b: Record<string, unknown>, a: Record<string, unknown>, k: string) => compareField(b, a, k, COMPUTED_GROUP_FIELDS);
 
 /**
  * What the provider compares: the recorded inputs, with each group's node count as the state has it (the live count
@@ -58,7 +69,7 @@ function nodeGroupsDiff(before: Record<string, unknown>, planned: Record<string,
   for (let i = 0; i < a.length; i++) {
     const [x, y] = [rec(b[i]), rec(a[i])];
     for (const k of keysOf(x, y)) {
-      const c = compareKey(x, y, k, k === "paymentType" ? x.paymentType : undefined);
+      const c = groupField(x, y, k);
       if (c === "changed") return "changed";
       if (c === "unknown") unknown = true;
     }
@@ -66,8 +77,13 @@ function nodeGroupsDiff(before: Record<string, unknown>, planned: Record<string,
   return unknown ? "unknown" : "same";
 }
 
-function tagPhase(before: Record<string, unknown>, planned: Record<string, unknown>, live: LiveState): EmrCall[] {
-  if (compareValues(before.tags ?? {}, planned.tags ?? {}) === "same") return [];
+function tagPhase(before: Record<string, unknown>, planned: Record<string, unknown>, live: LiveState, unknown: string[]): EmrCall[] {
+  const c = compareValues(before.tags ?? {}, planned.tags ?? {});
+  if (c === "same") return [];
+  if (isUnknown(planned.tags)) {
+    unknown.push("tags (known after apply: which tags the provider writes and removes)");
+    return [{ action: "TagResources", params: {}, possible: true, because: "tags known after apply" }];
+  }
   const after = rec(planned.tags);
   const liveTags = live.tags ?? Object.fromEntries(Object.entries(rec(before.tags)).map(([k, v]) => [k, String(v)]));
   const calls: EmrCall[] = [];
@@ -81,7 +97,7 @@ function tagPhase(before: Record<string, unknown>, planned: Record<string, unkno
 
 function attributeCall(before: Record<string, unknown>, planned: Record<string, unknown>): EmrCall | undefined {
   const params: Record<string, unknown> = {};
-  const changed = (k: string) => compareKey(before, planned, k) !== "same";
+  const changed = (k: string) => clusterField(before, planned, k) !== "same";
   if (changed("clusterName") && typeof planned.clusterName === "string" && planned.clusterName !== "") params.ClusterName = planned.clusterName;
   if (changed("logCollectStrategy") && typeof planned.logCollectStrategy === "string" && planned.logCollectStrategy !== "") params.LogCollectStrategy = planned.logCollectStrategy;
   if (changed("deletionProtection")) params.DeletionProtection = planned.deletionProtection ?? false;
@@ -121,8 +137,9 @@ function notAppliedOf(before: ClusterSnapshot, planned: ClusterSnapshot, b: Reco
   const out: NotApplied[] = [];
   for (const k of keysOf(b, a)) {
     if ((APPLIED_CLUSTER_FIELDS as readonly string[]).includes(k) || (FORCE_NEW_CLUSTER_FIELDS as readonly string[]).includes(k)) continue;
-    if (compareKey(b, a, k, CLUSTER_DEFAULTS[k]) === "same") continue;
-    out.push({ path: k, before: b[k], after: a[k], instead: NOT_APPLIED_CLUSTER_FIELDS[k] ?? "the provider has no update call for this field: change it in the EMR console, then keep the program in step" });
+    const c = clusterField(b, a, k);
+    if (c === "same") continue;
+    out.push({ path: k, before: b[k], after: a[k], ...(c === "unknown" ? { unknown: true as const } : {}), instead: NOT_APPLIED_CLUSTER_FIELDS[k] ?? "the provider has no update call for this field: change it in the EMR console, then keep the program in step" });
   }
   const beforeGroups = new Map((Array.isArray(before.nodeGroups) ? before.nodeGroups : []).filter((g) => isKnown(g.name)).map((g) => [g.name, g]));
   for (const g of Array.isArray(planned.nodeGroups) ? planned.nodeGroups : []) {
@@ -136,8 +153,9 @@ function notAppliedOf(before: ClusterSnapshot, planned: ClusterSnapshot, b: Reco
         if (compareValues(rest(x), rest(y)) !== "same") out.push({ path: `${g.path}.dataDisks`, group: String(g.name), before: old.raw.dataDisks, after: g.raw.dataDisks, instead: NEW_GROUP_INSTEAD });
         continue;
       }
-      if (applied || compareKey(old.raw, g.raw, k) === "same") continue;
-      out.push({ path: `${g.path}.${k}`, group: String(g.name), before: old.raw[k], after: g.raw[k], instead: k === "paymentType" ? "a node group's payment changes only in a Subscription cluster" : NEW_GROUP_INSTEAD });
+      const c = groupField(old.raw, g.raw, k);
+      if (applied || c === "same") continue;
+      out.push({ path: `${g.path}.${k}`, group: String(g.name), before: old.raw[k], after: g.raw[k], ...(c === "unknown" ? { unknown: true as const } : {}), instead: k === "paymentType" ? "a node group's payment changes only in a Subscription cluster" : NEW_GROUP_INSTEAD });
     }
   }
   return out;
@@ -154,15 +172,15 @@ export function planUpdate(args: { cluster: string; urn?: string; before: Record
   const [bs, ps, ss] = [clusterSnapshot(before), clusterSnapshot(planned), clusterSnapshot(args.before.state)];
   const plan: CallPlan = {
     cluster: args.cluster, ...(args.urn ? { urn: args.urn } : {}), operation: "update", calls: [], refusals: [], previewErrors: [], notApplied: [], replacements: [],
-    unknown: unreadable.map((p) => `ignoreChanges "${p}" (not a property path)`), liveSource: args.live.source, unknownLiveCounts: [], size: {}, recordedGroups: [],
+    unknown: [], liveSource: args.live.source, unknownLiveCounts: [], size: {}, recordedGroups: [],
   };
+  for (const u of unreadable) plan.previewErrors.push({ kind: "ignore-changes", path: "ignoreChanges", message: `ignoreChanges "${u}"` });
   const stop = (r: ApplyRefusal) => (plan.refusals.push(r), plan);
-  plan.calls.push(...tagPhase(before, planned, args.live));
+  plan.calls.push(...tagPhase(before, planned, args.live, plan.unknown));
   const attr = attributeCall(before, planned);
   if (attr) plan.calls.push(attr);
-  const payment = compareKey(before, planned, "paymentType", "PayAsYouGo");
+  const payment = clusterField(before, planned, "paymentType");
   const groups = nodeGroupsDiff(before, planned);
-  if (groups === "unknown") plan.unknown.push("nodeGroups (a value known only after apply: whether the provider runs its node-group phase)");
   if (payment === "changed") {
     if ((planned.paymentType ?? "PayAsYouGo") === "PayAsYouGo") return finish(stop(refusalOf("toPayAsYouGo")), bs, ps, before, planned);
     if (groups === "same") return finish(stop(refusalOf("switchWithoutGroups")), bs, ps, before, planned);
@@ -175,6 +193,8 @@ export function planUpdate(args: { cluster: string; urn?: string; before: Record
     plan.calls.push(...phase.calls.map((c) => (groups === "unknown" ? { ...c, possible: true as const } : c)));
     plan.refusals.push(...phase.refusals);
     plan.unknownLiveCounts.push(...phase.unknownLiveCounts);
+    plan.unknown.push(...phase.unknown);
+    if (groups === "unknown" && !phase.unknown.length) plan.unknown.push("nodeGroups (a value known only after apply: whether the provider runs its node-group phase)");
     if (phase.refusals.length) return finish(plan, bs, ps, before, planned);
   }
   plan.calls.push(...scriptCalls(before, planned, args.live));
@@ -183,7 +203,7 @@ export function planUpdate(args: { cluster: string; urn?: string; before: Record
 
 function finish(plan: CallPlan, bs: ClusterSnapshot, ps: ClusterSnapshot, before: Record<string, unknown>, planned: Record<string, unknown>): CallPlan {
   plan.notApplied = notAppliedOf(bs, ps, before, planned);
-  if (plan.calls.length === 0 && plan.refusals.length === 0 && plan.notApplied.length === 0 && plan.unknown.length === 0) plan.operation = "same";
+  if (plan.calls.length === 0 && plan.refusals.length === 0 && plan.notApplied.every((n) => n.unknown) && plan.unknown.length === 0) plan.operation = "same";
   return plan;
 }
 

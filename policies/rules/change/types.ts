@@ -2,8 +2,6 @@
 import type { GuardrailLimits } from "../domain";
 import { OutcomeCollector, type Outcome } from "../types";
 import type { AckRef, Acks } from "./acks";
-import type { ClusterChange } from "./diff";
-import type { ClusterSnapshot } from "./snapshot";
 
 export type ChangeLevel = "mandatory" | "advisory";
 
@@ -53,23 +51,4 @@ export class ChangeOutcomeBuilder extends OutcomeCollector<ChangeFinding> {
     }
     return this;
   }
-}
-
-/**
- * The frame of a rule about an update: the diff's unknown paths are recorded, and `body` runs only when the cluster
- * exists on both sides (a creation or a removal is judged by the plan-level rules).
- */
-export function onUpdate(change: ClusterChange, body: (out: ChangeOutcomeBuilder, before: ClusterSnapshot, after: ClusterSnapshot) => void): ChangeOutcome {
-  const out = new ChangeOutcomeBuilder(change.acks.unknown);
-  change.unknownPaths.forEach((p) => out.unknown(p));
-  if (change.kind === "update" && change.before && change.after) body(out, change.before, change.after);
-  return out.build();
-}
-
-export interface ChangeRule {
-  name: string;
-  /** One line stating the compliant condition. */
-  description: string;
-  level: ChangeLevel;
-  check(change: ClusterChange, ctx: { limits: GuardrailLimits }): ChangeOutcome;
 }

@@ -20,7 +20,7 @@ const ACK_TAG_KEYS = new Set<string>(Object.values(ACK_TAGS));
 export function gatePutAutoScalingPolicy(call: EmrCall, ctx: GateContext): ChangeFinding[] {
   const group = String(call.group);
   const policy = { constraints: call.params.Constraints, scalingRules: call.params.ScalingRules };
-  const where = { cluster: ctx.cluster, group, path: policyPath(group), call };
+  const where = { cluster: ctx.cluster, group, path: call.path ?? policyPath(group), call };
   const out: ChangeFinding[] = [];
   const s = summarizePolicy(policy);
   const cap = ctx.limits.maxAutoScalingCapacity;
@@ -28,7 +28,8 @@ export function gatePutAutoScalingPolicy(call: EmrCall, ctx: GateContext): Chang
     const why = s.maxCapacitySet ? `MaxCapacity ${s.maxCapacity}` : `no MaxCapacity (the API's default is ${s.maxCapacity})`;
     out.push(changeFinding(CHANGE_RULES.autoScaling, { ...where, path: `${where.path}.constraints.maxCapacity` }, `node group "${group}": the auto-scaling policy has ${why}, above the cap of ${cap}`, `set constraints.maxCapacity to ${cap} or less`));
   }
-  if (call.replaces === undefined) return out;
+  // Putting the same policy again replaces nothing (the read-back fields do not count: see the fingerprint).
+  if (call.replaces === undefined || policyFingerprint(call.replaces) === policyFingerprint(policy)) return out;
   const ack: AckRef = { kind: "autoScaling", value: ackValue.autoScalingReplace(group, policyFingerprint(policy)) };
   if (!hasAck(ctx.acks, ack)) {
     out.push(changeFinding(CHANGE_RULES.autoScaling, where, `node group "${group}": PutAutoScalingPolicy replaces the policy as a whole: old ${describePolicy(call.replaces)}; new ${describePolicy(policy)}`, `${missingAck(ctx, ack, "this policy")} (the value names the new policy), or keep the old one`, ack));
@@ -41,16 +42,16 @@ export function gateRemoveAutoScalingPolicy(call: EmrCall, ctx: GateContext): Ch
   const group = String(call.group);
   const ack: AckRef = { kind: "autoScaling", value: ackValue.autoScalingRemove(group) };
   if (hasAck(ctx.acks, ack)) return [];
-  return [changeFinding(CHANGE_RULES.autoScaling, { cluster: ctx.cluster, group, path: policyPath(group), call }, `node group "${group}": RemoveAutoScalingPolicy: the group no longer scales and stays at its current size`, `${missingAck(ctx, ack, "the removal")}, or keep the policy`, ack)];
+  return [changeFinding(CHANGE_RULES.autoScaling, { cluster: ctx.cluster, group, path: call.path ?? policyPath(group), call }, `node group "${group}": RemoveAutoScalingPolicy: the group no longer scales and stays at its current size`, `${missingAck(ctx, ack, "the removal")}, or keep the policy`, ack)];
 }
 
 /** UpdateClusterAttribute DeletionProtection=false: only as the only call of its update (a separate, explicit change). */
 export function gateUpdateClusterAttribute(call: EmrCall, ctx: GateContext, all: readonly EmrCall[]): ChangeFinding[] {
   if (call.params.DeletionProtection !== false) return [];
   const others = all.filter((c) => c !== call);
-  const renamed = call.params.ClusterName !== undefined;
-  if (others.length === 0 && !renamed) return [];
-  const company = [...others.map(describeCall), ...(renamed ? ["ClusterName in the same call"] : [])];
+  const alongside = Object.keys(call.params).filter((k) => k !== "DeletionProtection" && call.params[k] !== undefined);
+  if (others.length === 0 && alongside.length === 0) return [];
+  const company = [...others.map(describeCall), ...alongside.map((k) => `${k} in the same call`)];
   return [changeFinding(CHANGE_RULES.deletionProtection, { cluster: ctx.cluster, path: "deletionProtection", call }, `UpdateClusterAttribute DeletionProtection=false in the same update as ${company.slice(0, 5).join(", ")}${company.length > 5 ? ", ..." : ""}`, "apply the other changes first; then turn deletion protection off alone, in its own update (or not at all)")];
 }
 

@@ -2,6 +2,7 @@
 import { renderAck, spentAck, type AckRef } from "../change/acks";
 import type { ChangeContext, ChangeFinding } from "../change/types";
 import type { EmrCall } from "../calls/types";
+import { show } from "../change/format";
 
 /** What every gate is given: the cluster (as its caller names it), the limits and the acknowledgements of the change. */
 export interface GateContext extends ChangeContext {
@@ -38,7 +39,7 @@ export function describeCall(c: EmrCall): string {
   const n = (sign: string, v: unknown) => (typeof v === "number" ? ` ${sign}${v}` : "");
   const range = c.range ? ` ${c.action === "DecreaseNodes" ? "-" : "+"}${c.range.min}..${c.range.max}` : "";
   const count = c.action === "IncreaseNodes" ? n("+", c.params.IncreaseNodeCount) : c.action === "DecreaseNodes" ? n("-", c.params.DecreaseNodeCount) : "";
-  const dp = c.action === "UpdateClusterAttribute" && c.params.DeletionProtection !== undefined ? ` DeletionProtection=${String(c.params.DeletionProtection)}` : "";
+  const dp = c.action === "UpdateClusterAttribute" && c.params.DeletionProtection !== undefined ? ` DeletionProtection=${show(c.params.DeletionProtection)}` : "";
   const created = c.action === "CreateNodeGroup" && typeof (c.params.NodeGroup as Record<string, unknown> | undefined)?.NodeCount === "number" ? ` (NodeCount ${(c.params.NodeGroup as Record<string, unknown>).NodeCount})` : "";
   return `${c.action}${c.group ? ` ${c.group}` : ""}${count}${range}${dp}${created}${c.possible ? " (maybe)" : ""}`;
 }

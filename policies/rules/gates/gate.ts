@@ -19,7 +19,7 @@ export interface CallCompany {
 export function gateCall(call: EmrCall, ctx: GateContext, company: CallCompany = {}): ChangeFinding[] {
   switch (call.action) {
     case "RunCluster": return gateRunCluster(call, ctx);
-    case "CreateNodeGroup": return gateCreateNodeGroup(call, ctx);
+    case "CreateNodeGroup": return gateCreateNodeGroup(call, ctx, !(company.calls ?? []).some((c) => c.action === "IncreaseNodes" && c.group === call.group && c.newGroup));
     case "IncreaseNodes": return gateIncreaseNodes(call, ctx);
     case "DecreaseNodes": return gateDecreaseNodes(call, ctx);
     case "PutAutoScalingPolicy": return gatePutAutoScalingPolicy(call, ctx);

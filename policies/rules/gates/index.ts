@@ -9,3 +9,4 @@ export { checkClusterTotal, countedSize, countedTotal } from "./total";
 export { judgeCallPlan, type ChangeResult } from "./judge";
 export { checkCallPlans, changeFindings, type JudgedCluster, type UsedResource } from "./plan-rules";
 export { parseRetireEntries, type RetireEntry } from "./retire";
+export { judgeResourceReplacement, type ResourceSides } from "./resources";

@@ -53,20 +53,21 @@ function retirement(c: JudgedCluster, retire: readonly RetireEntry[]): ChangeRes
   const rightEntry = `emr:retire: [{ name: "${plan.cluster}", clusterId: "${id ?? "c-..."}" }] in the stack config`;
   if (!entry) out.add([changeFinding(CHANGE_RULES.retirement, where, `the cluster${id ? ` ${id}` : ""} leaves the program without a retirement entry`, `if it is to be retired, add ${rightEntry}; otherwise put it back in the program`)]);
   else if (id !== undefined && entry.clusterId !== id) out.add([changeFinding(CHANGE_RULES.retirement, where, `emr:retire names cluster ${entry.clusterId} for "${plan.cluster}", but the state records ${id}`, `retire the cluster the state records: ${rightEntry}`)]);
-  const retain = c.recorded?.retainOnDelete;
-  if (retain === false) out.add([changeFinding(CHANGE_RULES.retirement, where, "the state does not record retainOnDelete for it: removing it from the program makes Pulumi release the cluster", "put it back, set the resource option retainOnDelete: true (EmrCluster sets it), run `pulumi up`, then remove it")]);
-  else if (retain === undefined) out.unknown(`${plan.cluster}: retainOnDelete (this state does not record the option)`);
-  for (const u of (c.uses ?? []).filter((x) => x.leaves)) {
+  // Protected: the real preview fails. Unprotecting is the next step only once the entry names the recorded cluster.
+  const entryRight = entry !== undefined && (id === undefined || entry.clusterId === id);
+  for (const e of plan.previewErrors.filter((x) => x.kind === "protected-delete" && entryRight)) {
+    out.add([changeFinding(CHANGE_RULES.retirement, where, e.message, `run \`pulumi state unprotect '${plan.urn ?? plan.cluster}'\` (the cluster keeps its deletionProtection), export the state again and check it; release it later in the EMR console with the checklist`)]);
+  }
+  // Without retainOnDelete the provider calls DeleteCluster: the release gate (emr-change-release) refuses it.
+  if (c.recorded?.retainOnDelete === undefined) out.unknown(`${plan.cluster}: retainOnDelete (this state does not record the option)`);
+  for (const u of (c.uses ?? []).filter((x) => x.leaves && DELETE_CALL[x.type] !== undefined)) {
     if (u.retainOnDelete === true) continue;
     if (u.retainOnDelete === undefined) {
       out.unknown(`${u.name}: retainOnDelete (this state does not record the option)`);
       continue;
     }
-    const does = DELETE_CALL[u.type] ?? "its provider's Delete";
+    const does = DELETE_CALL[u.type];
     out.add([changeFinding(CHANGE_RULES.retirement, { cluster: plan.cluster, path: u.urn }, `"${u.name}" (${u.type}) leaves the program with the cluster without retainOnDelete, so the same \`pulumi up\` calls ${does}`, `give "${u.name}" retainOnDelete: true too (EmrCluster sets it on its security group and metastore), run \`pulumi up\` with the cluster still in the program, then remove both`)]);
-  }
-  if (c.recorded?.protect && entry && entry.clusterId === id && retain === true) {
-    out.add([advisory(changeFinding(CHANGE_RULES.retirement, where, "the resource is protected: `pulumi up` refuses to remove it from the state even with retainOnDelete", `first run \`pulumi state unprotect '${plan.urn ?? plan.cluster}'\` (the cluster keeps its deletionProtection), then \`pulumi up\`; release it later in the EMR console with the checklist`))]);
   }
   return { rule: CHANGE_RULES.retirement, level: "mandatory", cluster: plan.cluster, outcome: out.build() };
 }

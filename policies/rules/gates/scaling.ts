@@ -6,7 +6,7 @@
 import { ackValue, hasAck, renderAck, type AckRef } from "../change/acks";
 import type { ChangeFinding } from "../change/types";
 import type { EmrCall } from "../calls/types";
-import { MONTHS_PER_UNIT } from "../domain";
+import { MONTHS_PER_UNIT, SCALE_IN_BATCH_INTERVAL_SECONDS } from "../domain";
 import { changeFinding, missingAck, stepPlan, steps } from "./finding";
 import { CHANGE_RULES } from "./names";
 import type { GateContext } from "./finding";
@@ -40,22 +40,27 @@ export function gateRunCluster(call: EmrCall, ctx: GateContext): ChangeFinding[]
   return out;
 }
 
-/** CreateNodeGroup: its NodeCount at most the cap at creation, above the size threshold acknowledged. */
-export function gateCreateNodeGroup(call: EmrCall, ctx: GateContext): ChangeFinding[] {
+/**
+ * CreateNodeGroup: its NodeCount at most the cap at creation, above the size threshold acknowledged. `alone`: no
+ * IncreaseNodes of the same group follows (EmrClient's call): its NodeCount is then the group's first nodes, judged
+ * as a scale-out from 0 (in the provider's update, the IncreaseNodes that follows is).
+ */
+export function gateCreateNodeGroup(call: EmrCall, ctx: GateContext, alone = true): ChangeFinding[] {
   const g = rec(call.params.NodeGroup);
   const n = num(g.NodeCount);
   const name = String(g.NodeGroupName ?? call.group);
-  const where = { cluster: ctx.cluster, group: name, path: countPath(call), call };
+  const where = { cluster: ctx.cluster, group: name, path: call.path ?? countPath(call), call };
   if (n === undefined || n === 0) return [];
   const { limits } = ctx;
   if (n > limits.maxNodesPerGroupAtCreate) {
     return [changeFinding(CHANGE_RULES.scaleOut, where, `CreateNodeGroup "${name}" with ${n} nodes, above the ${limits.maxNodesPerGroupAtCreate}-node cap for a group at creation`, `create it with ${Math.min(limits.maxNodesPerGroupAtCreate, limits.maxScaleOutPerCall)} or fewer, then grow it: ${stepPlan(0, n, Math.min(limits.maxNodesPerGroupAtCreate, limits.maxScaleOutPerCall))}`)];
   }
+  const out = alone ? gateIncreaseNodes({ ...call, from: 0, newGroup: true, params: { IncreaseNodeCount: n } }, ctx) : [];
   const ack: AckRef = { kind: "nodeCount", value: String(n) };
   if (n > limits.nodeGroupAckThreshold && !hasAck(ctx.acks, ack)) {
-    return [changeFinding(CHANGE_RULES.scaleOut, where, `CreateNodeGroup "${name}" with ${n} nodes, above the ${limits.nodeGroupAckThreshold}-node threshold for a new group`, `${missingAck(ctx, ack, "the size")}, or create it with ${limits.nodeGroupAckThreshold} or fewer`, ack)];
+    out.push(changeFinding(CHANGE_RULES.scaleOut, where, `CreateNodeGroup "${name}" with ${n} nodes, above the ${limits.nodeGroupAckThreshold}-node threshold for a new group`, `${missingAck(ctx, ack, "the size")}, or create it with ${limits.nodeGroupAckThreshold} or fewer`, ack));
   }
-  return [];
+  return out;
 }
 
 /** IncreaseNodes: never MASTER, at most the per-call cap, above the threshold with the acknowledgement of that change. */
@@ -65,8 +70,8 @@ export function gateIncreaseNodes(call: EmrCall, ctx: GateContext): ChangeFindin
   const delta = num(call.params.IncreaseNodeCount) ?? call.range?.max;
   if (delta === undefined || delta <= 0) return [];
   const from = call.from;
-  const where = { cluster: ctx.cluster, group, path: countPath(call), call };
-  const what = call.newGroup ? `IncreaseNodes adds the ${delta} first nodes of the new group "${group}"` : from !== undefined ? `IncreaseNodes grows "${group}" (${call.groupType ?? "?"}) ${from} -> ${from + delta} (+${delta})` : `IncreaseNodes may grow "${group}" by up to ${delta}`;
+  const where = { cluster: ctx.cluster, group, path: call.path ?? countPath(call), call };
+  const what = call.newGroup ? `${call.action === "CreateNodeGroup" ? "CreateNodeGroup creates" : "IncreaseNodes adds"} the ${delta} first nodes of the new group "${group}"` : from !== undefined ? `IncreaseNodes grows "${group}" (${call.groupType ?? "?"}) ${from} -> ${from + delta} (+${delta})` : `IncreaseNodes may grow "${group}" by up to ${delta}`;
   if (call.groupType === "MASTER") return [changeFinding(CHANGE_RULES.scaleOut, where, `${what}: MASTER groups never scale out`, "keep the MASTER count; add CORE or TASK nodes instead")];
   if (from === undefined) return [];
   if (delta > limits.maxScaleOutPerCall) {
@@ -91,7 +96,7 @@ export function gateDecreaseNodes(call: EmrCall, ctx: GateContext): ChangeFindin
   if (delta === undefined || delta <= 0) return [];
   const from = call.from;
   const to = from !== undefined ? from - delta : undefined;
-  const where = { cluster: ctx.cluster, group, path: countPath(call), call };
+  const where = { cluster: ctx.cluster, group, path: call.path ?? countPath(call), call };
   const what = from !== undefined ? `DecreaseNodes shrinks "${group}" (${call.groupType ?? "?"}) ${from} -> ${to} (-${delta})` : `DecreaseNodes may shrink "${group}" (${call.groupType ?? "?"}) by up to ${delta}`;
   if (call.groupType !== undefined && call.groupType !== "TASK") {
     return [changeFinding(CHANGE_RULES.scaleIn, where, `${what}: only TASK groups are scaled in (the live group is ${call.groupType}; its nodes hold data or serve jobs)`, `keep the live count of "${group}"${call.groupType === "CORE" ? "; a group re-typed in the program stays CORE in the cluster" : ""}; shrink a TASK group instead`)];
@@ -100,15 +105,20 @@ export function gateDecreaseNodes(call: EmrCall, ctx: GateContext): ChangeFindin
     return [changeFinding(CHANGE_RULES.scaleIn, where, `${what}: its nodes are Subscription nodes, which DecreaseNodes never releases (the ECS console does)`, `keep the count of "${group}"; scale in a PayAsYouGo TASK group instead`)];
   }
   if (from === undefined || to === undefined) return [];
+  // A call that names the nodes it releases (EmrClient: NodeIds from ListNodes) is the confirmation the seed asks for;
+  // emptying the group still needs its acknowledgement.
+  const named = Array.isArray(call.params.NodeIds) && call.params.NodeIds.length === delta;
   if (delta > limits.maxScaleInPerCall) {
-    const stepped = steps(from, to, limits.maxScaleInPerCall);
+    const stepped = steps(from, to, limits.maxScaleInPerCall).filter(([, b]) => b === 0 || !named);
     const acks = stepped.map(([a, b]) => (b === 0 ? `"${ackValue.taskToZero(group, a)}" (emr-guard:ack-task-to-zero)` : `"${ackValue.scaleIn(group, a, b)}"`)).join(", ");
-    return [changeFinding(CHANGE_RULES.scaleIn, where, `${what}: one update releases at most ${limits.maxScaleInPerCall} nodes (the provider releases the whole delta in one DecreaseNodes call)`, `step it: ${stepPlan(from, to, limits.maxScaleInPerCall)}, one update each, with the acknowledgement of each step: ${acks}`)];
+    const each = acks ? `, with the acknowledgement of ${named ? "the last step" : "each step"}: ${acks}` : "";
+    return [changeFinding(CHANGE_RULES.scaleIn, where, `${what}: one update releases at most ${limits.maxScaleInPerCall} nodes (the provider releases the whole delta in one DecreaseNodes call)`, `step it: ${stepPlan(from, to, limits.maxScaleInPerCall)}, one update each, at least ${SCALE_IN_BATCH_INTERVAL_SECONDS} s apart${each}`)];
   }
   const ack: AckRef = to === 0 ? { kind: "taskToZero", value: ackValue.taskToZero(group, from) } : { kind: "scaleIn", value: ackValue.scaleIn(group, from, to) };
-  if (!hasAck(ctx.acks, ack)) {
+  if ((to === 0 || !named) && !hasAck(ctx.acks, ack)) {
     const why = to === 0 ? "removing every node of a group eliminates its compute capacity" : "the service picks the nodes it releases";
-    return [changeFinding(CHANGE_RULES.scaleIn, where, `${what}: ${why}; a scale-in needs the acknowledgement of this change`, `check what runs on "${group}" (\`emr-status --cluster <id>\` lists its nodes), then ${missingAck(ctx, ack, "it")}${to === 0 ? ", or keep at least 1 node" : ""}`, ack)];
+    const look = named ? "" : `check what runs on "${group}" (\`emr-status --cluster <id>\` lists its nodes), then `;
+    return [changeFinding(CHANGE_RULES.scaleIn, where, `${what}: ${why}; a scale-in needs the acknowledgement of this change`, `${look}${missingAck(ctx, ack, "it")}${to === 0 ? ", or keep at least 1 node" : ""}`, ack)];
   }
   return [];
 }

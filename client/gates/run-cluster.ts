@@ -4,8 +4,8 @@
  * `checkMandatoryRules` (policies/rules: the validity rules and the mandatory guardrails, the pack's mandatory set).
  * The call's acknowledgements count as the new cluster's tags for the check.
  */
-import { ACK_TAGS, checkMandatoryRules, findingsOf, ruleContext, runRule } from "../../policies/rules/index.js";
-import { nodeGroupCreationCap } from "../../policies/rules/capacity.js";
+import { checkMandatoryRules } from "../../policies/rules/index.js";
+import { creationCapFindings } from "../../policies/rules/capacity.js";
 import type { GuardrailLimits } from "../../policies/rules/domain.js";
 import type { NodeGroupConfig, RunClusterRequest } from "../requests";
 import { EmrInputError } from "../errors";
@@ -46,11 +46,14 @@ export function runClusterProps(req: RunClusterRequest, ack?: CallAcks): Obj {
 export function gateRunCluster(limits: GuardrailLimits, req: RunClusterRequest, ack: CallAcks | undefined): void {
   const props = runClusterProps(req, ack);
   const findings = checkMandatoryRules(props, limits);
-  // At creation no size was reached by steps: the node-count acknowledgement answers the 30-node threshold, never
-  // the creation cap (the end-state rule lets an acknowledged size pass because a policy cannot tell the two apart).
-  const { [ACK_TAGS.nodeCount]: _nodeCountAck, ...tagsWithoutSizeAck } = props.tags as Record<string, string>;
-  const capAtCreation = findingsOf(runRule(nodeGroupCreationCap, { ...props, tags: tagsWithoutSizeAck }, ruleContext(limits)));
-  for (const f of capAtCreation) if (!findings.some((x) => x.rule === f.rule && x.path === f.path)) findings.unshift(f);
+  // At creation no size was reached by steps: the node-count acknowledgement answers the acknowledgement threshold,
+  // never the creation cap (the end-state rule lets an acknowledged size pass because a policy cannot tell the two apart).
+  // Its finding replaces the end-state rule's for the same group, so a group gets one finding, in creation's words.
+  for (const f of creationCapFindings(props, limits).reverse()) {
+    const same = findings.findIndex((x) => x.rule === f.rule && x.path === f.path);
+    if (same >= 0) findings.splice(same, 1);
+    findings.unshift(f);
+  }
   if (findings.length) throw new EmrInputError(findings.map((f) => ({ path: requestPath(f.path), message: f.message, fix: f.fix })));
 }
 

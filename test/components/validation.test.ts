@@ -191,7 +191,7 @@ describe("guardrails are the pack's alone: the component takes no limits and acc
   test("subscription durations are valid per unit: 1-9, 12, 24, 36, 48, 60 months; 1-5 years", () => {
     expectIssue({ ...haSpec(), subscriptionConfig: { paymentDuration: 10 } }, "subscriptionConfig.paymentDuration", /12/);
     expectValid({ ...haSpec(), subscriptionConfig: { paymentDuration: 3, paymentDurationUnit: "Year" } });
-    expectIssue({ ...haSpec(), subscriptionConfig: { paymentDuration: 12, paymentDurationUnit: "Year" } }, "subscriptionConfig.paymentDuration", /12 Year; valid are 1, 2, 3, 4, 5/);
+    expectIssue({ ...haSpec(), subscriptionConfig: { paymentDuration: 12, paymentDurationUnit: "Year" } }, "subscriptionConfig.paymentDuration", /12 Year; for Year the API accepts 1, 2, 3, 4, 5/);
   });
   test("bootstrap scripts only from oss://", () => {
     const script = (scriptPath: string) => ({ scriptName: "init", scriptPath });

@@ -26,7 +26,8 @@ export function providerEnum<const T extends string>(entry: OneOf<string>, value
 export function providerIntEnum(entry: IntOneOf) {
   const values: readonly number[] = entry.values;
   const message = (input: unknown) => `expected one of ${listed(values)}, got ${given(input)}; ${refused(entry.source)}; for example ${values.includes(12) ? 12 : values[0]}`;
-  return z.number({ error: (issue) => message(issue.input) }).refine((v) => values.includes(v), { error: (issue) => message(issue.input) });
+  // One literal per value (not a refinement), so the stack-config JSON Schema lists them too.
+  return z.literal(entry.values, { error: (issue) => message(issue.input) });
 }
 
 /** A whole number in the provider's range; `min` narrows it where the component needs more (a capacity of at least 1). */

@@ -9,7 +9,7 @@ import { checkProviderSchema } from "../../policies/rules/provider-schema-check"
 import type { ClusterSpecInput } from "../../components/spec";
 import { checkSpec } from "../../components/validate";
 import { haSpec } from "../helpers/specs";
-import { outside, withValueAt } from "../helpers/provider-schema";
+import { outside, scalingRules, withValueAt } from "../helpers/provider-schema";
 
 /** haSpec with every optional field the table covers written with a right value (the TASK group is nodeGroups[2]). */
 function fullSpec(): ClusterSpecInput & Record<string, any> {
@@ -28,17 +28,7 @@ function fullSpec(): ClusterSpecInput & Record<string, any> {
     systemDisk: { category: "cloud_essd", size: 120, performanceLevel: "PL1" },
     dataDisks: [{ category: "cloud_essd", size: 120, performanceLevel: "PL1" }],
   });
-  task.autoScalingPolicy.scalingRules = [
-    { ruleName: "night", triggerType: "TIME_TRIGGER", activityType: "SCALE_IN", adjustmentType: "CHANGE_IN_CAPACITY", adjustmentValue: 2, timeTrigger: { launchTime: "22:00", launchExpirationTime: 600, recurrenceType: "DAILY", recurrenceValue: "1" } },
-    {
-      ruleName: "busy",
-      triggerType: "METRICS_TRIGGER",
-      activityType: "SCALE_OUT",
-      adjustmentType: "CHANGE_IN_CAPACITY",
-      adjustmentValue: 2,
-      metricsTrigger: { timeWindow: 300, evaluationCount: 2, coolDownInterval: 300, conditionLogicOperator: "And", conditions: [{ metricName: "yarn_resourcemanager_queue_PendingVCores", statistics: "AVG", comparisonOperator: "GT", threshold: 10 }] },
-    },
-  ];
+  task.autoScalingPolicy.scalingRules = scalingRules();
   return spec as ClusterSpecInput & Record<string, any>;
 }
 

@@ -59,6 +59,30 @@ export function withValueAt<T>(target: T, path: string, value: unknown): { value
   return { value: copy, path: concrete.join(".") };
 }
 
+/** Right inputs of each supporting type of the table, as EmrCluster writes them. */
+export const SUPPORTING_PROPS: Readonly<Record<string, Record<string, unknown>>> = {
+  "alicloud:rds/instance:Instance": { instanceChargeType: "Prepaid", period: 12, autoRenewPeriod: 1, instanceName: "lake-hive-metastore", dbInstanceStorageType: "cloud_essd", category: "HighAvailability" },
+  "alicloud:rds/rdsAccount:RdsAccount": { accountName: "hive", name: "hive", accountType: "Normal" },
+  "alicloud:rds/database:Database": { dataBaseName: "hivemeta", name: "hivemeta" },
+  "alicloud:rds/accountPrivilege:AccountPrivilege": { privilege: "ReadWrite" },
+  "alicloud:ecs/securityGroup:SecurityGroup": { innerAccessPolicy: "Accept", securityGroupType: "normal" },
+};
+
+/** A TIME_TRIGGER and a METRICS_TRIGGER rule with every field the table covers (provider and spec shape alike). */
+export function scalingRules(): Record<string, unknown>[] {
+  return [
+    { ruleName: "night", triggerType: "TIME_TRIGGER", activityType: "SCALE_IN", adjustmentType: "CHANGE_IN_CAPACITY", adjustmentValue: 2, timeTrigger: { launchTime: "22:00", launchExpirationTime: 600, recurrenceType: "DAILY", recurrenceValue: "1" } },
+    {
+      ruleName: "busy",
+      triggerType: "METRICS_TRIGGER",
+      activityType: "SCALE_OUT",
+      adjustmentType: "CHANGE_IN_CAPACITY",
+      adjustmentValue: 2,
+      metricsTrigger: { timeWindow: 300, evaluationCount: 2, coolDownInterval: 300, conditionLogicOperator: "And", conditions: [{ metricName: "yarn_resourcemanager_queue_PendingVCores", statistics: "AVG", comparisonOperator: "GT", threshold: 10 }] },
+    },
+  ];
+}
+
 /** haClusterProps with every optional field the schema table covers written with a right value. */
 export function fullClusterProps(): Record<string, any> {
   const p = haClusterProps();
@@ -71,20 +95,7 @@ export function fullClusterProps(): Record<string, any> {
   task.spotBidPrices = [{ instanceType: "ecs.g7.xlarge", bidPrice: 1 }];
   task.systemDisk = { category: "cloud_essd", size: 120, performanceLevel: "PL1" };
   task.dataDisks = [{ category: "cloud_essd", size: 120, performanceLevel: "PL1" }];
-  task.autoScalingPolicy = {
-    constraints: { minCapacity: 2, maxCapacity: 40 },
-    scalingRules: [
-      { ruleName: "night", triggerType: "TIME_TRIGGER", activityType: "SCALE_IN", adjustmentType: "CHANGE_IN_CAPACITY", adjustmentValue: 2, timeTrigger: { launchTime: "22:00", launchExpirationTime: 600, recurrenceType: "DAILY", recurrenceValue: "1" } },
-      {
-        ruleName: "busy",
-        triggerType: "METRICS_TRIGGER",
-        activityType: "SCALE_OUT",
-        adjustmentType: "CHANGE_IN_CAPACITY",
-        adjustmentValue: 2,
-        metricsTrigger: { timeWindow: 300, evaluationCount: 2, coolDownInterval: 300, conditionLogicOperator: "And", conditions: [{ metricName: "yarn_resourcemanager_queue_PendingVCores", statistics: "AVG", comparisonOperator: "GT", threshold: 10 }] },
-      },
-    ],
-  };
+  task.autoScalingPolicy = { constraints: { minCapacity: 2, maxCapacity: 40 }, scalingRules: scalingRules() };
   p.bootstrapScripts = p.bootstrapScripts.map((s: Record<string, unknown>) => ({ ...s, executionMoment: "BEFORE_INSTALL", executionFailStrategy: "FAILED_BLOCK", nodeSelector: { nodeSelectType: "CLUSTER" } }));
   return p;
 }

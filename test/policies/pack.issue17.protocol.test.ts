@@ -14,7 +14,7 @@ import { parseGuardrails } from "../../policies/rules";
 import { PROVIDER_SCHEMA } from "../../policies/rules/provider-schema";
 import { captureProgram, setupPreviewCapture } from "../helpers/capture-program";
 import { devClusterProps, haClusterProps, metastoreItem, nodeGroupProps } from "../helpers/cluster-props";
-import { fullClusterProps, outside, withValueAt } from "../helpers/provider-schema";
+import { fullClusterProps, outside, SUPPORTING_PROPS, withValueAt } from "../helpers/provider-schema";
 import { haSpec } from "../helpers/specs";
 
 const PACK_DIR = path.join(__dirname, "../../policies");
@@ -61,13 +61,7 @@ describe("item 1: every entry of the provider's schema table, one cluster or res
     "alicloud:rds/accountPrivilege:AccountPrivilege": (n, p) => new alicloud.rds.AccountPrivilege(n, { instanceId: "rm-bp1example", accountName: "hive", dbNames: ["hivemeta"], ...p } as alicloud.rds.AccountPrivilegeArgs),
     "alicloud:ecs/securityGroup:SecurityGroup": (n, p) => new alicloud.ecs.SecurityGroup(n, { vpcId: "vpc-bp1test0001", ...p }),
   };
-  const RIGHT: Record<string, Props> = {
-    "alicloud:rds/instance:Instance": { instanceChargeType: "Prepaid", period: 12, autoRenewPeriod: 1, instanceName: "lake-hive-metastore", dbInstanceStorageType: "cloud_essd", category: "HighAvailability" },
-    "alicloud:rds/rdsAccount:RdsAccount": { accountName: "hive", name: "hive", accountType: "Normal" },
-    "alicloud:rds/database:Database": { dataBaseName: "hivemeta", name: "hivemeta" },
-    "alicloud:rds/accountPrivilege:AccountPrivilege": { privilege: "ReadWrite" },
-    "alicloud:ecs/securityGroup:SecurityGroup": { innerAccessPolicy: "Accept", securityGroupType: "normal" },
-  };
+  const RIGHT = SUPPORTING_PROPS;
 
   test("passing: right values everywhere; failing: each resource with one value outside gets one emr-provider-schema violation at its path", async () => {
     const expected: Record<string, string> = {};

@@ -14,22 +14,14 @@ import { PROVIDER_SCHEMA, PROVIDER_VERSION, type SchemaEntry } from "../../polic
 import { checkProviderSchema, providerSchemaValues } from "../../policies/rules/provider-schema-check";
 import { coreGroupPresent } from "../../policies/rules/topology";
 import { devClusterProps, haClusterProps, metastoreItem, nodeGroupProps } from "../helpers/cluster-props";
-import { fullClusterProps, outside, withValueAt } from "../helpers/provider-schema";
+import { fullClusterProps, outside, SUPPORTING_PROPS, withValueAt } from "../helpers/provider-schema";
 
 type Props = Record<string, any>;
 const run = (rule: Parameters<typeof runRule>[0], props: unknown): Outcome => runRule(rule, props, ruleContext());
 const findings = (o: Outcome) => (o.kind === "non-compliant" ? o.findings.map((f) => `${f.path}: ${f.message}. Fix: ${f.fix}`) : []);
 
-/** Right inputs of each supporting type, as EmrCluster writes them. */
-const SUPPORTING: Record<string, Props> = {
-  "alicloud:rds/instance:Instance": { instanceChargeType: "Prepaid", period: 12, autoRenewPeriod: 1, instanceName: "lake-hive-metastore", dbInstanceStorageType: "cloud_essd", category: "HighAvailability" },
-  "alicloud:rds/rdsAccount:RdsAccount": { accountName: "hive", name: "hive", accountType: "Normal" },
-  "alicloud:rds/database:Database": { dataBaseName: "hivemeta", name: "hivemeta" },
-  "alicloud:rds/accountPrivilege:AccountPrivilege": { privilege: "ReadWrite" },
-  "alicloud:ecs/securityGroup:SecurityGroup": { innerAccessPolicy: "Accept", securityGroupType: "normal" },
-};
 const CLUSTER = "alicloud:emrv2/cluster:Cluster";
-const baseOf = (type: string): Props => (type === CLUSTER ? fullClusterProps() : SUPPORTING[type]);
+const baseOf = (type: string): Props => (type === CLUSTER ? fullClusterProps() : SUPPORTING_PROPS[type]);
 const entries = Object.entries(PROVIDER_SCHEMA).flatMap(([type, table]) => Object.entries(table).map(([p, entry]) => [type, p, entry] as const));
 
 describe(`the provider's schema table (${PROVIDER_VERSION})`, () => {

@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 ec2cdbb0998aaebb3390157b3901d78c22c30ef66a3b8082aa593cc630700c34
+// sources: sha256 def48560e09d8de68314760fe4d6308d4636b3fbfb4699330e2b92e9a1f7931c
 "use strict";
 
 // index.ts
@@ -901,7 +901,7 @@ function paysBySubscription(owner, out) {
 var PROVIDER_DURATIONS = EMR_CLUSTER_SCHEMA["subscriptionConfig.paymentDuration"].values;
 var subscriptionConfigValid = {
   name: "emr-subscription-config",
-  description: "Checks whether every Subscription (cluster or node group) has a subscriptionConfig with a paymentDuration and paymentDurationUnit, and a duration the API accepts for its unit (Month: 1-9, 12, 24, 36, 48, 60; Year: 1-5).",
+  description: `Checks whether every Subscription (cluster or node group) has a subscriptionConfig with a paymentDuration and paymentDurationUnit, and a duration the API accepts for its unit (${UNITS.map((u) => `${u}: ${PAYMENT_DURATIONS[u].join(", ")}`).join("; ")}).`,
   kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);

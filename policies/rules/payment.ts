@@ -38,7 +38,7 @@ const PROVIDER_DURATIONS: readonly number[] = EMR_CLUSTER_SCHEMA["subscriptionCo
 
 export const subscriptionConfigValid: ClusterRule = {
   name: "emr-subscription-config",
-  description: "Checks whether every Subscription (cluster or node group) has a subscriptionConfig with a paymentDuration and paymentDurationUnit, and a duration the API accepts for its unit (Month: 1-9, 12, 24, 36, 48, 60; Year: 1-5).",
+  description: `Checks whether every Subscription (cluster or node group) has a subscriptionConfig with a paymentDuration and paymentDurationUnit, and a duration the API accepts for its unit (${UNITS.map((u) => `${u}: ${PAYMENT_DURATIONS[u].join(", ")}`).join("; ")}).`,
   kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);

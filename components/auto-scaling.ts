@@ -5,6 +5,13 @@
  * refuses an out-of-range value only when the cluster is created or the policy is put, so they are checked here.
  */
 import { z } from "zod";
+import { EMR_CLUSTER_SCHEMA } from "../policies/rules/provider-schema";
+import { enumMessage, providerEnum, providerIntRange } from "./provider-values";
+
+const EMR = EMR_CLUSTER_SCHEMA;
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+/** A scaling rule's path in the provider's schema table. */
+const RULE = "nodeGroups[].autoScalingPolicy.scalingRules[]";
 
 /** `HH:MM`, 24-hour clock, as the API's LaunchTime and TimeConstraints expect. */
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a time "HH:MM", for example "09:00"' });
@@ -16,8 +23,8 @@ export const timeTriggerSchema = z.strictObject({
   startTime: epochMs.optional(),
   endTime: epochMs.optional(),
   /** Seconds a missed launch may still run late. */
-  launchExpirationTime: z.number().int().min(0).max(3600).optional(),
-  recurrenceType: z.enum(["DAILY", "WEEKLY", "MONTHLY"]).optional(),
+  launchExpirationTime: providerIntRange(EMR[`${RULE}.timeTrigger.launchExpirationTime` as const]).optional(),
+  recurrenceType: providerEnum(EMR[`${RULE}.timeTrigger.recurrenceType` as const], ["DAILY", "WEEKLY", "MONTHLY"]).optional(),
   /** DAILY: one number 1-31; WEEKLY: "MON,FRI"; MONTHLY: "1-5" or "1,15". */
   recurrenceValue: z.string().min(1).optional(),
 });
@@ -25,8 +32,8 @@ export const timeTriggerSchema = z.strictObject({
 export const metricsConditionSchema = z.strictObject({
   /** e.g. `yarn_resourcemanager_queue_AvailableMBPercentage`, `yarn_resourcemanager_queue_PendingVCores`. */
   metricName: z.string().min(1),
-  statistics: z.enum(["MAX", "MIN", "AVG"]),
-  comparisonOperator: z.enum(["EQ", "NE", "GT", "LT", "GE", "LE"]),
+  statistics: providerEnum(EMR[`${RULE}.metricsTrigger.conditions[].statistics` as const]),
+  comparisonOperator: providerEnum(EMR[`${RULE}.metricsTrigger.conditions[].comparisonOperator` as const]),
   threshold: z.number(),
   /** e.g. `[{ key: "queue_name", value: "root" }]`. */
   tags: z.array(z.strictObject({ key: z.string().min(1), value: z.string().optional() })).optional(),
@@ -34,12 +41,12 @@ export const metricsConditionSchema = z.strictObject({
 
 export const metricsTriggerSchema = z.strictObject({
   /** Seconds over which the statistic is taken. */
-  timeWindow: z.number().int().min(30).max(1800),
+  timeWindow: providerIntRange(EMR[`${RULE}.metricsTrigger.timeWindow` as const]),
   /** Consecutive windows that must match before the rule fires. */
-  evaluationCount: z.number().int().min(1).max(5),
+  evaluationCount: providerIntRange(EMR[`${RULE}.metricsTrigger.evaluationCount` as const]),
   /** Seconds after an activity during which the rule does not fire again. */
-  coolDownInterval: z.number().int().min(0).max(10800).optional(),
-  conditionLogicOperator: z.enum(["And", "Or"]).optional(),
+  coolDownInterval: providerIntRange(EMR[`${RULE}.metricsTrigger.coolDownInterval` as const]).optional(),
+  conditionLogicOperator: providerEnum(EMR[`${RULE}.metricsTrigger.conditionLogicOperator` as const]).optional(),
   /** A metrics rule with no condition never fires. */
   conditions: z.array(metricsConditionSchema).min(1),
   timeConstraints: z.array(z.strictObject({ startTime: clockTime.optional(), endTime: clockTime.optional() })).optional(),
@@ -47,19 +54,26 @@ export const metricsTriggerSchema = z.strictObject({
 
 const ruleBase = {
   ruleName: z.string().min(1).max(64),
-  activityType: z.enum(["SCALE_OUT", "SCALE_IN"]),
-  adjustmentType: z.enum(["CHANGE_IN_CAPACITY", "EXACT_CAPACITY"]).optional(),
-  adjustmentValue: z.number().int().min(1).max(5000),
+  activityType: providerEnum(EMR[`${RULE}.activityType` as const]),
+  adjustmentType: providerEnum(EMR[`${RULE}.adjustmentType` as const]).optional(),
+  adjustmentValue: providerIntRange(EMR[`${RULE}.adjustmentValue` as const]),
   /** Scale-out only: the fewest nodes an activity adds. */
   minAdjustmentValue: z.number().int().min(1).optional(),
 };
 
+const TRIGGER = EMR[`${RULE}.triggerType` as const];
+const triggerMessage = enumMessage(TRIGGER);
+
 /** One scaling rule: a TIME_TRIGGER rule carries `timeTrigger`, a METRICS_TRIGGER rule carries `metricsTrigger`. */
 export const scalingRuleSchema = z
-  .discriminatedUnion("triggerType", [
-    z.strictObject({ ...ruleBase, triggerType: z.literal("TIME_TRIGGER"), timeTrigger: timeTriggerSchema }),
-    z.strictObject({ ...ruleBase, triggerType: z.literal("METRICS_TRIGGER"), metricsTrigger: metricsTriggerSchema }),
-  ])
+  .discriminatedUnion(
+    "triggerType",
+    [
+      z.strictObject({ ...ruleBase, triggerType: z.literal(TRIGGER.values[0]), timeTrigger: timeTriggerSchema }),
+      z.strictObject({ ...ruleBase, triggerType: z.literal(TRIGGER.values[1]), metricsTrigger: metricsTriggerSchema }),
+    ],
+    { error: (issue) => triggerMessage(isRecord(issue.input) ? issue.input.triggerType : issue.input) },
+  )
   .check((ctx) => {
     if (ctx.value.minAdjustmentValue !== undefined && ctx.value.activityType !== "SCALE_OUT") {
       ctx.issues.push({ code: "custom", input: ctx.value, path: ["minAdjustmentValue"], message: "applies to SCALE_OUT rules only; remove it from this SCALE_IN rule" });
@@ -68,7 +82,11 @@ export const scalingRuleSchema = z
 export type ScalingRuleSpec = z.infer<typeof scalingRuleSchema>;
 
 export const autoScalingPolicySchema = z.strictObject({
-  constraints: z.strictObject({ minCapacity: z.number().int().min(0).default(0), maxCapacity: z.number().int().min(1).max(2000) }),
+  /** The provider's 0-2000; a maxCapacity of 0 would be a group that can never run a node, so at least 1 here. */
+  constraints: z.strictObject({
+    minCapacity: providerIntRange(EMR["nodeGroups[].autoScalingPolicy.constraints.minCapacity"]).default(0),
+    maxCapacity: providerIntRange(EMR["nodeGroups[].autoScalingPolicy.constraints.maxCapacity"], 1),
+  }),
   /** The rules that scale the group; a policy without rules never scales. */
   scalingRules: z
     .array(scalingRuleSchema)

@@ -60,14 +60,15 @@ export function storageConfigItems(spec: ClusterSpec): ApplicationConfigSpec[] {
 /**
  * A node group's payment, stated by the group or taken from the cluster. The provider sends a group without its
  * own paymentType as PaymentType "", and a later IncreaseNodes pays only when the group's subscriptionConfig says
- * AutoPayOrder (the API's default is an unpaid order). A Spot group is always PayAsYouGo.
+ * AutoPayOrder (the API's default is an unpaid order); the spec always carries autoPayOrder (true unless the user
+ * says otherwise). A Spot group is always PayAsYouGo.
  */
 export function nodeGroupPayment(group: NodeGroupSpec, spec: ClusterSpec): Pick<inputs.emrv2.ClusterNodeGroup, "paymentType" | "subscriptionConfig"> {
   const spot = group.spotStrategy !== undefined && group.spotStrategy !== "NoSpot";
   const paymentType = group.paymentType ?? (spot ? "PayAsYouGo" : spec.paymentType);
   if (paymentType !== "Subscription") return { paymentType };
   const config = group.subscriptionConfig ?? spec.subscriptionConfig;
-  return { paymentType, ...(config ? { subscriptionConfig: { ...config, autoPayOrder: config.autoPayOrder ?? true } } : {}) };
+  return { paymentType, ...(config ? { subscriptionConfig: config } : {}) };
 }
 
 function nodeGroupArgs(group: NodeGroupSpec, spec: ClusterSpec): inputs.emrv2.ClusterNodeGroup {
@@ -85,6 +86,7 @@ export function toClusterArgs(spec: ClusterSpec, supporting: SupportingValues): 
     deployMode: spec.deployMode,
     securityMode: spec.securityMode,
     paymentType: spec.paymentType,
+    // With its autoPayOrder written out: left out, the provider would send false (an unpaid order).
     ...(spec.subscriptionConfig ? { subscriptionConfig: spec.subscriptionConfig } : {}),
     applications: spec.applications,
     applicationConfigs: [...spec.applicationConfigs, ...storageConfigItems(spec), ...metastoreConfigItems(spec, supporting.jdbc)],

@@ -7,20 +7,10 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import {
-  CLUSTER_TYPES,
-  CONFIG_SCOPES,
-  DEPLOY_MODES,
-  DISK_CATEGORIES,
-  METASTORE,
-  NODE_GROUP_TYPES,
-  PAYMENT_DURATIONS_MONTHS,
-  PAYMENT_TYPES,
-  SECURITY_MODES,
-  SPOT_STRATEGIES,
-} from "../policies/rules/domain";
+import { EMR_CLUSTER_SCHEMA as EMR, RDS_ACCOUNT_SCHEMA, RDS_DATABASE_SCHEMA, RDS_INSTANCE_SCHEMA, subsetOf } from "../policies/rules/provider-schema";
 import { acknowledgementsSchema } from "./acknowledgements";
 import { autoScalingPolicySchema } from "./auto-scaling";
+import { providerEnum, providerInteger, providerIntEnum, providerPattern } from "./provider-values";
 
 /** A string, or a `pulumi.Output<string>` (an ID of a resource created in the same program, a secret). */
 export const inputString = z.union([
@@ -29,53 +19,55 @@ export const inputString = z.union([
 ]);
 export type InputString = z.infer<typeof inputString>;
 
-const count = z.number().int().min(0);
-const paymentDuration = z.union(PAYMENT_DURATIONS_MONTHS.map((m) => z.literal(m)) as unknown as [z.ZodLiteral<number>]);
-
 /**
- * A subscription. With `autoRenew` on and no renewal duration the provider sends 0 and "", so the duration
- * defaults to 1 Month. `autoPayOrder` is the provider's (true): node groups get it explicitly (provider-args.ts),
- * so a later IncreaseNodes pays its order instead of leaving it unpaid.
+ * A subscription (the cluster's and a node group's share the provider's lists). With `autoRenew` on and no renewal
+ * duration the provider sends 0 and "", so the duration defaults to 1 Month. `autoPayOrder` left out is sent as false
+ * (the provider's "default true" never applies: reference alicloud-emrv2-update-calls.md), which leaves the order
+ * unpaid, so it defaults to true here and is always written, for the cluster and for every Subscription node group.
  */
 export const subscriptionConfigSchema = z
   .strictObject({
-    paymentDuration,
-    paymentDurationUnit: z.enum(["Month", "Year"]).default("Month"),
+    paymentDuration: providerIntEnum(EMR["subscriptionConfig.paymentDuration"]),
+    paymentDurationUnit: providerEnum(EMR["subscriptionConfig.paymentDurationUnit"]).default("Month"),
     autoRenew: z.boolean().default(true),
-    autoRenewDuration: z.number().int().min(1).optional(),
-    autoRenewDurationUnit: z.literal("Month").optional(),
-    autoPayOrder: z.boolean().optional(),
+    autoRenewDuration: providerIntEnum(EMR["subscriptionConfig.autoRenewDuration"]).optional(),
+    autoRenewDurationUnit: providerEnum(EMR["subscriptionConfig.autoRenewDurationUnit"], ["Month"]).optional(),
+    autoPayOrder: z.boolean().default(true),
   })
   .transform((c) => (c.autoRenew && c.autoRenewDuration === undefined ? { ...c, autoRenewDuration: 1, autoRenewDurationUnit: "Month" as const } : c));
 
-export const diskSchema = z.strictObject({
-  category: z.enum(DISK_CATEGORIES),
-  /** GiB; the provider docs state at least 40. */
-  size: z.number().int().min(40).max(32768),
-  count: z.number().int().min(1).max(16).optional(),
-  performanceLevel: z.enum(["PL0", "PL1", "PL2", "PL3"]).optional(),
-});
+/** A disk; its categories differ: a system disk is a cloud disk, a data disk may also be local. */
+function diskSchema(disk: "systemDisk" | "dataDisks[]") {
+  return z.strictObject({
+    category: providerEnum(EMR[`nodeGroups[].${disk}.category`]),
+    /** GiB; the provider docs state at least 40. */
+    size: z.number().int().min(40).max(32768),
+    count: z.number().int().min(1).max(16).optional(),
+    performanceLevel: providerEnum(EMR[`nodeGroups[].${disk}.performanceLevel`]).optional(),
+  });
+}
 
 export const nodeGroupSchema = z.strictObject({
-  nodeGroupType: z.enum(NODE_GROUP_TYPES),
+  nodeGroupType: providerEnum(EMR["nodeGroups[].nodeGroupType"]),
   nodeGroupName: z.string(),
-  nodeCount: count,
+  nodeCount: providerInteger(EMR["nodeGroups[].nodeCount"], 3),
   instanceTypes: z.array(z.string().min(1)).min(1).max(100),
   /** Defaults to the stack's network vswitchIds when the stack supplies them. */
   vswitchIds: z.array(inputString).max(20).optional(),
-  systemDisk: diskSchema,
-  dataDisks: z.array(diskSchema).min(1).max(1),
-  paymentType: z.enum(PAYMENT_TYPES).optional(),
+  systemDisk: diskSchema("systemDisk"),
+  dataDisks: z.array(diskSchema("dataDisks[]")).min(1).max(1),
+  paymentType: providerEnum(EMR["nodeGroups[].paymentType"]).optional(),
   subscriptionConfig: subscriptionConfigSchema.optional(),
-  spotStrategy: z.enum(SPOT_STRATEGIES).optional(),
-  spotBidPrices: z.array(z.strictObject({ instanceType: z.string(), bidPrice: z.number().positive() })).optional(),
+  spotStrategy: providerEnum(EMR["nodeGroups[].spotStrategy"]).optional(),
+  /** Bid prices are whole numbers in the provider's schema; a price above 0 (this component's rule). */
+  spotBidPrices: z.array(z.strictObject({ instanceType: z.string(), bidPrice: providerInteger(EMR["nodeGroups[].spotBidPrices[].bidPrice"], 1).positive() })).optional(),
   spotInstanceRemedy: z.boolean().optional(),
   autoScalingPolicy: autoScalingPolicySchema.optional(),
   gracefulShutdown: z.boolean().optional(),
   withPublicIp: z.boolean().optional(),
   additionalSecurityGroupIds: z.array(inputString).max(2).optional(),
-  deploymentSetStrategy: z.enum(["NONE", "CLUSTER", "NODE_GROUP"]).optional(),
-  nodeResizeStrategy: z.enum(["PRIORITY", "COST_OPTIMIZED"]).optional(),
+  deploymentSetStrategy: providerEnum(EMR["nodeGroups[].deploymentSetStrategy"]).optional(),
+  nodeResizeStrategy: providerEnum(EMR["nodeGroups[].nodeResizeStrategy"]).optional(),
 });
 export type NodeGroupSpec = z.infer<typeof nodeGroupSchema>;
 
@@ -84,7 +76,7 @@ export const applicationConfigSchema = z.strictObject({
   configFileName: z.string().min(1),
   configItemKey: z.string().min(1),
   configItemValue: inputString,
-  configScope: z.enum(CONFIG_SCOPES).optional(),
+  configScope: providerEnum(EMR["applicationConfigs[].configScope"]).optional(),
   nodeGroupName: z.string().optional(),
   configDescription: z.string().optional(),
 });
@@ -94,13 +86,13 @@ export const bootstrapScriptSchema = z.strictObject({
   scriptName: z.string().min(1).max(64),
   scriptPath: z.string(),
   scriptArgs: z.string().default(""),
-  executionMoment: z.enum(["BEFORE_INSTALL", "AFTER_STARTED"]).default("BEFORE_INSTALL"),
-  executionFailStrategy: z.enum(["FAILED_CONTINUE", "FAILED_BLOCK"]).default("FAILED_BLOCK"),
+  executionMoment: providerEnum(EMR["bootstrapScripts[].executionMoment"], ["BEFORE_INSTALL", "AFTER_STARTED"]).default("BEFORE_INSTALL"),
+  executionFailStrategy: providerEnum(EMR["bootstrapScripts[].executionFailStrategy"]).default("FAILED_BLOCK"),
   nodeSelector: z
     .strictObject({
-      nodeSelectType: z.enum(["CLUSTER", "NODE_GROUP", "NODE"]),
+      nodeSelectType: providerEnum(EMR["bootstrapScripts[].nodeSelector.nodeSelectType"]),
       nodeGroupNames: z.array(z.string()).optional(),
-      nodeGroupTypes: z.array(z.enum(NODE_GROUP_TYPES)).optional(),
+      nodeGroupTypes: z.array(providerEnum(EMR["nodeGroups[].nodeGroupType"])).optional(),
       nodeNames: z.array(z.string()).optional(),
     })
     .default({ nodeSelectType: "CLUSTER" }),
@@ -124,13 +116,18 @@ export const rdsMetastoreSchema = z.strictObject({
   /** MySQL 5.7 works with every EMR release; 8.0 needs a release after EMR-5.0.0. */
   engineVersion: z.enum(["5.7", "8.0"]).default("5.7"),
   instanceType: z.string().default("mysql.n2.medium.2c"),
-  category: z.enum(["HighAvailability", "Basic"]).default("HighAvailability"),
+  category: providerEnum(RDS_INSTANCE_SCHEMA.category, subsetOf(RDS_INSTANCE_SCHEMA.category, ["HighAvailability", "Basic"])).default("HighAvailability"),
   storageGiB: z.number().int().min(20).max(6000).default(50),
-  storageType: z.enum(["cloud_essd", "cloud_ssd", "local_ssd"]).default("cloud_essd"),
+  storageType: providerEnum(RDS_INSTANCE_SCHEMA.dbInstanceStorageType, subsetOf(RDS_INSTANCE_SCHEMA.dbInstanceStorageType, ["cloud_essd", "cloud_ssd", "local_ssd"])).default("cloud_essd"),
   /** The VSwitch of the RDS instance; it must be in the cluster's VPC. Defaults to the first VSwitch of the MASTER group. */
   vswitchId: inputString.optional(),
-  databaseName: z.string().regex(/^[a-z][a-z0-9_]{1,63}$/).default("hivemeta"),
-  accountName: z.string().regex(/^[a-z][a-z0-9_]{1,31}$/).default("hive"),
+  /** The provider's database names, at most 64 characters and without "-" (an unquoted MySQL name cannot hold one). */
+  databaseName: providerPattern(RDS_DATABASE_SCHEMA.dataBaseName)
+    .max(64, { error: "expected at most 64 characters (MySQL's limit for a database name); for example \"hivemeta\"" })
+    .regex(/^[^-]*$/, { error: 'expected no "-": this component keeps database names to letters, digits and _ (a "-" must be quoted in every SQL statement that names the database); for example "hive_meta"' })
+    .default("hivemeta"),
+  /** The provider's account names, at most 32 characters (MySQL's limit for a user name). */
+  accountName: providerPattern(RDS_ACCOUNT_SCHEMA.accountName).max(32, { error: 'expected at most 32 characters (MySQL\'s limit for a user name); for example "hive"' }).default("hive"),
 });
 
 /** An RDS instance that already exists (in the cluster's VPC): the component only wires its JDBC settings. */
@@ -164,12 +161,12 @@ export const storageSchema = z.strictObject({
 
 export const clusterSpecSchema = z.strictObject({
   clusterName: z.string(),
-  clusterType: z.enum(CLUSTER_TYPES),
+  clusterType: providerEnum(EMR.clusterType),
   releaseVersion: z.string().regex(/^EMR-\d+\.\d+\.\d+$/, { error: "expected a release like EMR-5.16.0" }),
-  deployMode: z.enum(DEPLOY_MODES),
+  deployMode: providerEnum(EMR.deployMode),
   /** Replace-only: the provider never applies an edit, so a change is a replacement that `protect` blocks. */
-  securityMode: z.enum(SECURITY_MODES).default("NORMAL"),
-  paymentType: z.enum(PAYMENT_TYPES),
+  securityMode: providerEnum(EMR.securityMode).default("NORMAL"),
+  paymentType: providerEnum(EMR.paymentType),
   subscriptionConfig: subscriptionConfigSchema.optional(),
   /** Application names in upper case, without internal apps (METASTORE, MYSQL, KERBEROS). */
   applications: z.array(z.string().regex(/^[A-Z0-9][A-Z0-9-]*$/, { error: "expected an upper-case application name" })).min(1).max(100),

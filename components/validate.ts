@@ -96,18 +96,29 @@ function exampleFor(path: string): string | undefined {
   return EXAMPLES[path.replace(/\[\d+\]/g, "[]")];
 }
 
-function zodIssueToSpecIssue(issue: z.core.$ZodIssue): SpecIssue {
+/**
+ * `in node group "core": ` for an issue inside a node group, read from the spec that was parsed: after a preset merge
+ * the index is the merged list's, which the user never wrote, so the group's name is what they can find.
+ */
+function nodeGroupOf(input: unknown, path: readonly PropertyKey[]): string {
+  if (path[0] !== "nodeGroups" || typeof path[1] !== "number" || !isPlainObject(input) || !Array.isArray(input.nodeGroups)) return "";
+  const group: unknown = input.nodeGroups[path[1]];
+  const name = isPlainObject(group) ? group.nodeGroupName : undefined;
+  return typeof name === "string" && name ? `in node group "${name}": ` : "";
+}
+
+function zodIssueToSpecIssue(issue: z.core.$ZodIssue, input: unknown): SpecIssue {
   if (issue.code === "unrecognized_keys") {
     const keys = issue.keys.map((k) => formatPath([...issue.path, k]));
     const hint = issue.keys.includes("masterRootPassword")
       ? "; the alicloud emrv2 provider has no root password field: log in with nodeAttributes.keyPairName"
       : "; remove it or check its spelling against the EmrCluster args";
-    return { path: keys.join(", "), reason: `unknown field${keys.length > 1 ? "s" : ""}${hint}` };
+    return { path: keys.join(", "), reason: `${nodeGroupOf(input, issue.path)}unknown field${keys.length > 1 ? "s" : ""}${hint}` };
   }
   const path = formatPath(issue.path) || "(spec)";
   const example = exampleFor(path);
-  const reason = describeZodIssue(issue, clusterSpecSchema);
-  return { path, reason: example && !reason.includes("(write [") ? `${reason}; for example ${example}` : reason };
+  const reason = nodeGroupOf(input, issue.path) + describeZodIssue(issue, clusterSpecSchema);
+  return { path, reason: example && !/\(write \[|for example/.test(reason) ? `${reason}; for example ${example}` : reason };
 }
 
 /** Replaces every pulumi Output (a value not known before the resources exist) with the rules' UNKNOWN marker. */
@@ -163,7 +174,7 @@ export interface BuildOptions {
 export function checkSpec(input: unknown, options: BuildOptions = {}): { spec?: ClusterSpec; issues: SpecIssue[] } {
   // reportInput: so a value of the wrong type is told apart from a missing one ("is required").
   const parsed = clusterSpecSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) return { issues: parsed.error.issues.map(zodIssueToSpecIssue) };
+  if (!parsed.success) return { issues: parsed.error.issues.map((issue) => zodIssueToSpecIssue(issue, input)) };
   const spec = parsed.data;
   // The rules see the props the provider would get, with the not-yet-created resources as unknowns.
   const placeholders = {

@@ -3,14 +3,13 @@ import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { clusterPolicy } from "./cluster-policy";
 import { forClusters } from "./cluster-type";
 import { autoScalingBounds } from "./rules/auto-scaling";
-import { autoScalingMaxCapacity, clusterTotalNodesAck, nodeGroupCreationCap, nodeGroupSizeAck } from "./rules/capacity";
+import { autoScalingMaxCapacity, clusterTotalNodesAck, nodeGroupSize } from "./rules/capacity";
 import { otherPolicy } from "./rules/catalog";
 import { ignoreChangesCovers } from "./rules/index";
 import { subscriptionConfigValid, subscriptionDurationAck } from "./rules/payment";
 import { sharedView } from "./props";
 
-export const nodeGroupCreationCapPolicy = clusterPolicy(nodeGroupCreationCap);
-export const nodeGroupSizeAckPolicy = clusterPolicy(nodeGroupSizeAck);
+export const nodeGroupSizePolicy = clusterPolicy(nodeGroupSize);
 export const clusterTotalNodesAckPolicy = clusterPolicy(clusterTotalNodesAck);
 export const autoScalingMaxCapacityPolicy = clusterPolicy(autoScalingMaxCapacity);
 export const autoScalingBoundsPolicy = clusterPolicy(autoScalingBounds);

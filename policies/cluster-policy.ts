@@ -3,17 +3,17 @@
  * pack's defaults), and the translation of outcomes into violations. Applies to every
  * `alicloud:emrv2/cluster:Cluster`, written with our components or by hand.
  */
-import type { EnforcementLevel, PolicyConfigSchema, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import type { EnforcementLevel, PolicyConfigSchema, ReportViolation, ResourceValidation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { forClusters } from "./cluster-type";
-import { DEFAULT_LIMITS, DEFAULT_PRODUCTION_STACK_PATTERNS, ruleContext, runRuleOnView, type ClusterRule, type GuardrailLimits, type PolicyEntry } from "./rules/index";
-import { entryOf } from "./rules/catalog";
+import { DEFAULT_LIMITS, DEFAULT_PRODUCTION_STACK_PATTERNS, ruleContext, runRuleOnView, TYPES, type ClusterRule, type GuardrailLimits, type PolicyEntry } from "./rules/index";
+import { entryOf, propertiesOf } from "./rules/catalog";
 import { sharedView } from "./props";
 import { stackOfUrn } from "./engine";
 
 /** What each threshold means, for the configSchema. */
 const LIMIT_DESCRIPTIONS: Record<keyof GuardrailLimits, string> = {
   maxNodesPerGroupAtCreate: "Most nodes a node group may have at creation.",
-  nodeGroupAckThreshold: "Node groups above this size need the emr-guard:ack-node-count tag.",
+  nodeGroupAckThreshold: "Node groups above this size need the emr-guard:ack-node-count tag covering it.",
   scaleOutAckThreshold: "A scale-out above this many nodes in one update needs the emr-guard:ack-scale-out tag naming it (the change-aware check, the live gate and EmrClient read this).",
   maxScaleOutPerCall: "Most nodes one update may add to a node group (the change-aware check, the live gate and EmrClient read this).",
   maxScaleInPerCall: "Most nodes one update may release from a TASK group (the change-aware check, the live gate and EmrClient read this).",
@@ -28,12 +28,18 @@ export interface ClusterPolicyConfig extends Partial<GuardrailLimits> {
 
 export interface ClusterPolicyOptions {
   remediateResource?: ResourceValidationPolicy["remediateResource"];
+  /**
+   * Resources of other types the same policy judges (emr-provider-schema checks the RDS metastore too). The policy's
+   * validation then checks the type itself: the SDK reads every resource's props for it (once per request, see
+   * sdk-deserialize.ts), where a cluster-only policy lets the SDK skip the other types unread.
+   */
+  otherTypes?: { types: readonly string[]; validate: (args: ResourceValidationArgs, reportViolation: ReportViolation) => void };
 }
 
 /** The configSchema of a catalog entry: its thresholds and production patterns, with the pack's defaults. */
 export function configSchemaFor(options: PolicyEntry): PolicyConfigSchema | undefined {
   const properties: PolicyConfigSchema["properties"] = {};
-  for (const key of options.limits) {
+  for (const key of propertiesOf(options)) {
     properties[key] = { type: "integer", minimum: 0, default: DEFAULT_LIMITS[key], description: LIMIT_DESCRIPTIONS[key] };
   }
   if (options.productionStacks) {
@@ -57,18 +63,27 @@ export function contextFor(args: Pick<ResourceValidationArgs, "urn" | "getConfig
 /** The policy of a rule, at its catalog level (validity rules: mandatory) with its catalog configSchema. */
 export function clusterPolicy(rule: ClusterRule, options: ClusterPolicyOptions = {}): ResourceValidationPolicy {
   const entry = entryOf(rule);
+  const judgeCluster = (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
+    const outcome = runRuleOnView(rule, sharedView(args.urn, args.props), contextFor(args));
+    if (outcome.kind === "non-compliant") {
+      for (const f of outcome.findings) reportViolation(`${f.path}: ${f.message}. Fix: ${f.fix}.`, args.urn);
+    }
+  };
   const enforcementLevel: EnforcementLevel = entry.level;
   return {
     name: rule.name,
     description: rule.description,
     enforcementLevel,
     configSchema: configSchemaFor(entry),
-    validateResource: forClusters((args, reportViolation) => {
-      const outcome = runRuleOnView(rule, sharedView(args.urn, args.props), contextFor(args));
-      if (outcome.kind === "non-compliant") {
-        for (const f of outcome.findings) reportViolation(`${f.path}: ${f.message}. Fix: ${f.fix}.`, args.urn);
-      }
-    }),
+    validateResource: options.otherTypes ? withOtherTypes(judgeCluster, options.otherTypes) : forClusters(judgeCluster),
     ...(options.remediateResource ? { remediateResource: options.remediateResource } : {}),
+  };
+}
+
+/** One validation for clusters and the other types of `other`; every other resource is left alone. */
+function withOtherTypes(judgeCluster: ResourceValidation, other: NonNullable<ClusterPolicyOptions["otherTypes"]>): ResourceValidation {
+  return (args, reportViolation) => {
+    if (args.type === TYPES.cluster) return judgeCluster(args, reportViolation);
+    if (other.types.includes(args.type)) other.validate(args, reportViolation);
   };
 }

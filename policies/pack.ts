@@ -1,17 +1,16 @@
 /** Every policy of the pack, in the order they are listed to users. Kept apart from index.ts so tests can import it. */
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { autoScalingBoundsPolicy, autoScalingIgnoreChangesPolicy, autoScalingMaxCapacityPolicy, clusterTotalNodesAckPolicy, nodeGroupCreationCapPolicy, nodeGroupSizeAckPolicy, subscriptionConfigPolicy, subscriptionDurationAckPolicy } from "./capacity";
+import { autoScalingBoundsPolicy, autoScalingIgnoreChangesPolicy, autoScalingMaxCapacityPolicy, clusterTotalNodesAckPolicy, nodeGroupSizePolicy, subscriptionConfigPolicy, subscriptionDurationAckPolicy } from "./capacity";
 import { bootstrapScriptsPolicy, clusterNamesUniquePolicy, namesPolicy, productionHaPolicy, productionKerberosPolicy, tagsPolicy } from "./hygiene";
 import { haExternalMetastorePolicy, hiveMetastoreTypePolicy, metastorePasswordSourcePolicy, metastoreRdsSameVpcPolicy, sparkMetastorePolicy } from "./metastore";
 import { securityGroupExternalPolicy, securityGroupNormalPolicy } from "./network";
 import { deletionProtectionPolicy, protectOptionPolicy } from "./protection";
-import { ossHdfsRootUriPolicy, subscriptionAutoRenewPolicy } from "./provider";
+import { ossHdfsRootUriPolicy, providerSchemaPolicy, subscriptionAutoPayOrderPolicy, subscriptionAutoRenewPolicy } from "./provider";
 import { applicationExclusionPolicy, coreGroupPolicy, deployModeMastersPolicy, haZookeeperPolicy, internalApplicationsPolicy, nodeGroupNamesUniquePolicy, nodeGroupRolesPolicy, taskOnlyFeaturesPolicy, vswitchIdsPolicy } from "./topology";
 
 export const ALL_POLICIES: readonly (ResourceValidationPolicy | StackValidationPolicy)[] = [
   // capacity
-  nodeGroupCreationCapPolicy,
-  nodeGroupSizeAckPolicy,
+  nodeGroupSizePolicy,
   clusterTotalNodesAckPolicy,
   autoScalingMaxCapacityPolicy,
   autoScalingIgnoreChangesPolicy,
@@ -50,4 +49,6 @@ export const ALL_POLICIES: readonly (ResourceValidationPolicy | StackValidationP
   // provider
   ossHdfsRootUriPolicy,
   subscriptionAutoRenewPolicy,
+  subscriptionAutoPayOrderPolicy,
+  providerSchemaPolicy,
 ];

@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 613da7f817bc4e88d82d10cdf1027fec80849cc8965039441ddaa188bb790ffe
+// sources: sha256 45d485c13bfb12e658787b7844dc7e6b2cc89fb16a6b60d1a4019c0dc044a3d9
 "use strict";
 
 // index.ts
@@ -10,13 +10,113 @@ var import_policy2 = require("@pulumi/policy");
 var import_policy = require("@pulumi/policy");
 var import_pulumi = require("@pulumi/pulumi");
 
+// rules/provider-schema.ts
+var oneOf = (values, source) => ({ kind: "oneOf", values, source });
+var intOneOf = (values, source) => ({ kind: "intOneOf", values, source });
+var intRange = (min, max, source) => ({ kind: "intRange", min, max, source });
+var EMR = "resource_alicloud_emrv2_cluster.go";
+var DURATIONS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, 60];
+var EMR_CLUSTER_SCHEMA = {
+  paymentType: oneOf(["PayAsYouGo", "Subscription"], `${EMR}:46`),
+  "subscriptionConfig.paymentDurationUnit": oneOf(["Month", "Year"], `${EMR}:57`),
+  "subscriptionConfig.paymentDuration": intOneOf(DURATIONS, `${EMR}:62`),
+  "subscriptionConfig.autoRenewDurationUnit": oneOf(["Month", "Year"], `${EMR}:75`),
+  "subscriptionConfig.autoRenewDuration": intOneOf(DURATIONS, `${EMR}:80`),
+  clusterType: oneOf(["DATALAKE", "OLAP", "DATAFLOW", "DATASERVING", "CUSTOM"], `${EMR}:90`),
+  deployMode: oneOf(["NORMAL", "HA"], `${EMR}:115`),
+  securityMode: oneOf(["NORMAL", "KERBEROS"], `${EMR}:121`),
+  "applicationConfigs[].configScope": oneOf(["CLUSTER", "NODE_GROUP"], `${EMR}:154`),
+  "nodeGroups[].nodeGroupType": oneOf(["MASTER", "CORE", "TASK", "GATEWAY", "MASTER-EXTEND"], `${EMR}:237`),
+  "nodeGroups[].paymentType": oneOf(["PayAsYouGo", "Subscription"], `${EMR}:247`),
+  "nodeGroups[].deploymentSetStrategy": oneOf(["NONE", "CLUSTER", "NODE_GROUP"], `${EMR}:253`),
+  "nodeGroups[].nodeResizeStrategy": oneOf(["PRIORITY", "COST_OPTIMIZED"], `${EMR}:259`),
+  "nodeGroups[].subscriptionConfig.paymentDurationUnit": oneOf(["Month", "Year"], `${EMR}:270`),
+  "nodeGroups[].subscriptionConfig.paymentDuration": intOneOf(DURATIONS, `${EMR}:275`),
+  "nodeGroups[].subscriptionConfig.autoRenewDurationUnit": oneOf(["Month", "Year"], `${EMR}:288`),
+  "nodeGroups[].subscriptionConfig.autoRenewDuration": intOneOf(DURATIONS, `${EMR}:293`),
+  "nodeGroups[].spotStrategy": oneOf(["NoSpot", "SpotWithPriceLimit", "SpotAsPriceGo"], `${EMR}:322`),
+  "nodeGroups[].spotBidPrices[].bidPrice": { kind: "integer", source: `${EMR}:334`, alternative: 'use spotStrategy "SpotAsPriceGo" (up to the pay-as-you-go price)' },
+  "nodeGroups[].nodeCount": { kind: "integer", min: 0, source: `${EMR}:361` },
+  "nodeGroups[].systemDisk.category": oneOf(["cloud_essd", "cloud_efficiency", "cloud_ssd"], `${EMR}:373`),
+  "nodeGroups[].systemDisk.performanceLevel": oneOf(["PL0", "PL1", "PL2", "PL3"], `${EMR}:383`),
+  "nodeGroups[].dataDisks[].category": oneOf(["cloud_efficiency", "cloud_ssd", "cloud_essd", "cloud", "local_hdd_pro", "local_disk", "local_ssd_pro"], `${EMR}:402`),
+  "nodeGroups[].dataDisks[].performanceLevel": oneOf(["PL0", "PL1", "PL2", "PL3"], `${EMR}:412`),
+  "nodeGroups[].autoScalingPolicy.scalingRules[].triggerType": oneOf(["TIME_TRIGGER", "METRICS_TRIGGER"], `${EMR}:471`),
+  "nodeGroups[].autoScalingPolicy.scalingRules[].activityType": oneOf(["SCALE_OUT", "SCALE_IN"], `${EMR}:476`),
+  "nodeGroups[].autoScalingPolicy.scalingRules[].adjustmentType": oneOf(["CHANGE_IN_CAPACITY", "EXACT_CAPACITY"], `${EMR}:481`),
+  "nodeGroups[].autoScalingPolicy.scalingRules[].adjustmentValue": intRange(1, 5e3, `${EMR}:486`),
+  "nodeGroups[].autoScalingPolicy.scalingRules[].timeTrigger.launchExpirationTime": intRange(0, 3600, `${EMR}:512`),
+  "nodeGroups[].autoScalingPolicy.scalingRules[].timeTrigger.recurrenceType": oneOf(["MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY"], `${EMR}:517`),
+  "nodeGroups[].autoScalingPolicy.scalingRules[].metricsTrigger.timeWindow": intRange(30, 1800, `${EMR}:535`),
+  "nodeGroups[].autoScalingPolicy.scalingRules[].metricsTrigger.evaluationCount": intRange(1, 5, `${EMR}:540`),
+  "nodeGroups[].autoScalingPolicy.scalingRules[].metricsTrigger.coolDownInterval": intRange(0, 10800, `${EMR}:545`),
+  "nodeGroups[].autoScalingPolicy.scalingRules[].metricsTrigger.conditionLogicOperator": oneOf(["And", "Or"], `${EMR}:550`),
+  "nodeGroups[].autoScalingPolicy.scalingRules[].metricsTrigger.conditions[].statistics": oneOf(["MAX", "MIN", "AVG"], `${EMR}:580`),
+  "nodeGroups[].autoScalingPolicy.scalingRules[].metricsTrigger.conditions[].comparisonOperator": oneOf(["EQ", "NE", "GT", "LT", "GE", "LE"], `${EMR}:585`),
+  "nodeGroups[].autoScalingPolicy.constraints.maxCapacity": intRange(0, 2e3, `${EMR}:625`),
+  "nodeGroups[].autoScalingPolicy.constraints.minCapacity": intRange(0, 2e3, `${EMR}:630`),
+  "bootstrapScripts[].executionMoment": oneOf(["BEFORE_INSTALL", "AFTER_STARTED", "BEFORE_START"], `${EMR}:851`),
+  "bootstrapScripts[].executionFailStrategy": oneOf(["FAILED_CONTINUE", "FAILED_BLOCK"], `${EMR}:856`),
+  "bootstrapScripts[].nodeSelector.nodeSelectType": oneOf(["CLUSTER", "NODE_GROUP", "NODE"], `${EMR}:867`)
+};
+var RDS = "resource_alicloud_db_instance.go";
+var RDS_INSTANCE_SCHEMA = {
+  instanceChargeType: oneOf(["Postpaid", "Prepaid", "Serverless"], `${RDS}:68`),
+  period: intOneOf([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36], `${RDS}:74`),
+  autoRenewPeriod: intRange(1, 12, `${RDS}:92`),
+  instanceName: { kind: "length", min: 2, max: 256, source: `${RDS}:142` },
+  dbInstanceStorageType: oneOf(["local_ssd", "cloud_ssd", "cloud_essd", "cloud_essd2", "cloud_essd3", "general_essd"], `${RDS}:346`),
+  category: oneOf(["Basic", "HighAvailability", "AlwaysOn", "Finance", "cluster", "serverless_basic", "serverless_standard", "serverless_ha"], `${RDS}:571`)
+};
+var ACCOUNT_NAME = {
+  kind: "pattern",
+  pattern: /^[a-z][a-z0-9_]{0,61}[a-z0-9]$/,
+  rule: "lower-case letters, digits and _, a letter first and a letter or digit last, 2-63 characters",
+  example: "hive"
+};
+var RDS_ACCOUNT_SCHEMA = {
+  accountName: { ...ACCOUNT_NAME, source: "resource_alicloud_rds_account.go:50" },
+  name: { ...ACCOUNT_NAME, source: "resource_alicloud_rds_account.go:58" },
+  accountType: oneOf(["Normal", "Super", "Sysadmin"], "resource_alicloud_rds_account.go:82")
+};
+var DATABASE_NAME = {
+  kind: "pattern",
+  pattern: /^[a-z][a-z0-9_-]*[a-z0-9]$/,
+  rule: "lower-case letters, digits, _ and -, a letter first and a letter or digit last",
+  example: "hivemeta"
+};
+var RDS_DATABASE_SCHEMA = {
+  dataBaseName: { ...DATABASE_NAME, source: "resource_alicloud_db_database.go:42" },
+  name: { ...DATABASE_NAME, source: "resource_alicloud_db_database.go:54" }
+};
+var RDS_ACCOUNT_PRIVILEGE_SCHEMA = {
+  privilege: oneOf(["ReadOnly", "ReadWrite", "DDLOnly", "DMLOnly", "DBOwner"], "resource_alicloud_db_account_privilege.go:41")
+};
+var SECURITY_GROUP_SCHEMA = {
+  innerAccessPolicy: oneOf(["Accept", "Drop"], "resource_alicloud_security_group.go:43"),
+  securityGroupType: oneOf(["normal", "enterprise"], "resource_alicloud_security_group.go:64")
+};
+var PROVIDER_SCHEMA = {
+  "alicloud:emrv2/cluster:Cluster": EMR_CLUSTER_SCHEMA,
+  "alicloud:rds/instance:Instance": RDS_INSTANCE_SCHEMA,
+  "alicloud:rds/rdsAccount:RdsAccount": RDS_ACCOUNT_SCHEMA,
+  "alicloud:rds/database:Database": RDS_DATABASE_SCHEMA,
+  "alicloud:rds/accountPrivilege:AccountPrivilege": RDS_ACCOUNT_PRIVILEGE_SCHEMA,
+  "alicloud:ecs/securityGroup:SecurityGroup": SECURITY_GROUP_SCHEMA
+};
+
 // rules/domain.ts
-var PAYMENT_DURATIONS_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, 60];
+var CLUSTER_TYPES = EMR_CLUSTER_SCHEMA.clusterType.values;
+var DEPLOY_MODES = EMR_CLUSTER_SCHEMA.deployMode.values;
+var SECURITY_MODES = EMR_CLUSTER_SCHEMA.securityMode.values;
+var PAYMENT_TYPES = EMR_CLUSTER_SCHEMA.paymentType.values;
+var PAYMENT_DURATIONS_MONTHS = EMR_CLUSTER_SCHEMA["subscriptionConfig.paymentDuration"].values;
 var PAYMENT_DURATIONS = {
   Month: PAYMENT_DURATIONS_MONTHS,
   Year: [1, 2, 3, 4, 5]
 };
 var MONTHS_PER_UNIT = { Month: 1, Year: 12 };
+var NODE_GROUP_TYPES = EMR_CLUSTER_SCHEMA["nodeGroups[].nodeGroupType"].values;
 var GATEWAY_SINCE_RELEASE = {
   DATALAKE: "EMR-5.10.1",
   DATAFLOW: "EMR-5.10.1",
@@ -29,6 +129,9 @@ function compareReleases(a, b) {
   for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
   return 0;
 }
+var SPOT_STRATEGIES = EMR_CLUSTER_SCHEMA["nodeGroups[].spotStrategy"].values;
+var CONFIG_SCOPES = EMR_CLUSTER_SCHEMA["applicationConfigs[].configScope"].values;
+var CORE_DATA_APPLICATIONS = ["HDFS"];
 var MUTUALLY_EXCLUSIVE_APPLICATIONS = [
   ["SPARK2", "SPARK3"],
   ["HDFS", "OSS-HDFS"],
@@ -53,7 +156,11 @@ var METASTORE = {
     password: "javax.jdo.option.ConnectionPassword"
   }
 };
-var AUTO_SCALING = { maxCapacityLimit: 2e3, defaultMaxCapacity: 2e3, defaultMinCapacity: 0 };
+var AUTO_SCALING = {
+  maxCapacityLimit: EMR_CLUSTER_SCHEMA["nodeGroups[].autoScalingPolicy.constraints.maxCapacity"].max,
+  defaultMaxCapacity: 2e3,
+  defaultMinCapacity: 0
+};
 var TAG_RULES = {
   maxTags: 20,
   maxKeyLength: 128,
@@ -164,6 +271,10 @@ function num(v) {
   if (typeof v === "string" && /^\d+$/.test(v)) return Number(v);
   return MALFORMED;
 }
+function wholeCount(v) {
+  const n = num(v);
+  return typeof n === "number" && (!Number.isInteger(n) || n < 0) ? MALFORMED : n;
+}
 function bool(v) {
   if (v === void 0 || v === null) return void 0;
   if (isUnknown(v)) return UNKNOWN;
@@ -193,12 +304,12 @@ function groupView(raw, index) {
     label: isKnown(name) ? `node group "${name}" (${path})` : `node group ${path}`,
     type: str(g.nodeGroupType),
     name,
-    nodeCount: num(g.nodeCount),
+    nodeCount: wholeCount(g.nodeCount),
     vswitchIds: list(g.vswitchIds),
     spotStrategy: str(g.spotStrategy),
     autoScaling: policy === void 0 || policy === null ? false : isUnknown(policy) ? UNKNOWN : policyRecord ? true : MALFORMED,
-    minCapacity: constraints === void 0 ? void 0 : isUnknown(constraints) ? UNKNOWN : num(constraints.minCapacity),
-    maxCapacity: constraints === void 0 ? void 0 : isUnknown(constraints) ? UNKNOWN : num(constraints.maxCapacity),
+    minCapacity: constraints === void 0 ? void 0 : isUnknown(constraints) ? UNKNOWN : wholeCount(constraints.minCapacity),
+    maxCapacity: constraints === void 0 ? void 0 : isUnknown(constraints) ? UNKNOWN : wholeCount(constraints.maxCapacity),
     paymentType: str(g.paymentType),
     subscription: subscriptionView(g.subscriptionConfig)
   };
@@ -208,7 +319,7 @@ function subscriptionView(raw) {
   const s = record(raw);
   if (s === void 0) return MALFORMED;
   if (isUnknown(s)) return UNKNOWN;
-  return { duration: num(s.paymentDuration), unit: str(s.paymentDurationUnit), autoRenew: bool(s.autoRenew), autoRenewDuration: num(s.autoRenewDuration) };
+  return { duration: num(s.paymentDuration), unit: str(s.paymentDurationUnit), autoRenew: bool(s.autoRenew), autoRenewDuration: num(s.autoRenewDuration), autoPayOrder: bool(s.autoPayOrder) };
 }
 function mapList(v, each) {
   const l = list(v);
@@ -222,6 +333,7 @@ function clusterView(props) {
   const attr = (k) => attrs && !isUnknown(attrs) ? str(attrs[k]) : attrs;
   const tags = record(get("tags"));
   return {
+    props,
     clusterName: str(get("clusterName")),
     clusterType: str(get("clusterType")),
     releaseVersion: str(get("releaseVersion")),
@@ -257,11 +369,13 @@ function clusterView(props) {
 function knownApplications(view) {
   return Array.isArray(view.applications) ? view.applications.filter(isKnown).map((a) => a.toUpperCase()) : [];
 }
-function tagNumber(view, key) {
-  if (!isKnown(view.tags)) return void 0;
+function ackNumber(view, key) {
+  if (view.tags === UNKNOWN) return UNKNOWN;
+  if (!isKnown(view.tags)) return 0;
   const v = view.tags[key];
+  if (isUnknown(v)) return UNKNOWN;
   const n = typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : NaN;
-  return Number.isFinite(n) ? n : void 0;
+  return Number.isFinite(n) ? n : 0;
 }
 function nodeGroupsOf(view, out) {
   if (view.nodeGroups === UNKNOWN) out.unknown("nodeGroups");
@@ -282,14 +396,14 @@ function maxNodesOf(g, out) {
     return UNKNOWN;
   }
   if (g.maxCapacity === MALFORMED) {
-    out.fail(path, `${g.label} has a maxCapacity that is not a whole number`, "set constraints.maxCapacity to a whole number, e.g. 40");
+    out.unknown(path);
     return UNKNOWN;
   }
   return g.maxCapacity ?? AUTO_SCALING.defaultMaxCapacity;
 }
 var autoScalingBounds = {
   name: "emr-auto-scaling-bounds",
-  description: `Checks whether every auto-scaling policy has 0 <= minCapacity <= maxCapacity <= ${AUTO_SCALING.maxCapacityLimit} and its group's nodeCount within [minCapacity, maxCapacity].`,
+  description: "Checks whether every auto-scaling policy has minCapacity <= maxCapacity (their range is the provider's: emr-provider-schema) and its group's nodeCount within [minCapacity, maxCapacity].",
   kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
@@ -301,14 +415,10 @@ var autoScalingBounds = {
       const max = maxNodesOf(g, out);
       if (max === void 0) continue;
       const minPath = `${g.path}.autoScalingPolicy.constraints.minCapacity`;
-      if (g.minCapacity === UNKNOWN) out.unknown(minPath);
-      if (g.minCapacity === MALFORMED) out.fail(minPath, `${g.label} has a minCapacity that is not a whole number`, "set constraints.minCapacity to a whole number, e.g. 2");
+      if (g.minCapacity === UNKNOWN || g.minCapacity === MALFORMED) out.unknown(minPath);
       if (max === UNKNOWN || g.minCapacity === UNKNOWN || g.minCapacity === MALFORMED) continue;
       out.applies();
       const min = g.minCapacity ?? AUTO_SCALING.defaultMinCapacity;
-      if (max > AUTO_SCALING.maxCapacityLimit) {
-        out.fail(`${g.path}.autoScalingPolicy.constraints.maxCapacity`, `${g.label} has maxCapacity ${max}; the API accepts at most ${AUTO_SCALING.maxCapacityLimit}`, "set maxCapacity to the most nodes the group may reach, e.g. 40");
-      }
       if (min > max) {
         out.fail(minPath, `${g.label} has minCapacity ${min} above maxCapacity ${max}`, `set minCapacity at most ${max}, e.g. { minCapacity: ${Math.min(2, max)}, maxCapacity: ${max} }`);
         continue;
@@ -344,88 +454,86 @@ function ignoreChangesCovers(paths, target) {
 
 // rules/capacity.ts
 function countOf(g, out) {
-  if (g.nodeCount === UNKNOWN) out.unknown(`${g.path}.nodeCount`);
-  else if (g.nodeCount === MALFORMED) out.fail(`${g.path}.nodeCount`, `${g.label} has a nodeCount that is not a whole number`, "set nodeCount to a number, e.g. 3");
-  else if (isKnown(g.nodeCount)) return g.nodeCount;
+  if (isKnown(g.nodeCount)) return g.nodeCount;
+  if (g.nodeCount === UNKNOWN || g.nodeCount === MALFORMED) out.unknown(`${g.path}.nodeCount`);
   return void 0;
 }
-var nodeGroupCreationCap = {
+var D = DEFAULT_LIMITS;
+function aboveCap(g, n, cap) {
+  return {
+    path: `${g.path}.nodeCount`,
+    message: `${n} nodes is above the ${cap}-node cap for a node group at creation`,
+    fix: `create it with at most ${cap} and grow it in steps (the change-aware check and the live gate hold each step to the limits in guardrails.json), or use auto scaling`
+  };
+}
+var nodeGroupSize = {
   name: "emr-node-group-creation-cap",
-  description: "Checks whether every node group has at most the per-group cap of nodes at creation (default 50), unless its size is acknowledged as reached by steps; its step properties are the change-aware check's and the live gate's.",
+  description: `Checks whether every node group above the acknowledgement threshold (nodeGroupAckThreshold, default ${D.nodeGroupAckThreshold}) carries the tag ${ACK_TAGS.nodeCount} covering its size; above the cap at creation (maxNodesPerGroupAtCreate, default ${D.maxNodesPerGroupAtCreate}) that tag states the size was reached by steps.`,
   kind: "guardrail",
-  limits: ["maxNodesPerGroupAtCreate", "maxScaleOutPerCall", "scaleOutAckThreshold", "maxScaleInPerCall"],
+  limits: ["maxNodesPerGroupAtCreate", "nodeGroupAckThreshold"],
+  hosts: ["maxScaleOutPerCall", "scaleOutAckThreshold", "maxScaleInPerCall"],
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
-    const ack = tagNumber(view, ACK_TAGS.nodeCount) ?? 0;
-    nodeGroupsOf(view, out).forEach((g) => {
+    const cap = limits.maxNodesPerGroupAtCreate;
+    const threshold = limits.nodeGroupAckThreshold;
+    for (const g of nodeGroupsOf(view, out)) {
       const n = countOf(g, out);
-      if (n === void 0) return;
+      if (n === void 0) continue;
       out.applies();
-      if (n > limits.maxNodesPerGroupAtCreate && n > ack) {
-        out.fail(
-          `${g.path}.nodeCount`,
-          `${n} exceeds the ${limits.maxNodesPerGroupAtCreate}-node cap for a node group at creation (${g.label})`,
-          `create it with at most ${limits.maxNodesPerGroupAtCreate} and grow it in steps of at most ${limits.maxScaleOutPerCall}, or use auto scaling; a size reached by steps is signed off with the tag ${ACK_TAGS.nodeCount}: "${n}" (acknowledgements.nodeCount: ${n})`
-        );
+      if (n <= Math.min(cap, threshold)) continue;
+      const ack = ackNumber(view, ACK_TAGS.nodeCount);
+      if (ack === UNKNOWN) {
+        out.unknown(`tags[${JSON.stringify(ACK_TAGS.nodeCount)}]`);
+        continue;
       }
-    });
-    return out.build();
-  }
-};
-var nodeGroupSizeAck = {
-  name: "emr-node-group-size-ack",
-  description: `Checks whether every node group above the acknowledgement threshold (default 30 nodes) carries the tag ${ACK_TAGS.nodeCount} covering its size.`,
-  kind: "guardrail",
-  limits: ["nodeGroupAckThreshold"],
-  check(view, { limits }) {
-    const out = new OutcomeBuilder(this.name);
-    const ack = tagNumber(view, ACK_TAGS.nodeCount) ?? 0;
-    nodeGroupsOf(view, out).forEach((g) => {
-      const n = countOf(g, out);
-      if (n === void 0) return;
-      out.applies();
-      if (n > limits.nodeGroupAckThreshold && n > ack) {
-        out.fail(
-          `${g.path}.nodeCount`,
-          `${n} nodes is above the ${limits.nodeGroupAckThreshold}-node threshold without an acknowledgement (${g.label}${ack ? `; acknowledged: ${ack}` : ""})`,
-          `acknowledge it with the tag ${ACK_TAGS.nodeCount}: "${n}" (acknowledgements.nodeCount: ${n} in the EmrCluster spec), or stay at ${limits.nodeGroupAckThreshold} or fewer`
-        );
+      if (n <= ack) continue;
+      const acked = ack ? `; acknowledged: ${ack}` : "";
+      const tag = `the tag ${ACK_TAGS.nodeCount}: "${n}" (acknowledgements.nodeCount: ${n} in the EmrCluster spec)`;
+      if (n > cap) {
+        const f = aboveCap(g, n, cap);
+        out.fail(f.path, `${f.message}, without an acknowledgement that it was reached by steps (${g.label}${acked})`, `${f.fix}; sign off a size reached by steps with ${tag}`);
+      } else {
+        out.fail(`${g.path}.nodeCount`, `${n} nodes is above the ${threshold}-node acknowledgement threshold without an acknowledgement (${g.label}${acked})`, `acknowledge it with ${tag}, or stay at ${threshold} or fewer`);
       }
-    });
+    }
     return out.build();
   }
 };
 var clusterTotalNodesAck = {
   name: "emr-cluster-total-nodes-ack",
-  description: `Checks whether a cluster that may grow above the cost threshold (default 100 nodes in total, each auto-scaled group counted at its MaxCapacity) carries the tag ${ACK_TAGS.clusterNodes} covering its total.`,
+  description: `Checks whether a cluster that may grow above the cost threshold (clusterNodesCostAckThreshold, default ${D.clusterNodesCostAckThreshold} nodes in total, each auto-scaled group counted at its MaxCapacity) carries the tag ${ACK_TAGS.clusterNodes} covering its total.`,
   kind: "guardrail",
   limits: ["clusterNodesCostAckThreshold"],
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
-    let total = 0;
+    let known = 0;
     let complete = true;
     let scaled = false;
-    nodeGroupsOf(view, out).forEach((g) => {
+    for (const g of nodeGroupsOf(view, out)) {
       const n = countOf(g, out);
       const max = maxNodesOf(g, out);
       if (max !== void 0) scaled = true;
       if (n === void 0 || max === UNKNOWN) complete = false;
-      else total += Math.max(n, max ?? 0);
-    });
-    const ack = tagNumber(view, ACK_TAGS.clusterNodes) ?? 0;
-    if (total > limits.clusterNodesCostAckThreshold && total > ack) {
+      known += Math.max(n ?? 0, typeof max === "number" ? max : 0);
+    }
+    if (!Array.isArray(view.nodeGroups)) return out.build();
+    const threshold = limits.clusterNodesCostAckThreshold;
+    const ack = known > threshold ? ackNumber(view, ACK_TAGS.clusterNodes) : 0;
+    if (ack === UNKNOWN) return out.unknown(`tags[${JSON.stringify(ACK_TAGS.clusterNodes)}]`).build();
+    if (known > threshold && known > ack) {
+      const total = complete ? `${known}` : `at least ${known}`;
       out.fail(
         "nodeGroups",
-        `the cluster may have ${total} nodes in total${scaled ? " (auto-scaled groups counted at their MaxCapacity)" : ""}, above the ${limits.clusterNodesCostAckThreshold}-node cost threshold, without a cost acknowledgement${ack ? ` (acknowledged: ${ack})` : ""}`,
-        `acknowledge the cost with the tag ${ACK_TAGS.clusterNodes}: "${total}" (acknowledgements.clusterNodes: ${total}), or reduce the node groups or their maxCapacity`
+        `the cluster may have ${total} nodes in total${scaled ? " (auto-scaled groups counted at their MaxCapacity)" : ""}${complete ? "" : ", counting only the groups known yet"}, above the ${threshold}-node cost threshold, without a cost acknowledgement${ack ? ` (acknowledged: ${ack})` : ""}`,
+        `acknowledge the cost with the tag ${ACK_TAGS.clusterNodes}: "${known}" (acknowledgements.clusterNodes: ${known})${complete ? "" : " or more, once the other groups are known"}, or reduce the node groups or their maxCapacity`
       );
-    } else if (complete && Array.isArray(view.nodeGroups)) out.applies();
+    } else if (complete) out.applies();
     return out.build();
   }
 };
 var autoScalingMaxCapacity = {
   name: "emr-auto-scaling-max-capacity",
-  description: `Checks whether every auto-scaling policy states a MaxCapacity of at most the cap (default 100; without one the API uses ${AUTO_SCALING.defaultMaxCapacity}).`,
+  description: `Checks whether every auto-scaling policy states a MaxCapacity of at most the cap (maxAutoScalingCapacity, default ${D.maxAutoScalingCapacity}; without one the API uses ${AUTO_SCALING.defaultMaxCapacity}).`,
   kind: "guardrail",
   limits: ["maxAutoScalingCapacity"],
   check(view, { limits }) {
@@ -436,9 +544,9 @@ var autoScalingMaxCapacity = {
       if (max === void 0 || max === UNKNOWN) return;
       out.applies();
       if (!isKnown(g.maxCapacity)) {
-        out.fail(path, `${g.label} has an auto-scaling policy without maxCapacity: the API then allows up to ${max} nodes, above the auto-scaling cap of ${limits.maxAutoScalingCapacity}`, `state constraints.maxCapacity, at most ${limits.maxAutoScalingCapacity}, e.g. { minCapacity: 2, maxCapacity: 40 }`);
+        out.fail(path, `${g.label} has an auto-scaling policy without maxCapacity: the API then allows up to ${max} nodes, above the auto-scaling cap of ${limits.maxAutoScalingCapacity}`, `state constraints.maxCapacity, at most ${limits.maxAutoScalingCapacity}, e.g. { minCapacity: 2, maxCapacity: ${Math.max(2, Math.min(40, limits.maxAutoScalingCapacity))} }`);
       } else if (max > limits.maxAutoScalingCapacity) {
-        out.fail(path, `MaxCapacity ${max} exceeds the auto-scaling cap of ${limits.maxAutoScalingCapacity} (${g.label})`, `set maxCapacity to ${limits.maxAutoScalingCapacity} or less, e.g. 40`);
+        out.fail(path, `MaxCapacity ${max} exceeds the auto-scaling cap of ${limits.maxAutoScalingCapacity} (${g.label})`, `set maxCapacity to ${limits.maxAutoScalingCapacity} or less, e.g. ${Math.min(40, limits.maxAutoScalingCapacity)}`);
       }
     });
     return out.build();
@@ -448,19 +556,22 @@ var autoScalingMaxCapacity = {
 // rules/catalog.ts
 var ENFORCEMENT_LEVELS = ["advisory", "mandatory", "remediate", "disabled"];
 var OTHER_POLICIES = [
-  { name: "emr-auto-scaling-ignore-changes", kind: "guardrail", level: "advisory", limits: [], productionStacks: false },
-  { name: "emr-protect-option", kind: "guardrail", level: "mandatory", limits: [], productionStacks: false },
-  { name: "emr-security-group-normal", kind: "guardrail", level: "mandatory", limits: [], productionStacks: false },
-  { name: "emr-security-group-external", kind: "guardrail", level: "advisory", limits: [], productionStacks: false },
-  { name: "emr-metastore-rds-same-vpc", kind: "validity", level: "mandatory", limits: [], productionStacks: false },
-  { name: "emr-metastore-password-source", kind: "guardrail", level: "advisory", limits: [], productionStacks: false },
-  { name: "emr-cluster-names-unique", kind: "validity", level: "mandatory", limits: [], productionStacks: false }
+  { name: "emr-auto-scaling-ignore-changes", kind: "guardrail", level: "advisory", limits: [], hosts: [], productionStacks: false },
+  { name: "emr-protect-option", kind: "guardrail", level: "mandatory", limits: [], hosts: [], productionStacks: false },
+  { name: "emr-security-group-normal", kind: "guardrail", level: "mandatory", limits: [], hosts: [], productionStacks: false },
+  { name: "emr-security-group-external", kind: "guardrail", level: "advisory", limits: [], hosts: [], productionStacks: false },
+  { name: "emr-metastore-rds-same-vpc", kind: "validity", level: "mandatory", limits: [], hosts: [], productionStacks: false },
+  { name: "emr-metastore-password-source", kind: "guardrail", level: "advisory", limits: [], hosts: [], productionStacks: false },
+  { name: "emr-cluster-names-unique", kind: "validity", level: "mandatory", limits: [], hosts: [], productionStacks: false }
 ];
 function entryOf(rule) {
-  return { name: rule.name, kind: rule.kind, level: rule.level ?? "mandatory", limits: rule.limits ?? [], productionStacks: rule.productionStacks ?? false };
+  return { name: rule.name, kind: rule.kind, level: rule.level ?? "mandatory", limits: rule.limits ?? [], hosts: rule.hosts ?? [], productionStacks: rule.productionStacks ?? false };
 }
 function catalogOf(rules) {
   return [...rules.map(entryOf), ...OTHER_POLICIES];
+}
+function propertiesOf(entry) {
+  return [...entry.limits, ...entry.hosts];
 }
 function otherPolicy(name) {
   const entry = OTHER_POLICIES.find((p) => p.name === name);
@@ -609,18 +720,28 @@ var productionHa = productionRule(
 );
 
 // rules/metastore.ts
-function metastoreItem(view, applicationName, configFileName) {
-  if (view.applicationConfigs === UNKNOWN) return "unknown";
-  if (!Array.isArray(view.applicationConfigs)) return void 0;
-  let sawUnknown = false;
-  for (const item of view.applicationConfigs) {
-    if (item.configItemKey === UNKNOWN || item.applicationName === UNKNOWN) sawUnknown = true;
-    if (matches(item, applicationName, configFileName)) return { value: item.configItemValue, path: `${item.path}.configItemValue` };
-  }
-  return sawUnknown ? "unknown" : void 0;
+function metastoreItems(view, applicationName, configFileName) {
+  if (view.applicationConfigs === UNKNOWN) return { items: [], unknownItems: true };
+  if (!Array.isArray(view.applicationConfigs)) return { items: [], unknownItems: false };
+  const found = view.applicationConfigs.filter((i) => matches(i, applicationName, configFileName));
+  const unknownItems = view.applicationConfigs.some((i) => i.configItemKey === UNKNOWN || i.applicationName === UNKNOWN || i.configFileName === UNKNOWN);
+  return { items: found.map((i) => ({ value: i.configItemValue, path: `${i.path}.configItemValue` })), unknownItems };
 }
 function matches(item, applicationName, configFileName) {
   return item.applicationName === applicationName && item.configFileName === configFileName && item.configItemKey === METASTORE.key;
+}
+function agreedValue(lookup) {
+  const values = new Set(lookup.items.map((i) => i.value));
+  const known = [...values].filter((v) => typeof v === "string");
+  if (new Set(known).size > 1) return "conflict";
+  if (values.has(UNKNOWN) || !lookup.items.length && lookup.unknownItems) return UNKNOWN;
+  return known[0];
+}
+function conflict(lookup, app, file, out) {
+  const known = lookup.items.filter((i) => typeof i.value === "string");
+  if (new Set(known.map((i) => i.value)).size < 2) return;
+  const listed2 = known.map((i) => `${JSON.stringify(i.value)} (${i.path.replace(/\.configItemValue$/, "")})`).join(", ");
+  out.fail(known[1].path, `${app} sets ${METASTORE.key} in ${file} ${known.length} times with different values: ${listed2}`, `keep one item with the value you mean, e.g. only ${JSON.stringify(known[0].value)}`);
 }
 function missingJdbcItems(view, out) {
   if (!Array.isArray(view.applicationConfigs)) return;
@@ -634,11 +755,20 @@ function missingJdbcItems(view, out) {
       `add { applicationName: "HIVE", configFileName: "${METASTORE.hive.configFileName}", configItemKey: "${missing[0]}", configItemValue: ... } for each, or metastore: { type: "USER_RDS" } in the EmrCluster spec (it creates the RDS and the items)`
     );
   }
+  for (const item of items) {
+    if (!Object.values(METASTORE.jdbc).includes(item.configItemKey)) continue;
+    if (item.configItemValue === UNKNOWN || typeof item.configItemValue === "string" && item.configItemValue.trim() !== "") continue;
+    out.fail(
+      `${item.path}.configItemValue`,
+      `${METASTORE.key} is USER_RDS but ${String(item.configItemKey)} is ${typeof item.configItemValue === "string" ? "empty" : "not text"}: the metastore cannot connect`,
+      item.configItemKey === METASTORE.jdbc.url ? `set it to the RDS instance's JDBC URL, e.g. "jdbc:mysql://rm-bp1example.mysql.rds.aliyuncs.com:3306/hivemeta"` : `set it from the RDS account (its ${item.configItemKey === METASTORE.jdbc.userName ? 'name, e.g. "hive"' : "password, a Pulumi secret"}), or use metastore: { type: "USER_RDS" } in the EmrCluster spec`
+    );
+  }
 }
 var hiveExample = `{ applicationName: "HIVE", configFileName: "${METASTORE.hive.configFileName}", configItemKey: "${METASTORE.key}", configItemValue: "DLF" }`;
 var hiveMetastoreType = {
   name: "emr-hive-metastore-type",
-  description: `Checks whether a cluster with HIVE sets ${METASTORE.key} in ${METASTORE.hive.configFileName} to LOCAL, USER_RDS or DLF, and USER_RDS with its JDBC connection items (URL, user name, password).`,
+  description: `Checks whether a cluster with HIVE sets ${METASTORE.key} in ${METASTORE.hive.configFileName} once (or always to the same value) to LOCAL, USER_RDS or DLF, and USER_RDS with its JDBC connection items (URL, user name, password), none empty.`,
   kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
@@ -646,22 +776,26 @@ var hiveMetastoreType = {
     if (!knownApplications(view).includes(METASTORE.hive.applicationName)) return out.build();
     out.applies();
     if (view.applicationConfigs === MALFORMED) return out.fail("applicationConfigs", "applicationConfigs is not a list", `write it as a list, e.g. [${hiveExample}]`).build();
-    const item = metastoreItem(view, METASTORE.hive.applicationName, METASTORE.hive.configFileName);
-    if (item === "unknown") return out.unknown("applicationConfigs").build();
-    if (!item) {
-      return out.fail("applicationConfigs", `HIVE is installed but ${METASTORE.key} is not set in ${METASTORE.hive.configFileName}; the API fails with "ApplicationConfigs missing item"`, `add ${hiveExample} (or metastore: { type: "DLF" } in the EmrCluster spec)`).build();
+    const { applicationName: app, configFileName: file } = METASTORE.hive;
+    const lookup = metastoreItems(view, app, file);
+    if (!lookup.items.length) {
+      if (lookup.unknownItems) return out.unknown("applicationConfigs").build();
+      return out.fail("applicationConfigs", `HIVE is installed but ${METASTORE.key} is not set in ${file}; the API fails with "ApplicationConfigs missing item"`, `add ${hiveExample} (or metastore: { type: "DLF" } in the EmrCluster spec)`).build();
     }
-    if (item.value === UNKNOWN) return out.unknown(item.path).build();
-    if (!METASTORE.types.includes(item.value)) {
-      out.fail(item.path, `${METASTORE.key} is ${JSON.stringify(item.value)}; EMR knows ${METASTORE.types.join(", ")}`, 'use "USER_RDS" (ApsaraDB RDS), "DLF" (Data Lake Formation) or, for NORMAL clusters only, "LOCAL"');
+    for (const item of lookup.items) {
+      if (item.value === UNKNOWN) out.unknown(item.path);
+      else if (!METASTORE.types.includes(item.value)) {
+        out.fail(item.path, `${METASTORE.key} is ${JSON.stringify(item.value ?? null)}; EMR knows ${METASTORE.types.join(", ")}`, 'use "USER_RDS" (ApsaraDB RDS), "DLF" (Data Lake Formation) or, for NORMAL clusters only, "LOCAL"');
+      }
     }
-    if (item.value === "USER_RDS") missingJdbcItems(view, out);
+    conflict(lookup, app, file, out);
+    if (agreedValue(lookup) === "USER_RDS") missingJdbcItems(view, out);
     return out.build();
   }
 };
 var sparkMetastoreMatchesHive = {
   name: "emr-spark-metastore-matches-hive",
-  description: `Checks whether a cluster with Spark sets ${METASTORE.key} in ${METASTORE.spark.configFileName}, equal to HIVE's.`,
+  description: `Checks whether a cluster with Spark sets ${METASTORE.key} in ${METASTORE.spark.configFileName} once (or always to the same value), equal to HIVE's.`,
   kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
@@ -670,24 +804,23 @@ var sparkMetastoreMatchesHive = {
     const sparks = METASTORE.spark.applicationNames.filter((s) => apps.includes(s));
     if (!sparks.length) return out.build();
     out.applies();
-    const hive = apps.includes(METASTORE.hive.applicationName) ? metastoreItem(view, METASTORE.hive.applicationName, METASTORE.hive.configFileName) : void 0;
+    const hive = apps.includes(METASTORE.hive.applicationName) ? agreedValue(metastoreItems(view, METASTORE.hive.applicationName, METASTORE.hive.configFileName)) : void 0;
     for (const spark of sparks) {
-      const item = metastoreItem(view, spark, METASTORE.spark.configFileName);
-      const example = `{ applicationName: "${spark}", configFileName: "${METASTORE.spark.configFileName}", configItemKey: "${METASTORE.key}", configItemValue: <HIVE's value> }`;
-      if (item === "unknown" || hive === "unknown") {
-        out.unknown("applicationConfigs");
+      const file = METASTORE.spark.configFileName;
+      const lookup = metastoreItems(view, spark, file);
+      const example = `{ applicationName: "${spark}", configFileName: "${file}", configItemKey: "${METASTORE.key}", configItemValue: <HIVE's value> }`;
+      if (!lookup.items.length) {
+        if (lookup.unknownItems) out.unknown("applicationConfigs");
+        else out.fail("applicationConfigs", `${spark} is installed but ${METASTORE.key} is not set in its ${file}`, `add ${example}`);
         continue;
       }
-      if (!item) {
-        out.fail("applicationConfigs", `${spark} is installed but ${METASTORE.key} is not set in its ${METASTORE.spark.configFileName}`, `add ${example}`);
-        continue;
-      }
-      if (item.value === UNKNOWN || hive && hive.value === UNKNOWN) {
-        out.unknown(item.path);
-        continue;
-      }
-      if (hive && item.value !== hive.value) {
-        out.fail(item.path, `${spark} uses metastore ${String(item.value)} but HIVE uses ${String(hive.value)}; Spark would not see Hive's tables`, `set ${spark}'s ${METASTORE.key} to "${String(hive.value)}"`);
+      conflict(lookup, spark, file, out);
+      if (hive === "conflict" || hive === void 0) continue;
+      for (const item of lookup.items) {
+        if (item.value === UNKNOWN || hive === UNKNOWN) out.unknown(item.path);
+        else if (item.value !== hive) {
+          out.fail(item.path, `${spark} uses metastore ${String(item.value)} but HIVE uses ${hive}; Spark would not see Hive's tables`, `set ${spark}'s ${METASTORE.key} to "${hive}"`);
+        }
       }
     }
     return out.build();
@@ -695,7 +828,7 @@ var sparkMetastoreMatchesHive = {
 };
 var haExternalMetastore = {
   name: "emr-ha-external-metastore",
-  description: "Checks whether an HA cluster with HIVE or Spark keeps its metastore outside the cluster (USER_RDS or DLF, never LOCAL), in hivemetastore-site.xml and in Spark's hive-site.xml.",
+  description: "Checks whether an HA cluster with HIVE or Spark keeps its metastore outside the cluster (USER_RDS or DLF, never LOCAL) in every hive.metastore.type item of hivemetastore-site.xml and Spark's hive-site.xml.",
   kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
@@ -710,12 +843,13 @@ var haExternalMetastore = {
     if (!users.length) return out.build();
     out.applies();
     for (const { app, file } of users) {
-      const item = metastoreItem(view, app, file);
-      if (item === "unknown") out.unknown("applicationConfigs");
-      else if (!item) continue;
-      else if (item.value === UNKNOWN) out.unknown(item.path);
-      else if (!METASTORE.externalTypes.includes(item.value)) {
-        out.fail(item.path, `HA cluster with ${app} uses ${METASTORE.key} ${String(item.value)} in ${file}; a metastore on the master nodes is lost with them`, `use "USER_RDS" (ApsaraDB RDS in the cluster's VPC) or "DLF"; metastore: { type: "USER_RDS" } in the EmrCluster spec creates the RDS`);
+      const lookup = metastoreItems(view, app, file);
+      if (lookup.unknownItems) out.unknown("applicationConfigs");
+      for (const item of lookup.items) {
+        if (item.value === UNKNOWN) out.unknown(item.path);
+        else if (!METASTORE.externalTypes.includes(item.value)) {
+          out.fail(item.path, `HA cluster with ${app} uses ${METASTORE.key} ${String(item.value)} in ${file}; a metastore on the master nodes is lost with them`, `use "USER_RDS" (ApsaraDB RDS in the cluster's VPC) or "DLF"; metastore: { type: "USER_RDS" } in the EmrCluster spec creates the RDS`);
+        }
       }
     }
     return out.build();
@@ -754,12 +888,20 @@ function checkMetastoreRdsVpc(clusterVpc, instances) {
 var UNITS = Object.keys(PAYMENT_DURATIONS);
 var isUnit = (u) => UNITS.includes(u);
 function subscriptionsOf(view, out) {
-  const cluster = { path: "subscriptionConfig", what: "the cluster", paymentType: view.paymentType, subscription: view.subscription };
-  return [cluster, ...nodeGroupsOf(view, out).map((g) => ({ path: `${g.path}.subscriptionConfig`, what: g.label, paymentType: g.paymentType, subscription: g.subscription }))];
+  const cluster = { path: "subscriptionConfig", what: "the cluster", paymentType: view.paymentType, effectivePayment: view.paymentType, subscription: view.subscription };
+  return [
+    cluster,
+    ...nodeGroupsOf(view, out).map((g) => ({ path: `${g.path}.subscriptionConfig`, what: g.label, paymentType: g.paymentType, effectivePayment: g.paymentType ?? view.paymentType, subscription: g.subscription }))
+  ];
 }
+function paysBySubscription(owner, out) {
+  if (owner.effectivePayment === UNKNOWN) out.unknown(owner.path.replace(/subscriptionConfig$/, "paymentType"));
+  return owner.effectivePayment === "Subscription";
+}
+var PROVIDER_DURATIONS = EMR_CLUSTER_SCHEMA["subscriptionConfig.paymentDuration"].values;
 var subscriptionConfigValid = {
   name: "emr-subscription-config",
-  description: "Checks whether every Subscription (cluster or node group) has a subscriptionConfig whose paymentDuration is valid for its unit (Month: 1-9, 12, 24, 36, 48, 60; Year: 1-5).",
+  description: `Checks whether every Subscription (cluster or node group) has a subscriptionConfig with a paymentDuration and paymentDurationUnit, and a duration the API accepts for its unit (${UNITS.map((u) => `${u}: ${PAYMENT_DURATIONS[u].join(", ")}`).join("; ")}).`,
   kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
@@ -783,12 +925,11 @@ var subscriptionConfigValid = {
         out.unknown(path);
         continue;
       }
-      if (!isUnit(unit)) {
-        out.fail(`${path}.paymentDurationUnit`, `${what} has paymentDurationUnit ${JSON.stringify(unit ?? null)}; the API knows ${UNITS.join(" and ")}`, 'set paymentDurationUnit: "Month" (or "Year")');
-        continue;
-      }
-      if (!isKnown(duration) || !PAYMENT_DURATIONS[unit].includes(duration)) {
-        out.fail(`${path}.paymentDuration`, `${what} has paymentDuration ${JSON.stringify(duration ?? null)} ${unit}; valid are ${PAYMENT_DURATIONS[unit].join(", ")}`, `use one of them, e.g. ${unit === "Year" ? 1 : 12}`);
+      if (unit === void 0) out.fail(`${path}.paymentDurationUnit`, `${what} has a subscriptionConfig without paymentDurationUnit, which the provider requires`, 'set paymentDurationUnit: "Month" (or "Year")');
+      if (duration === void 0) out.fail(`${path}.paymentDuration`, `${what} has a subscriptionConfig without paymentDuration, which the provider requires`, "set paymentDuration, e.g. 12");
+      if (!isUnit(unit) || !isKnown(duration) || !PROVIDER_DURATIONS.includes(duration)) continue;
+      if (!PAYMENT_DURATIONS[unit].includes(duration)) {
+        out.fail(`${path}.paymentDuration`, `${what} has paymentDuration ${duration} ${unit}; for ${unit} the API accepts ${PAYMENT_DURATIONS[unit].join(", ")}`, `use one of them, e.g. ${unit === "Year" ? 1 : 12}, or paymentDurationUnit "Month"`);
       }
     }
     return out.build();
@@ -801,13 +942,14 @@ function subscriptionMonths(subscription) {
 }
 var subscriptionDurationAck = {
   name: "emr-subscription-duration-ack",
-  description: `Checks whether a Subscription longer than the threshold (default 12 months; a Year counts 12) carries the tag ${ACK_TAGS.subscriptionMonths} covering it.`,
+  description: `Checks whether a Subscription (cluster or node group) longer than the threshold (subscriptionMonthsAckThreshold, default ${DEFAULT_LIMITS.subscriptionMonthsAckThreshold} months; a Year counts 12) carries the tag ${ACK_TAGS.subscriptionMonths} covering it; a subscriptionConfig left on a PayAsYouGo cluster or group buys nothing and is not held to it.`,
   kind: "guardrail",
   limits: ["subscriptionMonthsAckThreshold"],
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
-    const ack = tagNumber(view, ACK_TAGS.subscriptionMonths) ?? 0;
-    for (const { path, what, subscription } of subscriptionsOf(view, out)) {
+    for (const owner of subscriptionsOf(view, out)) {
+      const { path, what, subscription } = owner;
+      if (subscription === void 0 || !paysBySubscription(owner, out)) continue;
       const months = subscriptionMonths(subscription);
       if (subscription === UNKNOWN || months === void 0 && isKnown(subscription) && (subscription.duration === UNKNOWN || subscription.unit === UNKNOWN)) {
         out.unknown(`${path}.paymentDuration`);
@@ -815,8 +957,11 @@ var subscriptionDurationAck = {
       }
       if (months === void 0) continue;
       out.applies();
-      if (months > limits.subscriptionMonthsAckThreshold && months > ack) {
-        out.fail(`${path}.paymentDuration`, `a ${months}-month subscription (${what}) is longer than ${limits.subscriptionMonthsAckThreshold} months without a cost acknowledgement`, `acknowledge it with the tag ${ACK_TAGS.subscriptionMonths}: "${months}" (acknowledgements.subscriptionMonths: ${months}), or subscribe for ${limits.subscriptionMonthsAckThreshold} months`);
+      if (months <= limits.subscriptionMonthsAckThreshold) continue;
+      const ack = ackNumber(view, ACK_TAGS.subscriptionMonths);
+      if (ack === UNKNOWN) out.unknown(`tags[${JSON.stringify(ACK_TAGS.subscriptionMonths)}]`);
+      else if (months > ack) {
+        out.fail(`${path}.paymentDuration`, `a ${months}-month subscription (${what}) is longer than ${limits.subscriptionMonthsAckThreshold} months without a cost acknowledgement${ack ? ` (acknowledged: ${ack})` : ""}`, `acknowledge it with the tag ${ACK_TAGS.subscriptionMonths}: "${months}" (acknowledgements.subscriptionMonths: ${months}), or subscribe for ${limits.subscriptionMonthsAckThreshold} months`);
       }
     }
     return out.build();
@@ -892,7 +1037,7 @@ function checkRenewal(subscription, path, what, out) {
   if (renewal.autoRenew !== true) return;
   out.applies();
   if (renewal.autoRenewDuration === UNKNOWN) out.unknown(`${path}.autoRenewDuration`);
-  else if (!isKnown(renewal.autoRenewDuration) || renewal.autoRenewDuration < 1) {
+  else if (renewal.autoRenewDuration === void 0) {
     out.fail(`${path}.autoRenewDuration`, `${what} renews automatically with no renewal duration: the provider sends 0`, 'set autoRenewDuration: 1 and autoRenewDurationUnit: "Month" (the EmrCluster component does this by default)');
   }
 }
@@ -904,6 +1049,125 @@ var subscriptionAutoRenewDuration = {
     const out = new OutcomeBuilder(this.name);
     checkRenewal(view.subscription, "subscriptionConfig", "the cluster", out);
     for (const g of nodeGroupsOf(view, out)) checkRenewal(g.subscription, `${g.path}.subscriptionConfig`, g.label, out);
+    return out.build();
+  }
+};
+var subscriptionAutoPayOrder = {
+  name: "emr-subscription-auto-pay-order",
+  kind: "validity",
+  description: "Checks whether every Subscription's subscriptionConfig (cluster or node group) states autoPayOrder (the provider sends false when it is left out, leaving the order unpaid).",
+  check(view) {
+    const out = new OutcomeBuilder(this.name);
+    for (const owner of subscriptionsOf(view, out)) {
+      const { path, what, subscription } = owner;
+      if (subscription === void 0 || !paysBySubscription(owner, out)) continue;
+      if (subscription === UNKNOWN) {
+        out.unknown(path);
+        continue;
+      }
+      if (!isKnown(subscription)) continue;
+      out.applies();
+      if (subscription.autoPayOrder === UNKNOWN) out.unknown(`${path}.autoPayOrder`);
+      else if (subscription.autoPayOrder === void 0) {
+        const order = owner.path === "subscriptionConfig" ? "the order that creates the cluster" : "the orders of its creation and later scale-outs";
+        out.fail(`${path}.autoPayOrder`, `${what} is Subscription and its subscriptionConfig leaves autoPayOrder out: the provider sends false (not its documented default, true), so ${order} would wait unpaid`, "set autoPayOrder: true (or false if you pay each order yourself); EmrCluster sets true unless told otherwise");
+      }
+    }
+    return out.build();
+  }
+};
+
+// rules/provider-schema-check.ts
+var isRecord = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+function asNumber(v) {
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v.trim())) return Number(v);
+  return void 0;
+}
+var shown = (v) => typeof v === "string" ? JSON.stringify(v) : typeof v === "number" ? String(v) : Array.isArray(v) ? "a list" : isRecord(v) ? "a map" : String(v);
+var listed = (values) => values.map((v) => typeof v === "string" ? `"${v}"` : String(v)).join(", ");
+function judge(entry, value) {
+  const refuses = `the provider refuses anything else at preview (${entry.source})`;
+  switch (entry.kind) {
+    case "oneOf":
+      if (typeof value === "string" && entry.values.includes(value)) return void 0;
+      return { what: `accepted are ${listed(entry.values)}; ${refuses}`, fix: `use one of them, e.g. "${entry.values[0]}"` };
+    case "intOneOf": {
+      const n = asNumber(value);
+      if (n !== void 0 && entry.values.includes(n)) return void 0;
+      return { what: `accepted are ${listed(entry.values)}; ${refuses}`, fix: `use one of them, e.g. ${entry.values.find((v) => v > 0) ?? entry.values[0]}` };
+    }
+    case "intRange": {
+      const n = asNumber(value);
+      if (n !== void 0 && Number.isInteger(n) && n >= entry.min && n <= entry.max) return void 0;
+      return { what: `accepted is a whole number from ${entry.min} to ${entry.max}; ${refuses}`, fix: `use a whole number from ${entry.min} to ${entry.max}` };
+    }
+    case "integer": {
+      const n = asNumber(value);
+      if (n !== void 0 && Number.isInteger(n) && n >= (entry.min ?? -Infinity)) return void 0;
+      const fix = `write a whole number${entry.min !== void 0 ? ` of at least ${entry.min}` : ""}, e.g. ${Math.max(entry.min ?? 1, Math.ceil(n ?? 1), 1)}${entry.alternative ? `, or ${entry.alternative}` : ""}`;
+      const field = `the provider's field is a whole number (${entry.source})`;
+      if (n === void 0) return { what: field, fix };
+      if (!Number.isInteger(n)) return { what: `${field} and the Pulumi bridge truncates a fraction: ${Math.trunc(n)} would be sent, not ${n}`, fix };
+      return { what: `${field} with no range of its own; a count is at least ${entry.min}`, fix };
+    }
+    case "pattern":
+      if (typeof value === "string" && entry.pattern.test(value)) return void 0;
+      return { what: `the provider accepts ${entry.rule} (${entry.pattern.source}, ${entry.source})`, fix: `use such a name, e.g. "${entry.example}"` };
+    case "length":
+      if (typeof value === "string" && value.length >= entry.min && value.length <= entry.max) return void 0;
+      return { what: `the provider accepts ${entry.min} to ${entry.max} characters (${entry.source})`, fix: `write ${entry.min} to ${entry.max} characters` };
+  }
+}
+function valuesAt(props, tablePath) {
+  const segments = tablePath.split(/\.|(?=\[\])/).filter(Boolean);
+  let at = [{ path: "", value: props }];
+  for (const seg of segments) {
+    const next = [];
+    for (const { path, value } of at) {
+      if (isUnknown(value)) next.push({ path, value });
+      else if (seg === "[]") {
+        if (Array.isArray(value)) value.forEach((item, i) => next.push({ path: `${path}[${i}]`, value: item }));
+      } else if (isRecord(value)) next.push({ path: path ? `${path}.${seg}` : seg, value: value[seg] });
+    }
+    at = next;
+  }
+  return at.filter((v) => v.value !== void 0 && v.value !== null);
+}
+var fieldName = (path) => /([A-Za-z_$][\w$]*)(\[\d+\])?$/.exec(path)?.[1] ?? path;
+function groupLabel(props, path) {
+  const m = /^nodeGroups\[(\d+)\]/.exec(path);
+  const groups = isRecord(props) ? props.nodeGroups : void 0;
+  const group = m && Array.isArray(groups) ? groups[Number(m[1])] : void 0;
+  return isRecord(group) && typeof group.nodeGroupName === "string" ? ` (node group "${group.nodeGroupName}")` : "";
+}
+function checkProviderSchema(type, props) {
+  const table = PROVIDER_SCHEMA[type] ?? {};
+  const result = { problems: [], unknown: [] };
+  if (isUnknown(props)) return { problems: [], unknown: ["(inputs)"] };
+  for (const [tablePath, entry] of Object.entries(table)) {
+    for (const { path, value } of valuesAt(props, tablePath)) {
+      if (isUnknown(value)) {
+        result.unknown.push(path || tablePath);
+        continue;
+      }
+      const wrong = judge(entry, value);
+      if (wrong) result.problems.push({ path, message: `${fieldName(path)} is ${shown(value)}${groupLabel(props, path)}; ${wrong.what}`, fix: wrong.fix });
+    }
+  }
+  return result;
+}
+var PROVIDER_SCHEMA_RULE = "emr-provider-schema";
+var providerSchemaValues = {
+  name: PROVIDER_SCHEMA_RULE,
+  description: `Checks whether every enum, range, pattern and whole-number field of the cluster (${Object.keys(EMR_CLUSTER_SCHEMA).length} fields) and of the RDS instances, databases, accounts, privileges and security groups of the stack holds a value the alicloud provider's schema accepts (it refuses the others at preview, or truncates a fraction).`,
+  kind: "validity",
+  check(view) {
+    const out = new OutcomeBuilder(this.name);
+    const { problems, unknown } = checkProviderSchema("alicloud:emrv2/cluster:Cluster", view.props);
+    out.applies();
+    for (const p of problems) out.fail(p.path, p.message, p.fix);
+    for (const u of unknown) out.unknown(u);
     return out.build();
   }
 };
@@ -931,7 +1195,7 @@ var deployModeMasters = {
     }
     const [m] = masters;
     if (m.nodeCount === UNKNOWN) out.unknown(`${m.path}.nodeCount`);
-    else if (m.nodeCount !== want) {
+    else if (isKnown(m.nodeCount) && m.nodeCount !== want) {
       const why = mode === "HA" ? "HA mode needs 3 MASTER nodes for standby switching" : "NORMAL mode has 1 MASTER node";
       out.fail(`${m.path}.nodeCount`, `${m.label} has ${String(m.nodeCount)} nodes; ${why}`, mode === "HA" ? "set nodeCount to 3" : 'set nodeCount to 1, or use deployMode "HA" with 3 MASTER nodes for production');
     }
@@ -1050,20 +1314,29 @@ var applicationExclusion = {
 };
 var coreGroupPresent = {
   name: "emr-core-group",
-  description: "Checks whether the cluster has a CORE group and every CORE group has at least one node (assumption: EMR clusters keep HDFS/compute on at least one CORE node).",
+  description: `Checks whether a cluster that installs an application storing its data on CORE nodes (${CORE_DATA_APPLICATIONS.join(", ")}) has a CORE group, and whether every CORE group has at least one node.`,
   kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     const groups = nodeGroupsOf(view, out);
     if (!Array.isArray(view.nodeGroups)) return out.build();
     if (groups.some((g) => g.type === UNKNOWN)) return out.unknown("nodeGroups").build();
-    out.applies();
     const cores = groups.filter((g) => g.type === "CORE");
-    if (!cores.length) out.fail("nodeGroups", "the cluster has no CORE group (was it removed or merged away?)", 'keep one group with nodeGroupType "CORE" and nodeCount of at least 1, e.g. { nodeGroupType: "CORE", nodeGroupName: "core", nodeCount: 2, ... }');
     for (const g of cores) {
+      out.applies();
       if (g.nodeCount === UNKNOWN) out.unknown(`${g.path}.nodeCount`);
       else if (g.nodeCount === 0) out.fail(`${g.path}.nodeCount`, `${g.label} is a CORE group with 0 nodes`, "give it at least 1 node, e.g. nodeCount: 2");
     }
+    if (cores.length) return out.build();
+    if (view.applications === UNKNOWN) return out.unknown("applications").build();
+    const storing = knownApplications(view).filter((a) => CORE_DATA_APPLICATIONS.includes(a));
+    if (!storing.length) return out.build();
+    out.applies();
+    out.fail(
+      "nodeGroups",
+      `the cluster installs ${storing.join(", ")}, which keeps its data on CORE nodes, but has no CORE group (was it removed or merged away?)`,
+      'keep one group with nodeGroupType "CORE" and nodeCount of at least 1, e.g. { nodeGroupType: "CORE", nodeGroupName: "core", nodeCount: 2, ... }, or keep the data in OSS-HDFS instead of HDFS'
+    );
     return out.build();
   }
 };
@@ -1108,8 +1381,7 @@ var internalApplications = {
 
 // rules/index.ts
 var MANDATORY_RULES = [
-  nodeGroupCreationCap,
-  nodeGroupSizeAck,
+  nodeGroupSize,
   clusterTotalNodesAck,
   autoScalingMaxCapacity,
   autoScalingBounds,
@@ -1132,7 +1404,9 @@ var MANDATORY_RULES = [
   tagsValid,
   bootstrapScriptsFromOss,
   ossHdfsRootUri,
-  subscriptionAutoRenewDuration
+  subscriptionAutoRenewDuration,
+  subscriptionAutoPayOrder,
+  providerSchemaValues
 ];
 var ADVISORY_RULES = [productionKerberos, productionHa];
 var ALL_RULES = [...MANDATORY_RULES, ...ADVISORY_RULES];
@@ -1273,7 +1547,7 @@ function sharedView(urn, props) {
 // cluster-policy.ts
 var LIMIT_DESCRIPTIONS = {
   maxNodesPerGroupAtCreate: "Most nodes a node group may have at creation.",
-  nodeGroupAckThreshold: "Node groups above this size need the emr-guard:ack-node-count tag.",
+  nodeGroupAckThreshold: "Node groups above this size need the emr-guard:ack-node-count tag covering it.",
   scaleOutAckThreshold: "A scale-out above this many nodes in one update needs the emr-guard:ack-scale-out tag naming it (the change-aware check, the live gate and EmrClient read this).",
   maxScaleOutPerCall: "Most nodes one update may add to a node group (the change-aware check, the live gate and EmrClient read this).",
   maxScaleInPerCall: "Most nodes one update may release from a TASK group (the change-aware check, the live gate and EmrClient read this).",
@@ -1283,7 +1557,7 @@ var LIMIT_DESCRIPTIONS = {
 };
 function configSchemaFor(options) {
   const properties = {};
-  for (const key of options.limits) {
+  for (const key of propertiesOf(options)) {
     properties[key] = { type: "integer", minimum: 0, default: DEFAULT_LIMITS[key], description: LIMIT_DESCRIPTIONS[key] };
   }
   if (options.productionStacks) {
@@ -1303,25 +1577,31 @@ function contextFor(args) {
 }
 function clusterPolicy(rule, options = {}) {
   const entry = entryOf(rule);
+  const judgeCluster = (args, reportViolation) => {
+    const outcome = runRuleOnView(rule, sharedView(args.urn, args.props), contextFor(args));
+    if (outcome.kind === "non-compliant") {
+      for (const f of outcome.findings) reportViolation(`${f.path}: ${f.message}. Fix: ${f.fix}.`, args.urn);
+    }
+  };
   const enforcementLevel = entry.level;
   return {
     name: rule.name,
     description: rule.description,
     enforcementLevel,
     configSchema: configSchemaFor(entry),
-    validateResource: forClusters((args, reportViolation) => {
-      const outcome = runRuleOnView(rule, sharedView(args.urn, args.props), contextFor(args));
-      if (outcome.kind === "non-compliant") {
-        for (const f of outcome.findings) reportViolation(`${f.path}: ${f.message}. Fix: ${f.fix}.`, args.urn);
-      }
-    }),
+    validateResource: options.otherTypes ? withOtherTypes(judgeCluster, options.otherTypes) : forClusters(judgeCluster),
     ...options.remediateResource ? { remediateResource: options.remediateResource } : {}
+  };
+}
+function withOtherTypes(judgeCluster, other) {
+  return (args, reportViolation) => {
+    if (args.type === TYPES.cluster) return judgeCluster(args, reportViolation);
+    if (other.types.includes(args.type)) other.validate(args, reportViolation);
   };
 }
 
 // capacity.ts
-var nodeGroupCreationCapPolicy = clusterPolicy(nodeGroupCreationCap);
-var nodeGroupSizeAckPolicy = clusterPolicy(nodeGroupSizeAck);
+var nodeGroupSizePolicy = clusterPolicy(nodeGroupSize);
 var clusterTotalNodesAckPolicy = clusterPolicy(clusterTotalNodesAck);
 var autoScalingMaxCapacityPolicy = clusterPolicy(autoScalingMaxCapacity);
 var autoScalingBoundsPolicy = clusterPolicy(autoScalingBounds);
@@ -1421,17 +1701,45 @@ var metastorePasswordSourcePolicy = {
 };
 
 // network.ts
+function groupsWithAdditional(resource) {
+  const groups = propsOf(resource).nodeGroups;
+  if (!Array.isArray(groups)) return [];
+  return groups.flatMap((g, i) => {
+    const ids = g !== null && typeof g === "object" ? g.additionalSecurityGroupIds : void 0;
+    if (!Array.isArray(ids) || !ids.length) return [];
+    const name = g.nodeGroupName;
+    return [{ path: `nodeGroups[${i}].additionalSecurityGroupIds`, label: typeof name === "string" ? `node group "${name}"` : `nodeGroups[${i}]`, ids }];
+  });
+}
+function additionalGroupsInStack(resource) {
+  return derivedFrom(resource, "nodeGroups").filter((r) => r.type === TYPES.securityGroup);
+}
+var notNormal = (sg) => {
+  const type = propsOf(sg).securityGroupType;
+  return type === UNKNOWN || type === void 0 || type === "normal" ? void 0 : type;
+};
 var securityGroupNormalPolicy = {
   name: "emr-security-group-normal",
-  description: "Checks whether the security group an EMR cluster uses, when created in the stack, is a normal (not enterprise) security group.",
+  description: "Checks whether every security group an EMR cluster uses (its own, and its node groups' additionalSecurityGroupIds), when created in the stack, is a normal (not enterprise) security group.",
   enforcementLevel: otherPolicy("emr-security-group-normal").level,
   validateStack: (args, reportViolation) => {
     for (const { resource } of clustersOf(args.resources)) {
       for (const sg of derivedOfType(resource, "nodeAttributes", TYPES.securityGroup)) {
-        const type = propsOf(sg).securityGroupType;
-        if (type === UNKNOWN || type === void 0 || type === "normal") continue;
+        const type = notNormal(sg);
+        if (type === void 0) continue;
         reportViolation(
           `nodeAttributes[0].securityGroupId: cluster "${resource.name}" uses security group "${sg.name}" of type ${JSON.stringify(type)}; EMR accepts only normal security groups and creation would fail. Fix: set securityGroupType: "normal" on "${sg.name}", or use another normal group.`,
+          resource.urn
+        );
+      }
+      const listing = groupsWithAdditional(resource);
+      for (const sg of additionalGroupsInStack(resource)) {
+        const type = notNormal(sg);
+        if (type === void 0) continue;
+        const where = listing.length === 1 ? listing[0] : void 0;
+        const who = where ? where.label : listing.length ? `one of ${listing.map((l) => l.label).join(", ")}` : "a node group";
+        reportViolation(
+          `${where ? where.path : "nodeGroups[].additionalSecurityGroupIds"}: cluster "${resource.name}": ${who} lists security group "${sg.name}" of type ${JSON.stringify(type)} in additionalSecurityGroupIds; EMR accepts only normal security groups and creation would fail. Fix: set securityGroupType: "normal" on "${sg.name}", or list a normal group instead.`,
           resource.urn
         );
       }
@@ -1440,17 +1748,27 @@ var securityGroupNormalPolicy = {
 };
 var securityGroupExternalPolicy = {
   name: "emr-security-group-external",
-  description: "Checks whether the security group of an EMR cluster can be verified in the stack; an external one must be checked to be a normal group by hand.",
+  description: "Checks whether the security groups of an EMR cluster can be verified in the stack; an external one must be checked to be a normal group by hand.",
   enforcementLevel: otherPolicy("emr-security-group-external").level,
   validateStack: (args, reportViolation) => {
     for (const { resource, view } of clustersOf(args.resources)) {
-      if (derivedOfType(resource, "nodeAttributes", TYPES.securityGroup).length) continue;
-      const id = view.securityGroupId;
-      const what = typeof id === "string" ? `security group ${id}` : "its security group";
-      reportViolation(
-        `nodeAttributes[0].securityGroupId: cluster "${resource.name}" uses ${what}, which is not created in this stack, so the pack cannot see its type. Fix: make sure it is a normal security group (EMR refuses enterprise ones), or let EmrCluster create one.`,
-        resource.urn
-      );
+      if (!derivedOfType(resource, "nodeAttributes", TYPES.securityGroup).length) {
+        const id = view.securityGroupId;
+        const what = typeof id === "string" ? `security group ${id}` : "its security group";
+        reportViolation(
+          `nodeAttributes[0].securityGroupId: cluster "${resource.name}" uses ${what}, which is not created in this stack, so the pack cannot see its type. Fix: make sure it is a normal security group (EMR refuses enterprise ones), or let EmrCluster create one.`,
+          resource.urn
+        );
+      }
+      if (additionalGroupsInStack(resource).length) continue;
+      for (const g of groupsWithAdditional(resource)) {
+        const ids = g.ids.filter((id) => typeof id === "string");
+        if (!ids.length) continue;
+        reportViolation(
+          `${g.path}: cluster "${resource.name}": ${g.label} lists security group${ids.length > 1 ? "s" : ""} ${ids.join(", ")}, not created in this stack, so the pack cannot see ${ids.length > 1 ? "their" : "its"} type. Fix: make sure ${ids.length > 1 ? "they are" : "it is"} normal (EMR refuses enterprise ones), or create ${ids.length > 1 ? "them" : "it"} in the stack.`,
+          resource.urn
+        );
+      }
     }
   }
 };
@@ -1475,6 +1793,16 @@ var protectOptionPolicy = {
 // provider.ts
 var ossHdfsRootUriPolicy = clusterPolicy(ossHdfsRootUri);
 var subscriptionAutoRenewPolicy = clusterPolicy(subscriptionAutoRenewDuration);
+var subscriptionAutoPayOrderPolicy = clusterPolicy(subscriptionAutoPayOrder);
+var supportingTypes = Object.keys(PROVIDER_SCHEMA).filter((type) => type !== TYPES.cluster);
+var providerSchemaPolicy = clusterPolicy(providerSchemaValues, {
+  otherTypes: {
+    types: supportingTypes,
+    validate: (args, reportViolation) => {
+      for (const p of checkProviderSchema(args.type, sharedProps(args.urn, args.props)).problems) reportViolation(`${p.path}: ${p.message}. Fix: ${p.fix}.`, args.urn);
+    }
+  }
+});
 
 // topology.ts
 var deployModeMastersPolicy = clusterPolicy(deployModeMasters);
@@ -1490,8 +1818,7 @@ var internalApplicationsPolicy = clusterPolicy(internalApplications);
 // pack.ts
 var ALL_POLICIES = [
   // capacity
-  nodeGroupCreationCapPolicy,
-  nodeGroupSizeAckPolicy,
+  nodeGroupSizePolicy,
   clusterTotalNodesAckPolicy,
   autoScalingMaxCapacityPolicy,
   autoScalingIgnoreChangesPolicy,
@@ -1529,7 +1856,9 @@ var ALL_POLICIES = [
   clusterNamesUniquePolicy,
   // provider
   ossHdfsRootUriPolicy,
-  subscriptionAutoRenewPolicy
+  subscriptionAutoRenewPolicy,
+  subscriptionAutoPayOrderPolicy,
+  providerSchemaPolicy
 ];
 
 // sdk-deserialize.ts

@@ -20,7 +20,7 @@ export function maxNodesOf(g: GroupView, out: OutcomeBuilder): number | Unknown 
     return UNKNOWN;
   }
   if (g.maxCapacity === MALFORMED) {
-    out.fail(path, `${g.label} has a maxCapacity that is not a whole number`, "set constraints.maxCapacity to a whole number, e.g. 40");
+    out.unknown(path); // not a whole number of at least 0: emr-provider-schema reports it, the counting rules cannot tell
     return UNKNOWN;
   }
   return g.maxCapacity ?? AUTO_SCALING.defaultMaxCapacity;
@@ -28,7 +28,7 @@ export function maxNodesOf(g: GroupView, out: OutcomeBuilder): number | Unknown 
 
 export const autoScalingBounds: ClusterRule = {
   name: "emr-auto-scaling-bounds",
-  description: `Checks whether every auto-scaling policy has 0 <= minCapacity <= maxCapacity <= ${AUTO_SCALING.maxCapacityLimit} and its group's nodeCount within [minCapacity, maxCapacity].`,
+  description: "Checks whether every auto-scaling policy has minCapacity <= maxCapacity (their range is the provider's: emr-provider-schema) and its group's nodeCount within [minCapacity, maxCapacity].",
   kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
@@ -40,14 +40,11 @@ export const autoScalingBounds: ClusterRule = {
       const max = maxNodesOf(g, out);
       if (max === undefined) continue;
       const minPath = `${g.path}.autoScalingPolicy.constraints.minCapacity`;
-      if (g.minCapacity === UNKNOWN) out.unknown(minPath);
-      if (g.minCapacity === MALFORMED) out.fail(minPath, `${g.label} has a minCapacity that is not a whole number`, "set constraints.minCapacity to a whole number, e.g. 2");
+      // A capacity that is no whole number of at least 0 is emr-provider-schema's to report; here it cannot be judged.
+      if (g.minCapacity === UNKNOWN || g.minCapacity === MALFORMED) out.unknown(minPath);
       if (max === UNKNOWN || g.minCapacity === UNKNOWN || g.minCapacity === MALFORMED) continue;
       out.applies();
       const min = g.minCapacity ?? AUTO_SCALING.defaultMinCapacity;
-      if (max > AUTO_SCALING.maxCapacityLimit) {
-        out.fail(`${g.path}.autoScalingPolicy.constraints.maxCapacity`, `${g.label} has maxCapacity ${max}; the API accepts at most ${AUTO_SCALING.maxCapacityLimit}`, "set maxCapacity to the most nodes the group may reach, e.g. 40");
-      }
       if (min > max) {
         out.fail(minPath, `${g.label} has minCapacity ${min} above maxCapacity ${max}`, `set minCapacity at most ${max}, e.g. { minCapacity: ${Math.min(2, max)}, maxCapacity: ${max} }`);
         continue;

@@ -1,104 +1,114 @@
 /** Node-count caps and acknowledgements, the cluster's total and the auto-scaling capacity cap (guardrails). */
 import { maxNodesOf } from "./auto-scaling";
-import { ACK_TAGS, AUTO_SCALING } from "./domain";
-import { OutcomeBuilder, UNKNOWN } from "./types";
+import { ACK_TAGS, AUTO_SCALING, DEFAULT_LIMITS, type GuardrailLimits } from "./domain";
+import { OutcomeBuilder, UNKNOWN, type Finding } from "./types";
 import type { ClusterRule } from "./rule";
-import { isKnown, nodeGroupsOf, tagNumber, MALFORMED, type GroupView } from "./view";
+import { ackNumber, clusterView, isKnown, nodeGroupsOf, MALFORMED, type GroupView } from "./view";
 
-/** A node count, or a finding/unknown recorded; undefined when it cannot be used. */
+/**
+ * A node count, or undefined when it cannot be used: a preview unknown, or a count that is no whole number of at
+ * least 0 (emr-provider-schema reports that one; here it only means the rule cannot tell), recorded as unknown.
+ */
 function countOf(g: GroupView, out: OutcomeBuilder): number | undefined {
-  if (g.nodeCount === UNKNOWN) out.unknown(`${g.path}.nodeCount`);
-  else if (g.nodeCount === MALFORMED) out.fail(`${g.path}.nodeCount`, `${g.label} has a nodeCount that is not a whole number`, "set nodeCount to a number, e.g. 3");
-  else if (isKnown(g.nodeCount)) return g.nodeCount;
+  if (isKnown(g.nodeCount)) return g.nodeCount;
+  if (g.nodeCount === UNKNOWN || g.nodeCount === MALFORMED) out.unknown(`${g.path}.nodeCount`);
   return undefined;
 }
 
+const D = DEFAULT_LIMITS;
+
+/** A group above the creation cap: the finding's path, what is wrong and the way to get there. */
+function aboveCap(g: GroupView, n: number, cap: number): Omit<Finding, "rule"> {
+  return {
+    path: `${g.path}.nodeCount`,
+    message: `${n} nodes is above the ${cap}-node cap for a node group at creation`,
+    fix: `create it with at most ${cap} and grow it in steps (the change-aware check and the live gate hold each step to the limits in guardrails.json), or use auto scaling`,
+  };
+}
+
 /**
- * The per-group cap at creation. A policy sees only the planned end state, never whether the group is being created
- * or was grown to its size in steps (40 -> 90 -> 100, each step within the cap), so a size above the cap that is
- * signed off with the node-count acknowledgement counts as reached by steps; the change-aware check and the live gate
- * (change/steps.ts), which see the before, hold every creation and every step to the cap.
+ * The size of a node group: above the acknowledgement threshold it needs the node-count acknowledgement, and above
+ * the creation cap that acknowledgement also says the size was reached by steps. One rule, so a group gets one
+ * violation for its one fix (the tag). A policy sees only the planned end state, never whether the group is being
+ * created or was grown to its size in steps (40 -> 90 -> 100, each step within the cap); the change-aware check and
+ * the live gate, which see the before, hold every creation and every step to the cap and read the step limits this
+ * policy carries in guardrails.json.
  */
-export const nodeGroupCreationCap: ClusterRule = {
+export const nodeGroupSize: ClusterRule = {
   name: "emr-node-group-creation-cap",
-  description: "Checks whether every node group has at most the per-group cap of nodes at creation (default 50), unless its size is acknowledged as reached by steps; its step properties are the change-aware check's and the live gate's.",
+  description: `Checks whether every node group above the acknowledgement threshold (nodeGroupAckThreshold, default ${D.nodeGroupAckThreshold}) carries the tag ${ACK_TAGS.nodeCount} covering its size; above the cap at creation (maxNodesPerGroupAtCreate, default ${D.maxNodesPerGroupAtCreate}) that tag states the size was reached by steps.`,
   kind: "guardrail",
-  limits: ["maxNodesPerGroupAtCreate", "maxScaleOutPerCall", "scaleOutAckThreshold", "maxScaleInPerCall"],
+  limits: ["maxNodesPerGroupAtCreate", "nodeGroupAckThreshold"],
+  hosts: ["maxScaleOutPerCall", "scaleOutAckThreshold", "maxScaleInPerCall"],
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
-    const ack = tagNumber(view, ACK_TAGS.nodeCount) ?? 0;
-    nodeGroupsOf(view, out).forEach((g) => {
+    const cap = limits.maxNodesPerGroupAtCreate;
+    const threshold = limits.nodeGroupAckThreshold;
+    for (const g of nodeGroupsOf(view, out)) {
       const n = countOf(g, out);
-      if (n === undefined) return;
+      if (n === undefined) continue;
       out.applies();
-      if (n > limits.maxNodesPerGroupAtCreate && n > ack) {
-        out.fail(
-          `${g.path}.nodeCount`,
-          `${n} exceeds the ${limits.maxNodesPerGroupAtCreate}-node cap for a node group at creation (${g.label})`,
-          `create it with at most ${limits.maxNodesPerGroupAtCreate} and grow it in steps of at most ${limits.maxScaleOutPerCall}, or use auto scaling; a size reached by steps is signed off with the tag ${ACK_TAGS.nodeCount}: "${n}" (acknowledgements.nodeCount: ${n})`,
-        );
+      if (n <= Math.min(cap, threshold)) continue;
+      const ack = ackNumber(view, ACK_TAGS.nodeCount);
+      if (ack === UNKNOWN) {
+        out.unknown(`tags[${JSON.stringify(ACK_TAGS.nodeCount)}]`);
+        continue;
       }
-    });
+      if (n <= ack) continue;
+      const acked = ack ? `; acknowledged: ${ack}` : "";
+      const tag = `the tag ${ACK_TAGS.nodeCount}: "${n}" (acknowledgements.nodeCount: ${n} in the EmrCluster spec)`;
+      if (n > cap) {
+        const f = aboveCap(g, n, cap);
+        out.fail(f.path, `${f.message}, without an acknowledgement that it was reached by steps (${g.label}${acked})`, `${f.fix}; sign off a size reached by steps with ${tag}`);
+      } else {
+        out.fail(`${g.path}.nodeCount`, `${n} nodes is above the ${threshold}-node acknowledgement threshold without an acknowledgement (${g.label}${acked})`, `acknowledge it with ${tag}, or stay at ${threshold} or fewer`);
+      }
+    }
     return out.build();
   },
 };
 
-export const nodeGroupSizeAck: ClusterRule = {
-  name: "emr-node-group-size-ack",
-  description: `Checks whether every node group above the acknowledgement threshold (default 30 nodes) carries the tag ${ACK_TAGS.nodeCount} covering its size.`,
-  kind: "guardrail",
-  limits: ["nodeGroupAckThreshold"],
-  check(view, { limits }) {
-    const out = new OutcomeBuilder(this.name);
-    const ack = tagNumber(view, ACK_TAGS.nodeCount) ?? 0;
-    nodeGroupsOf(view, out).forEach((g) => {
-      const n = countOf(g, out);
-      if (n === undefined) return;
-      out.applies();
-      if (n > limits.nodeGroupAckThreshold && n > ack) {
-        out.fail(
-          `${g.path}.nodeCount`,
-          `${n} nodes is above the ${limits.nodeGroupAckThreshold}-node threshold without an acknowledgement (${g.label}${ack ? `; acknowledged: ${ack}` : ""})`,
-          `acknowledge it with the tag ${ACK_TAGS.nodeCount}: "${n}" (acknowledgements.nodeCount: ${n} in the EmrCluster spec), or stay at ${limits.nodeGroupAckThreshold} or fewer`,
-        );
-      }
-    });
-    return out.build();
-  },
-};
-
+/**
+ * The most nodes the cluster may have: each group at its count, an auto-scaled one at its MaxCapacity. A group that
+ * cannot be counted yet makes the total unknown (never a pass), unless the part that is known already exceeds the
+ * threshold without an acknowledgement covering it: that is a violation whatever the rest turns out to be.
+ */
 export const clusterTotalNodesAck: ClusterRule = {
   name: "emr-cluster-total-nodes-ack",
-  description: `Checks whether a cluster that may grow above the cost threshold (default 100 nodes in total, each auto-scaled group counted at its MaxCapacity) carries the tag ${ACK_TAGS.clusterNodes} covering its total.`,
+  description: `Checks whether a cluster that may grow above the cost threshold (clusterNodesCostAckThreshold, default ${D.clusterNodesCostAckThreshold} nodes in total, each auto-scaled group counted at its MaxCapacity) carries the tag ${ACK_TAGS.clusterNodes} covering its total.`,
   kind: "guardrail",
   limits: ["clusterNodesCostAckThreshold"],
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
-    let total = 0;
+    let known = 0;
     let complete = true;
     let scaled = false;
-    nodeGroupsOf(view, out).forEach((g) => {
+    for (const g of nodeGroupsOf(view, out)) {
       const n = countOf(g, out);
       const max = maxNodesOf(g, out);
       if (max !== undefined) scaled = true;
       if (n === undefined || max === UNKNOWN) complete = false;
-      else total += Math.max(n, max ?? 0);
-    });
-    const ack = tagNumber(view, ACK_TAGS.clusterNodes) ?? 0;
-    if (total > limits.clusterNodesCostAckThreshold && total > ack) {
+      known += Math.max(n ?? 0, typeof max === "number" ? max : 0);
+    }
+    if (!Array.isArray(view.nodeGroups)) return out.build();
+    const threshold = limits.clusterNodesCostAckThreshold;
+    const ack = known > threshold ? ackNumber(view, ACK_TAGS.clusterNodes) : 0;
+    if (ack === UNKNOWN) return out.unknown(`tags[${JSON.stringify(ACK_TAGS.clusterNodes)}]`).build();
+    if (known > threshold && known > ack) {
+      const total = complete ? `${known}` : `at least ${known}`;
       out.fail(
         "nodeGroups",
-        `the cluster may have ${total} nodes in total${scaled ? " (auto-scaled groups counted at their MaxCapacity)" : ""}, above the ${limits.clusterNodesCostAckThreshold}-node cost threshold, without a cost acknowledgement${ack ? ` (acknowledged: ${ack})` : ""}`,
-        `acknowledge the cost with the tag ${ACK_TAGS.clusterNodes}: "${total}" (acknowledgements.clusterNodes: ${total}), or reduce the node groups or their maxCapacity`,
+        `the cluster may have ${total} nodes in total${scaled ? " (auto-scaled groups counted at their MaxCapacity)" : ""}${complete ? "" : ", counting only the groups known yet"}, above the ${threshold}-node cost threshold, without a cost acknowledgement${ack ? ` (acknowledged: ${ack})` : ""}`,
+        `acknowledge the cost with the tag ${ACK_TAGS.clusterNodes}: "${known}" (acknowledgements.clusterNodes: ${known})${complete ? "" : " or more, once the other groups are known"}, or reduce the node groups or their maxCapacity`,
       );
-    } else if (complete && Array.isArray(view.nodeGroups)) out.applies();
+    } else if (complete) out.applies();
     return out.build();
   },
 };
 
 export const autoScalingMaxCapacity: ClusterRule = {
   name: "emr-auto-scaling-max-capacity",
-  description: `Checks whether every auto-scaling policy states a MaxCapacity of at most the cap (default 100; without one the API uses ${AUTO_SCALING.defaultMaxCapacity}).`,
+  description: `Checks whether every auto-scaling policy states a MaxCapacity of at most the cap (maxAutoScalingCapacity, default ${D.maxAutoScalingCapacity}; without one the API uses ${AUTO_SCALING.defaultMaxCapacity}).`,
   kind: "guardrail",
   limits: ["maxAutoScalingCapacity"],
   check(view, { limits }) {
@@ -109,9 +119,9 @@ export const autoScalingMaxCapacity: ClusterRule = {
       if (max === undefined || max === UNKNOWN) return;
       out.applies();
       if (!isKnown(g.maxCapacity)) {
-        out.fail(path, `${g.label} has an auto-scaling policy without maxCapacity: the API then allows up to ${max} nodes, above the auto-scaling cap of ${limits.maxAutoScalingCapacity}`, `state constraints.maxCapacity, at most ${limits.maxAutoScalingCapacity}, e.g. { minCapacity: 2, maxCapacity: 40 }`);
+        out.fail(path, `${g.label} has an auto-scaling policy without maxCapacity: the API then allows up to ${max} nodes, above the auto-scaling cap of ${limits.maxAutoScalingCapacity}`, `state constraints.maxCapacity, at most ${limits.maxAutoScalingCapacity}, e.g. { minCapacity: 2, maxCapacity: ${Math.max(2, Math.min(40, limits.maxAutoScalingCapacity))} }`);
       } else if (max > limits.maxAutoScalingCapacity) {
-        out.fail(path, `MaxCapacity ${max} exceeds the auto-scaling cap of ${limits.maxAutoScalingCapacity} (${g.label})`, `set maxCapacity to ${limits.maxAutoScalingCapacity} or less, e.g. 40`);
+        out.fail(path, `MaxCapacity ${max} exceeds the auto-scaling cap of ${limits.maxAutoScalingCapacity} (${g.label})`, `set maxCapacity to ${limits.maxAutoScalingCapacity} or less, e.g. ${Math.min(40, limits.maxAutoScalingCapacity)}`);
       }
     });
     return out.build();

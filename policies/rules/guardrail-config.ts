@@ -5,7 +5,7 @@
  * number ≥ 0, and a validity policy set below mandatory are all errors naming the key, the value and what is valid.
  */
 import { DEFAULT_LIMITS, DEFAULT_PRODUCTION_STACK_PATTERNS, type GuardrailLimits } from "./domain";
-import { ENFORCEMENT_LEVELS, type EnforcementLevel, type PolicyEntry } from "./catalog";
+import { ENFORCEMENT_LEVELS, propertiesOf, type EnforcementLevel, type PolicyEntry } from "./catalog";
 import { didYouMean } from "./suggest";
 
 /** Where the guardrails are configured: the repository root, in the format `--policy-pack-config` takes. */
@@ -26,6 +26,11 @@ export interface GuardrailConfig {
 
 export type GuardrailConfigResult = { ok: true; config: GuardrailConfig } | { ok: false; errors: string[] };
 
+/** Policies that no longer exist, with where their settings went: an old config gets a pointer, not a guess. */
+const RETIRED_POLICIES: Readonly<Record<string, string>> = {
+  "emr-node-group-size-ack": "merged into emr-node-group-creation-cap, so a node group gets one violation for its one fix (the emr-guard:ack-node-count tag): move nodeGroupAckThreshold and the level there",
+};
+
 const isLevel = (v: unknown): v is EnforcementLevel => typeof v === "string" && (ENFORCEMENT_LEVELS as readonly string[]).includes(v);
 const LEVELS = ENFORCEMENT_LEVELS.join(", ");
 
@@ -43,12 +48,13 @@ function levelError(key: string, value: unknown): string {
 /** The property errors of one policy's object entry; its accepted properties are written into `props`. */
 function propertyErrors(entry: PolicyEntry, value: Record<string, unknown>, props: Record<string, unknown>): string[] {
   const errors: string[] = [];
-  const known = ["enforcementLevel", ...entry.limits, ...(entry.productionStacks ? ["productionStacks"] : [])];
+  const thresholds: readonly string[] = propertiesOf(entry);
+  const known = ["enforcementLevel", ...thresholds, ...(entry.productionStacks ? ["productionStacks"] : [])];
   for (const [key, v] of Object.entries(value)) {
     const at = `${entry.name}.${key}`;
     if (key === "enforcementLevel") {
       if (!isLevel(v)) errors.push(levelError(at, v));
-    } else if ((entry.limits as readonly string[]).includes(key)) {
+    } else if (thresholds.includes(key)) {
       if (typeof v !== "number" || !Number.isInteger(v) || v < 0) errors.push(`${at}: expected a whole number of at least 0, got ${describe(v)} (e.g. ${DEFAULT_LIMITS[key as keyof GuardrailLimits]})`);
       else props[key] = v;
     } else if (key === "productionStacks" && entry.productionStacks) {
@@ -77,6 +83,10 @@ export function parseGuardrailConfig(document: unknown, catalog: readonly Policy
   for (const [key, value] of Object.entries(doc)) {
     if (key === "all") continue;
     const entry = byName.get(key);
+    if (!entry && RETIRED_POLICIES[key]) {
+      errors.push(`${key}: ${RETIRED_POLICIES[key]}`);
+      continue;
+    }
     if (!entry) {
       errors.push(`${key}: unknown policy${didYouMean(key, [...byName.keys()])}; the pack's policies are listed in policies/README.md`);
       continue;

@@ -4,14 +4,15 @@
  */
 import { DEFAULT_LIMITS, DEFAULT_PRODUCTION_STACK_PATTERNS, type GuardrailLimits } from "./domain";
 import { autoScalingBounds } from "./auto-scaling";
-import { autoScalingMaxCapacity, clusterTotalNodesAck, nodeGroupCreationCap, nodeGroupSizeAck } from "./capacity";
+import { autoScalingMaxCapacity, clusterTotalNodesAck, nodeGroupSize } from "./capacity";
 import { catalogOf, type PolicyEntry } from "./catalog";
 import { parseGuardrailConfig, type GuardrailConfigResult } from "./guardrail-config";
 import { bootstrapScriptsFromOss, namesAndDescriptions, productionHa, productionKerberos, tagsValid } from "./hygiene";
 import { haExternalMetastore, hiveMetastoreType, sparkMetastoreMatchesHive } from "./metastore";
 import { subscriptionConfigValid, subscriptionDurationAck } from "./payment";
 import { deletionProtection } from "./protection";
-import { ossHdfsRootUri, subscriptionAutoRenewDuration } from "./provider";
+import { ossHdfsRootUri, subscriptionAutoPayOrder, subscriptionAutoRenewDuration } from "./provider";
+import { providerSchemaValues } from "./provider-schema-check";
 import { applicationExclusion, coreGroupPresent, deployModeMasters, haZookeeper, internalApplications, nodeGroupNamesUnique, nodeGroupRoles, taskOnlyFeatures, vswitchIdsRequired } from "./topology";
 import { findingsOf, type Finding, type Outcome, type RuleContext } from "./types";
 import type { ClusterRule } from "./rule";
@@ -30,8 +31,7 @@ export { checkProtectOption } from "./protection";
 
 /** Per-resource rules whose policies are mandatory by default. */
 export const MANDATORY_RULES: readonly ClusterRule[] = [
-  nodeGroupCreationCap,
-  nodeGroupSizeAck,
+  nodeGroupSize,
   clusterTotalNodesAck,
   autoScalingMaxCapacity,
   autoScalingBounds,
@@ -55,6 +55,8 @@ export const MANDATORY_RULES: readonly ClusterRule[] = [
   bootstrapScriptsFromOss,
   ossHdfsRootUri,
   subscriptionAutoRenewDuration,
+  subscriptionAutoPayOrder,
+  providerSchemaValues,
 ];
 
 /** Per-resource rules whose policies are advisory by default. */

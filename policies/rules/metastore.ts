@@ -4,25 +4,47 @@ import { OutcomeBuilder, UNKNOWN } from "./types";
 import type { ClusterRule } from "./rule";
 import { knownApplications, MALFORMED, type ClusterView, type ConfigItemView, type Field } from "./view";
 
-type ItemLookup = { value: Field<string>; path: string } | "unknown" | undefined;
+interface Lookup {
+  /** Every `hive.metastore.type` item of the application in the file: every one counts, not the first. */
+  items: { value: Field<string>; path: string }[];
+  /** Whether an item's application, file or key is not known yet (it might be one more such item). */
+  unknownItems: boolean;
+}
 
-/** Finds the `hive.metastore.type` item of an application in a config file. */
-function metastoreItem(view: ClusterView, applicationName: string, configFileName: string): ItemLookup {
-  if (view.applicationConfigs === UNKNOWN) return "unknown";
-  if (!Array.isArray(view.applicationConfigs)) return undefined;
-  let sawUnknown = false;
-  for (const item of view.applicationConfigs) {
-    if (item.configItemKey === UNKNOWN || item.applicationName === UNKNOWN) sawUnknown = true;
-    if (matches(item, applicationName, configFileName)) return { value: item.configItemValue, path: `${item.path}.configItemValue` };
-  }
-  return sawUnknown ? "unknown" : undefined;
+/** Finds the `hive.metastore.type` items of an application in a config file. */
+function metastoreItems(view: ClusterView, applicationName: string, configFileName: string): Lookup {
+  if (view.applicationConfigs === UNKNOWN) return { items: [], unknownItems: true };
+  if (!Array.isArray(view.applicationConfigs)) return { items: [], unknownItems: false };
+  const found = view.applicationConfigs.filter((i) => matches(i, applicationName, configFileName));
+  const unknownItems = view.applicationConfigs.some((i) => i.configItemKey === UNKNOWN || i.applicationName === UNKNOWN || i.configFileName === UNKNOWN);
+  return { items: found.map((i) => ({ value: i.configItemValue, path: `${i.path}.configItemValue` })), unknownItems };
 }
 
 function matches(item: ConfigItemView, applicationName: string, configFileName: string): boolean {
   return item.applicationName === applicationName && item.configFileName === configFileName && item.configItemKey === METASTORE.key;
 }
 
-/** USER_RDS: the JDBC connection items must be in HIVE's hivemetastore-site.xml, or the metastore has nothing to connect to. */
+/**
+ * The one value the items agree on: a string, UNKNOWN when one is not known yet, or "conflict" when two known items
+ * differ (which the rule owning the file reports), undefined when there is no item.
+ */
+function agreedValue(lookup: Lookup): string | typeof UNKNOWN | "conflict" | undefined {
+  const values = new Set(lookup.items.map((i) => i.value));
+  const known = [...values].filter((v): v is string => typeof v === "string");
+  if (new Set(known).size > 1) return "conflict";
+  if (values.has(UNKNOWN) || (!lookup.items.length && lookup.unknownItems)) return UNKNOWN;
+  return known[0];
+}
+
+/** Two items of one application and file with different known values: EMR would get both, and which wins is not ours to guess. */
+function conflict(lookup: Lookup, app: string, file: string, out: OutcomeBuilder): void {
+  const known = lookup.items.filter((i) => typeof i.value === "string");
+  if (new Set(known.map((i) => i.value)).size < 2) return;
+  const listed = known.map((i) => `${JSON.stringify(i.value)} (${i.path.replace(/\.configItemValue$/, "")})`).join(", ");
+  out.fail(known[1].path, `${app} sets ${METASTORE.key} in ${file} ${known.length} times with different values: ${listed}`, `keep one item with the value you mean, e.g. only ${JSON.stringify(known[0].value)}`);
+}
+
+/** USER_RDS: the JDBC connection items must be in HIVE's hivemetastore-site.xml, each with a value, or the metastore has nothing to connect to. */
 function missingJdbcItems(view: ClusterView, out: OutcomeBuilder): void {
   if (!Array.isArray(view.applicationConfigs)) return;
   const items = view.applicationConfigs.filter((i) => i.applicationName === METASTORE.hive.applicationName && i.configFileName === METASTORE.hive.configFileName);
@@ -35,13 +57,22 @@ function missingJdbcItems(view: ClusterView, out: OutcomeBuilder): void {
       `add { applicationName: "HIVE", configFileName: "${METASTORE.hive.configFileName}", configItemKey: "${missing[0]}", configItemValue: ... } for each, or metastore: { type: "USER_RDS" } in the EmrCluster spec (it creates the RDS and the items)`,
     );
   }
+  for (const item of items) {
+    if (!(Object.values(METASTORE.jdbc) as unknown[]).includes(item.configItemKey)) continue;
+    if (item.configItemValue === UNKNOWN || (typeof item.configItemValue === "string" && item.configItemValue.trim() !== "")) continue;
+    out.fail(
+      `${item.path}.configItemValue`,
+      `${METASTORE.key} is USER_RDS but ${String(item.configItemKey)} is ${typeof item.configItemValue === "string" ? "empty" : "not text"}: the metastore cannot connect`,
+      item.configItemKey === METASTORE.jdbc.url ? 'set it to the RDS instance\'s JDBC URL, e.g. "jdbc:mysql://rm-bp1example.mysql.rds.aliyuncs.com:3306/hivemeta"' : `set it from the RDS account (its ${item.configItemKey === METASTORE.jdbc.userName ? "name, e.g. \"hive\"" : "password, a Pulumi secret"}), or use metastore: { type: "USER_RDS" } in the EmrCluster spec`,
+    );
+  }
 }
 
 const hiveExample = `{ applicationName: "HIVE", configFileName: "${METASTORE.hive.configFileName}", configItemKey: "${METASTORE.key}", configItemValue: "DLF" }`;
 
 export const hiveMetastoreType: ClusterRule = {
   name: "emr-hive-metastore-type",
-  description: `Checks whether a cluster with HIVE sets ${METASTORE.key} in ${METASTORE.hive.configFileName} to LOCAL, USER_RDS or DLF, and USER_RDS with its JDBC connection items (URL, user name, password).`,
+  description: `Checks whether a cluster with HIVE sets ${METASTORE.key} in ${METASTORE.hive.configFileName} once (or always to the same value) to LOCAL, USER_RDS or DLF, and USER_RDS with its JDBC connection items (URL, user name, password), none empty.`,
   kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
@@ -49,23 +80,27 @@ export const hiveMetastoreType: ClusterRule = {
     if (!knownApplications(view).includes(METASTORE.hive.applicationName)) return out.build();
     out.applies();
     if (view.applicationConfigs === MALFORMED) return out.fail("applicationConfigs", "applicationConfigs is not a list", `write it as a list, e.g. [${hiveExample}]`).build();
-    const item = metastoreItem(view, METASTORE.hive.applicationName, METASTORE.hive.configFileName);
-    if (item === "unknown") return out.unknown("applicationConfigs").build();
-    if (!item) {
-      return out.fail("applicationConfigs", `HIVE is installed but ${METASTORE.key} is not set in ${METASTORE.hive.configFileName}; the API fails with "ApplicationConfigs missing item"`, `add ${hiveExample} (or metastore: { type: "DLF" } in the EmrCluster spec)`).build();
+    const { applicationName: app, configFileName: file } = METASTORE.hive;
+    const lookup = metastoreItems(view, app, file);
+    if (!lookup.items.length) {
+      if (lookup.unknownItems) return out.unknown("applicationConfigs").build();
+      return out.fail("applicationConfigs", `HIVE is installed but ${METASTORE.key} is not set in ${file}; the API fails with "ApplicationConfigs missing item"`, `add ${hiveExample} (or metastore: { type: "DLF" } in the EmrCluster spec)`).build();
     }
-    if (item.value === UNKNOWN) return out.unknown(item.path).build();
-    if (!(METASTORE.types as readonly unknown[]).includes(item.value)) {
-      out.fail(item.path, `${METASTORE.key} is ${JSON.stringify(item.value)}; EMR knows ${METASTORE.types.join(", ")}`, 'use "USER_RDS" (ApsaraDB RDS), "DLF" (Data Lake Formation) or, for NORMAL clusters only, "LOCAL"');
+    for (const item of lookup.items) {
+      if (item.value === UNKNOWN) out.unknown(item.path);
+      else if (!(METASTORE.types as readonly unknown[]).includes(item.value)) {
+        out.fail(item.path, `${METASTORE.key} is ${JSON.stringify(item.value ?? null)}; EMR knows ${METASTORE.types.join(", ")}`, 'use "USER_RDS" (ApsaraDB RDS), "DLF" (Data Lake Formation) or, for NORMAL clusters only, "LOCAL"');
+      }
     }
-    if (item.value === "USER_RDS") missingJdbcItems(view, out);
+    conflict(lookup, app, file, out);
+    if (agreedValue(lookup) === "USER_RDS") missingJdbcItems(view, out);
     return out.build();
   },
 };
 
 export const sparkMetastoreMatchesHive: ClusterRule = {
   name: "emr-spark-metastore-matches-hive",
-  description: `Checks whether a cluster with Spark sets ${METASTORE.key} in ${METASTORE.spark.configFileName}, equal to HIVE's.`,
+  description: `Checks whether a cluster with Spark sets ${METASTORE.key} in ${METASTORE.spark.configFileName} once (or always to the same value), equal to HIVE's.`,
   kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
@@ -74,24 +109,24 @@ export const sparkMetastoreMatchesHive: ClusterRule = {
     const sparks = METASTORE.spark.applicationNames.filter((s) => apps.includes(s));
     if (!sparks.length) return out.build();
     out.applies();
-    const hive = apps.includes(METASTORE.hive.applicationName) ? metastoreItem(view, METASTORE.hive.applicationName, METASTORE.hive.configFileName) : undefined;
+    const hive = apps.includes(METASTORE.hive.applicationName) ? agreedValue(metastoreItems(view, METASTORE.hive.applicationName, METASTORE.hive.configFileName)) : undefined;
     for (const spark of sparks) {
-      const item = metastoreItem(view, spark, METASTORE.spark.configFileName);
-      const example = `{ applicationName: "${spark}", configFileName: "${METASTORE.spark.configFileName}", configItemKey: "${METASTORE.key}", configItemValue: <HIVE's value> }`;
-      if (item === "unknown" || hive === "unknown") {
-        out.unknown("applicationConfigs");
+      const file = METASTORE.spark.configFileName;
+      const lookup = metastoreItems(view, spark, file);
+      const example = `{ applicationName: "${spark}", configFileName: "${file}", configItemKey: "${METASTORE.key}", configItemValue: <HIVE's value> }`;
+      if (!lookup.items.length) {
+        if (lookup.unknownItems) out.unknown("applicationConfigs");
+        else out.fail("applicationConfigs", `${spark} is installed but ${METASTORE.key} is not set in its ${file}`, `add ${example}`);
         continue;
       }
-      if (!item) {
-        out.fail("applicationConfigs", `${spark} is installed but ${METASTORE.key} is not set in its ${METASTORE.spark.configFileName}`, `add ${example}`);
-        continue;
-      }
-      if (item.value === UNKNOWN || (hive && hive.value === UNKNOWN)) {
-        out.unknown(item.path);
-        continue;
-      }
-      if (hive && item.value !== hive.value) {
-        out.fail(item.path, `${spark} uses metastore ${String(item.value)} but HIVE uses ${String(hive.value)}; Spark would not see Hive's tables`, `set ${spark}'s ${METASTORE.key} to "${String(hive.value)}"`);
+      conflict(lookup, spark, file, out);
+      // HIVE's own conflict is emr-hive-metastore-type's; with it there is no one value to match.
+      if (hive === "conflict" || hive === undefined) continue;
+      for (const item of lookup.items) {
+        if (item.value === UNKNOWN || hive === UNKNOWN) out.unknown(item.path);
+        else if (item.value !== hive) {
+          out.fail(item.path, `${spark} uses metastore ${String(item.value)} but HIVE uses ${hive}; Spark would not see Hive's tables`, `set ${spark}'s ${METASTORE.key} to "${hive}"`);
+        }
       }
     }
     return out.build();
@@ -100,7 +135,7 @@ export const sparkMetastoreMatchesHive: ClusterRule = {
 
 export const haExternalMetastore: ClusterRule = {
   name: "emr-ha-external-metastore",
-  description: "Checks whether an HA cluster with HIVE or Spark keeps its metastore outside the cluster (USER_RDS or DLF, never LOCAL), in hivemetastore-site.xml and in Spark's hive-site.xml.",
+  description: "Checks whether an HA cluster with HIVE or Spark keeps its metastore outside the cluster (USER_RDS or DLF, never LOCAL) in every hive.metastore.type item of hivemetastore-site.xml and Spark's hive-site.xml.",
   kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
@@ -115,12 +150,14 @@ export const haExternalMetastore: ClusterRule = {
     if (!users.length) return out.build();
     out.applies();
     for (const { app, file } of users) {
-      const item = metastoreItem(view, app, file);
-      if (item === "unknown") out.unknown("applicationConfigs");
-      else if (!item) continue; // emr-hive-metastore-type / emr-spark-metastore-matches-hive report the missing item
-      else if (item.value === UNKNOWN) out.unknown(item.path);
-      else if (!(METASTORE.externalTypes as readonly unknown[]).includes(item.value)) {
-        out.fail(item.path, `HA cluster with ${app} uses ${METASTORE.key} ${String(item.value)} in ${file}; a metastore on the master nodes is lost with them`, 'use "USER_RDS" (ApsaraDB RDS in the cluster\'s VPC) or "DLF"; metastore: { type: "USER_RDS" } in the EmrCluster spec creates the RDS');
+      const lookup = metastoreItems(view, app, file);
+      // A missing item is emr-hive-metastore-type's / emr-spark-metastore-matches-hive's; an unknown one may be LOCAL.
+      if (lookup.unknownItems) out.unknown("applicationConfigs");
+      for (const item of lookup.items) {
+        if (item.value === UNKNOWN) out.unknown(item.path);
+        else if (!(METASTORE.externalTypes as readonly unknown[]).includes(item.value)) {
+          out.fail(item.path, `HA cluster with ${app} uses ${METASTORE.key} ${String(item.value)} in ${file}; a metastore on the master nodes is lost with them`, 'use "USER_RDS" (ApsaraDB RDS in the cluster\'s VPC) or "DLF"; metastore: { type: "USER_RDS" } in the EmrCluster spec creates the RDS');
+        }
       }
     }
     return out.build();

@@ -1,28 +1,44 @@
 /** Subscriptions: a valid subscriptionConfig wherever Subscription is chosen (validity), and its length (guardrail). */
-import { ACK_TAGS, MONTHS_PER_UNIT, PAYMENT_DURATIONS, type PaymentDurationUnit } from "./domain";
+import { ACK_TAGS, DEFAULT_LIMITS, MONTHS_PER_UNIT, PAYMENT_DURATIONS, type PaymentDurationUnit } from "./domain";
+import { EMR_CLUSTER_SCHEMA } from "./provider-schema";
 import { OutcomeBuilder, UNKNOWN } from "./types";
 import type { ClusterRule } from "./rule";
-import { isKnown, nodeGroupsOf, tagNumber, type ClusterView, type Field, type SubscriptionView } from "./view";
+import { ackNumber, isKnown, nodeGroupsOf, type ClusterView, type Field, type SubscriptionView } from "./view";
 
 const UNITS = Object.keys(PAYMENT_DURATIONS) as PaymentDurationUnit[];
 const isUnit = (u: unknown): u is PaymentDurationUnit => (UNITS as unknown[]).includes(u);
 
-interface Owner {
+export interface SubscriptionOwner {
   path: string;
   what: string;
+  /** As written (a node group's own paymentType, undefined when it has none). */
   paymentType: Field<string>;
+  /** What it pays: a node group without its own paymentType pays as the cluster does. */
+  effectivePayment: Field<string>;
   subscription: Field<SubscriptionView>;
 }
 
 /** A subscription's owners: the cluster, then each node group, with the path of their subscriptionConfig. */
-function subscriptionsOf(view: ClusterView, out: OutcomeBuilder): Owner[] {
-  const cluster: Owner = { path: "subscriptionConfig", what: "the cluster", paymentType: view.paymentType, subscription: view.subscription };
-  return [cluster, ...nodeGroupsOf(view, out).map((g): Owner => ({ path: `${g.path}.subscriptionConfig`, what: g.label, paymentType: g.paymentType, subscription: g.subscription }))];
+export function subscriptionsOf(view: ClusterView, out: OutcomeBuilder): SubscriptionOwner[] {
+  const cluster: SubscriptionOwner = { path: "subscriptionConfig", what: "the cluster", paymentType: view.paymentType, effectivePayment: view.paymentType, subscription: view.subscription };
+  return [
+    cluster,
+    ...nodeGroupsOf(view, out).map((g): SubscriptionOwner => ({ path: `${g.path}.subscriptionConfig`, what: g.label, paymentType: g.paymentType, effectivePayment: g.paymentType ?? view.paymentType, subscription: g.subscription })),
+  ];
 }
+
+/** Whether an owner pays by Subscription: true, false, or UNKNOWN (recorded on `out` at its paymentType). */
+export function paysBySubscription(owner: SubscriptionOwner, out: OutcomeBuilder): boolean {
+  if (owner.effectivePayment === UNKNOWN) out.unknown(owner.path.replace(/subscriptionConfig$/, "paymentType"));
+  return owner.effectivePayment === "Subscription";
+}
+
+/** Durations the provider's schema accepts at all (emr-provider-schema reports the others). */
+const PROVIDER_DURATIONS: readonly number[] = EMR_CLUSTER_SCHEMA["subscriptionConfig.paymentDuration"].values;
 
 export const subscriptionConfigValid: ClusterRule = {
   name: "emr-subscription-config",
-  description: "Checks whether every Subscription (cluster or node group) has a subscriptionConfig whose paymentDuration is valid for its unit (Month: 1-9, 12, 24, 36, 48, 60; Year: 1-5).",
+  description: `Checks whether every Subscription (cluster or node group) has a subscriptionConfig with a paymentDuration and paymentDurationUnit, and a duration the API accepts for its unit (${UNITS.map((u) => `${u}: ${PAYMENT_DURATIONS[u].join(", ")}`).join("; ")}).`,
   kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
@@ -46,12 +62,12 @@ export const subscriptionConfigValid: ClusterRule = {
         out.unknown(path);
         continue;
       }
-      if (!isUnit(unit)) {
-        out.fail(`${path}.paymentDurationUnit`, `${what} has paymentDurationUnit ${JSON.stringify(unit ?? null)}; the API knows ${UNITS.join(" and ")}`, 'set paymentDurationUnit: "Month" (or "Year")');
-        continue;
-      }
-      if (!isKnown(duration) || !PAYMENT_DURATIONS[unit].includes(duration)) {
-        out.fail(`${path}.paymentDuration`, `${what} has paymentDuration ${JSON.stringify(duration ?? null)} ${unit}; valid are ${PAYMENT_DURATIONS[unit].join(", ")}`, `use one of them, e.g. ${unit === "Year" ? 1 : 12}`);
+      if (unit === undefined) out.fail(`${path}.paymentDurationUnit`, `${what} has a subscriptionConfig without paymentDurationUnit, which the provider requires`, 'set paymentDurationUnit: "Month" (or "Year")');
+      if (duration === undefined) out.fail(`${path}.paymentDuration`, `${what} has a subscriptionConfig without paymentDuration, which the provider requires`, "set paymentDuration, e.g. 12");
+      // Values outside the provider's own lists are emr-provider-schema's; the API narrows a Year to 1-5.
+      if (!isUnit(unit) || !isKnown(duration) || !PROVIDER_DURATIONS.includes(duration)) continue;
+      if (!PAYMENT_DURATIONS[unit].includes(duration)) {
+        out.fail(`${path}.paymentDuration`, `${what} has paymentDuration ${duration} ${unit}; for ${unit} the API accepts ${PAYMENT_DURATIONS[unit].join(", ")}`, `use one of them, e.g. ${unit === "Year" ? 1 : 12}, or paymentDurationUnit "Month"`);
       }
     }
     return out.build();
@@ -67,13 +83,14 @@ export function subscriptionMonths(subscription: Field<SubscriptionView>): numbe
 
 export const subscriptionDurationAck: ClusterRule = {
   name: "emr-subscription-duration-ack",
-  description: `Checks whether a Subscription longer than the threshold (default 12 months; a Year counts 12) carries the tag ${ACK_TAGS.subscriptionMonths} covering it.`,
+  description: `Checks whether a Subscription (cluster or node group) longer than the threshold (subscriptionMonthsAckThreshold, default ${DEFAULT_LIMITS.subscriptionMonthsAckThreshold} months; a Year counts 12) carries the tag ${ACK_TAGS.subscriptionMonths} covering it; a subscriptionConfig left on a PayAsYouGo cluster or group buys nothing and is not held to it.`,
   kind: "guardrail",
   limits: ["subscriptionMonthsAckThreshold"],
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
-    const ack = tagNumber(view, ACK_TAGS.subscriptionMonths) ?? 0;
-    for (const { path, what, subscription } of subscriptionsOf(view, out)) {
+    for (const owner of subscriptionsOf(view, out)) {
+      const { path, what, subscription } = owner;
+      if (subscription === undefined || !paysBySubscription(owner, out)) continue;
       const months = subscriptionMonths(subscription);
       if (subscription === UNKNOWN || (months === undefined && isKnown(subscription) && (subscription.duration === UNKNOWN || subscription.unit === UNKNOWN))) {
         out.unknown(`${path}.paymentDuration`);
@@ -81,8 +98,11 @@ export const subscriptionDurationAck: ClusterRule = {
       }
       if (months === undefined) continue; // emr-subscription-config reports a malformed config
       out.applies();
-      if (months > limits.subscriptionMonthsAckThreshold && months > ack) {
-        out.fail(`${path}.paymentDuration`, `a ${months}-month subscription (${what}) is longer than ${limits.subscriptionMonthsAckThreshold} months without a cost acknowledgement`, `acknowledge it with the tag ${ACK_TAGS.subscriptionMonths}: "${months}" (acknowledgements.subscriptionMonths: ${months}), or subscribe for ${limits.subscriptionMonthsAckThreshold} months`);
+      if (months <= limits.subscriptionMonthsAckThreshold) continue;
+      const ack = ackNumber(view, ACK_TAGS.subscriptionMonths);
+      if (ack === UNKNOWN) out.unknown(`tags[${JSON.stringify(ACK_TAGS.subscriptionMonths)}]`);
+      else if (months > ack) {
+        out.fail(`${path}.paymentDuration`, `a ${months}-month subscription (${what}) is longer than ${limits.subscriptionMonthsAckThreshold} months without a cost acknowledgement${ack ? ` (acknowledged: ${ack})` : ""}`, `acknowledge it with the tag ${ACK_TAGS.subscriptionMonths}: "${months}" (acknowledgements.subscriptionMonths: ${months}), or subscribe for ${limits.subscriptionMonthsAckThreshold} months`);
       }
     }
     return out.build();

@@ -3,6 +3,7 @@
  * (reference alicloud-emrv2-provider-facts.md, "Third reading"). Both are validity rules: the component refuses
  * them, and the pack catches a cluster written by hand.
  */
+import { paysBySubscription, subscriptionsOf } from "./payment";
 import { OutcomeBuilder, UNKNOWN } from "./types";
 import type { ClusterRule } from "./rule";
 import { isKnown, knownApplications, nodeGroupsOf, type ClusterView, type Field, type SubscriptionView } from "./view";
@@ -55,8 +56,9 @@ function checkRenewal(subscription: Field<SubscriptionView>, path: string, what:
   if (renewal.autoRenew === UNKNOWN) return void out.unknown(`${path}.autoRenew`);
   if (renewal.autoRenew !== true) return;
   out.applies();
+  // A duration that is written but outside the provider's list (0, 10) is emr-provider-schema's.
   if (renewal.autoRenewDuration === UNKNOWN) out.unknown(`${path}.autoRenewDuration`);
-  else if (!isKnown(renewal.autoRenewDuration) || renewal.autoRenewDuration < 1) {
+  else if (renewal.autoRenewDuration === undefined) {
     out.fail(`${path}.autoRenewDuration`, `${what} renews automatically with no renewal duration: the provider sends 0`, "set autoRenewDuration: 1 and autoRenewDurationUnit: \"Month\" (the EmrCluster component does this by default)");
   }
 }
@@ -69,6 +71,40 @@ export const subscriptionAutoRenewDuration: ClusterRule = {
     const out = new OutcomeBuilder(this.name);
     checkRenewal(view.subscription, "subscriptionConfig", "the cluster", out);
     for (const g of nodeGroupsOf(view, out)) checkRenewal(g.subscription, `${g.path}.subscriptionConfig`, g.label, out);
+    return out.build();
+  },
+};
+
+/**
+ * `autoPayOrder` left out of a Subscription's subscriptionConfig is SENT AS false: the provider's "unset means true"
+ * branch (resource_alicloud_emrv2_cluster.go:938-942 for the cluster, 1081-1085 for a node group) never runs, because
+ * the SDK hands it every key of the block, unset ones as their zero value (reference alicloud-emrv2-update-calls.md,
+ * "Create and its Check"). The API then leaves the order unpaid: the cluster's creation, or a group's later
+ * IncreaseNodes, waits on a payment nobody makes. Mandatory: the written intent (the provider's docs say the default is
+ * true) and the value sent disagree, the failure shows only at apply, and the fix is one explicit line (true, or
+ * false for someone who pays each order by hand). EmrCluster always writes it.
+ */
+export const subscriptionAutoPayOrder: ClusterRule = {
+  name: "emr-subscription-auto-pay-order",
+  kind: "validity",
+  description: "Checks whether every Subscription's subscriptionConfig (cluster or node group) states autoPayOrder (the provider sends false when it is left out, leaving the order unpaid).",
+  check(view: ClusterView) {
+    const out = new OutcomeBuilder(this.name);
+    for (const owner of subscriptionsOf(view, out)) {
+      const { path, what, subscription } = owner;
+      if (subscription === undefined || !paysBySubscription(owner, out)) continue;
+      if (subscription === UNKNOWN) {
+        out.unknown(path);
+        continue;
+      }
+      if (!isKnown(subscription)) continue; // emr-subscription-config reports a config that is not an object
+      out.applies();
+      if (subscription.autoPayOrder === UNKNOWN) out.unknown(`${path}.autoPayOrder`);
+      else if (subscription.autoPayOrder === undefined) {
+        const order = owner.path === "subscriptionConfig" ? "the order that creates the cluster" : "the orders of its creation and later scale-outs";
+        out.fail(`${path}.autoPayOrder`, `${what} is Subscription and its subscriptionConfig leaves autoPayOrder out: the provider sends false (not its documented default, true), so ${order} would wait unpaid`, "set autoPayOrder: true (or false if you pay each order yourself); EmrCluster sets true unless told otherwise");
+      }
+    }
     return out.build();
   },
 };

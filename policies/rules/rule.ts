@@ -22,6 +22,11 @@ export interface ClusterRule {
   level?: "advisory";
   /** The thresholds the rule reads (configurable per policy). */
   limits?: readonly (keyof GuardrailLimits)[];
+  /**
+   * Thresholds the rule does not read but its policy carries in guardrails.json for other readers (the change-aware
+   * check, the live gate and EmrClient read them through guardrail-config.ts): their one home in the configuration.
+   */
+  hosts?: readonly (keyof GuardrailLimits)[];
   /** Whether the rule reads the production stack patterns (configurable per policy). */
   productionStacks?: boolean;
   check(view: ClusterView, ctx: RuleContext): Outcome;

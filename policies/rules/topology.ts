@@ -1,5 +1,5 @@
 /** Deploy mode, node roles, applications and network placement of the node groups. */
-import { compareReleases, GATEWAY_SINCE_RELEASE, HA_REQUIRED_APPLICATIONS, INTERNAL_APPLICATIONS, MASTER_NODES, MUTUALLY_EXCLUSIVE_APPLICATIONS, type ClusterType, type DeployMode } from "./domain";
+import { compareReleases, CORE_DATA_APPLICATIONS, GATEWAY_SINCE_RELEASE, HA_REQUIRED_APPLICATIONS, INTERNAL_APPLICATIONS, MASTER_NODES, MUTUALLY_EXCLUSIVE_APPLICATIONS, type ClusterType, type DeployMode } from "./domain";
 import { OutcomeBuilder, UNKNOWN } from "./types";
 import type { ClusterRule } from "./rule";
 import { isKnown, knownApplications, MALFORMED, nodeGroupsOf, type ClusterView } from "./view";
@@ -28,7 +28,7 @@ export const deployModeMasters: ClusterRule = {
     }
     const [m] = masters;
     if (m.nodeCount === UNKNOWN) out.unknown(`${m.path}.nodeCount`);
-    else if (m.nodeCount !== want) {
+    else if (isKnown(m.nodeCount) && m.nodeCount !== want) {
       const why = mode === "HA" ? "HA mode needs 3 MASTER nodes for standby switching" : "NORMAL mode has 1 MASTER node";
       out.fail(`${m.path}.nodeCount`, `${m.label} has ${String(m.nodeCount)} nodes; ${why}`, mode === "HA" ? "set nodeCount to 3" : 'set nodeCount to 1, or use deployMode "HA" with 3 MASTER nodes for production');
     }
@@ -153,22 +153,36 @@ export const applicationExclusion: ClusterRule = {
   },
 };
 
+/**
+ * A CORE group holds the data of the applications in CORE_DATA_APPLICATIONS (HDFS): a cluster that installs one
+ * needs a CORE group. A cluster without one (the provider's own test cluster: OLAP, ZOOKEEPER only, one MASTER
+ * group) needs none. A CORE group, where there is one, has nodes.
+ */
 export const coreGroupPresent: ClusterRule = {
   name: "emr-core-group",
-  description: "Checks whether the cluster has a CORE group and every CORE group has at least one node (assumption: EMR clusters keep HDFS/compute on at least one CORE node).",
+  description: `Checks whether a cluster that installs an application storing its data on CORE nodes (${CORE_DATA_APPLICATIONS.join(", ")}) has a CORE group, and whether every CORE group has at least one node.`,
   kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     const groups = nodeGroupsOf(view, out);
     if (!Array.isArray(view.nodeGroups)) return out.build();
     if (groups.some((g) => g.type === UNKNOWN)) return out.unknown("nodeGroups").build();
-    out.applies();
     const cores = groups.filter((g) => g.type === "CORE");
-    if (!cores.length) out.fail("nodeGroups", "the cluster has no CORE group (was it removed or merged away?)", 'keep one group with nodeGroupType "CORE" and nodeCount of at least 1, e.g. { nodeGroupType: "CORE", nodeGroupName: "core", nodeCount: 2, ... }');
     for (const g of cores) {
+      out.applies();
       if (g.nodeCount === UNKNOWN) out.unknown(`${g.path}.nodeCount`);
       else if (g.nodeCount === 0) out.fail(`${g.path}.nodeCount`, `${g.label} is a CORE group with 0 nodes`, "give it at least 1 node, e.g. nodeCount: 2");
     }
+    if (cores.length) return out.build();
+    if (view.applications === UNKNOWN) return out.unknown("applications").build();
+    const storing = knownApplications(view).filter((a) => (CORE_DATA_APPLICATIONS as readonly string[]).includes(a));
+    if (!storing.length) return out.build();
+    out.applies();
+    out.fail(
+      "nodeGroups",
+      `the cluster installs ${storing.join(", ")}, which keeps its data on CORE nodes, but has no CORE group (was it removed or merged away?)`,
+      'keep one group with nodeGroupType "CORE" and nodeCount of at least 1, e.g. { nodeGroupType: "CORE", nodeGroupName: "core", nodeCount: 2, ... }, or keep the data in OSS-HDFS instead of HDFS',
+    );
     return out.build();
   },
 };

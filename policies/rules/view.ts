@@ -35,6 +35,15 @@ function num(v: unknown): Field<number> {
   return MALFORMED;
 }
 
+/**
+ * A count (of nodes, of capacity): a whole number of at least 0. A fraction or a negative number is MALFORMED: the
+ * rule that owns the field's shape (emr-provider-schema) reports it once, and the rules that count skip it.
+ */
+export function wholeCount(v: unknown): Field<number> {
+  const n = num(v);
+  return typeof n === "number" && (!Number.isInteger(n) || n < 0) ? MALFORMED : n;
+}
+
 function bool(v: unknown): Field<boolean> {
   if (v === undefined || v === null) return undefined;
   if (isUnknown(v)) return UNKNOWN;
@@ -55,6 +64,7 @@ export interface SubscriptionView {
   unit: Field<string>;
   autoRenew: Field<boolean>;
   autoRenewDuration: Field<number>;
+  autoPayOrder: Field<boolean>;
 }
 
 export interface GroupView {
@@ -93,6 +103,8 @@ export interface ScriptView {
 }
 
 export interface ClusterView {
+  /** The plain inputs the view was built from, for rules that walk them by path (emr-provider-schema). */
+  props: unknown;
   clusterName: Field<string>;
   clusterType: Field<string>;
   releaseVersion: Field<string>;
@@ -127,12 +139,12 @@ function groupView(raw: unknown, index: number): GroupView {
     label: isKnown(name) ? `node group "${name}" (${path})` : `node group ${path}`,
     type: str(g.nodeGroupType),
     name,
-    nodeCount: num(g.nodeCount),
+    nodeCount: wholeCount(g.nodeCount),
     vswitchIds: list(g.vswitchIds),
     spotStrategy: str(g.spotStrategy),
     autoScaling: policy === undefined || policy === null ? false : isUnknown(policy) ? UNKNOWN : policyRecord ? true : MALFORMED,
-    minCapacity: constraints === undefined ? undefined : isUnknown(constraints) ? UNKNOWN : num(constraints.minCapacity),
-    maxCapacity: constraints === undefined ? undefined : isUnknown(constraints) ? UNKNOWN : num(constraints.maxCapacity),
+    minCapacity: constraints === undefined ? undefined : isUnknown(constraints) ? UNKNOWN : wholeCount(constraints.minCapacity),
+    maxCapacity: constraints === undefined ? undefined : isUnknown(constraints) ? UNKNOWN : wholeCount(constraints.maxCapacity),
     paymentType: str(g.paymentType),
     subscription: subscriptionView(g.subscriptionConfig),
   };
@@ -143,7 +155,7 @@ function subscriptionView(raw: unknown): Field<SubscriptionView> {
   const s = record(raw);
   if (s === undefined) return MALFORMED;
   if (isUnknown(s)) return UNKNOWN;
-  return { duration: num(s.paymentDuration), unit: str(s.paymentDurationUnit), autoRenew: bool(s.autoRenew), autoRenewDuration: num(s.autoRenewDuration) };
+  return { duration: num(s.paymentDuration), unit: str(s.paymentDurationUnit), autoRenew: bool(s.autoRenew), autoRenewDuration: num(s.autoRenewDuration), autoPayOrder: bool(s.autoPayOrder) };
 }
 
 function mapList<T>(v: unknown, each: (raw: unknown, index: number) => T): Field<T[]> {
@@ -161,6 +173,7 @@ export function clusterView(props: unknown): ClusterView {
   const attr = (k: string) => (attrs && !isUnknown(attrs) ? str(attrs[k]) : attrs);
   const tags = record(get("tags"));
   return {
+    props,
     clusterName: str(get("clusterName")),
     clusterType: str(get("clusterType")),
     releaseVersion: str(get("releaseVersion")),
@@ -199,12 +212,17 @@ export function knownApplications(view: ClusterView): string[] {
   return Array.isArray(view.applications) ? view.applications.filter(isKnown).map((a) => a.toUpperCase()) : [];
 }
 
-/** A tag's value as a number (acknowledgements), or undefined. */
-export function tagNumber(view: ClusterView, key: string): number | undefined {
-  if (!isKnown(view.tags)) return undefined;
+/**
+ * The number an acknowledgement tag signs off: 0 without the tag (or with a value that is no number), UNKNOWN while
+ * the tags or that tag's value are preview unknowns (an acknowledgement may be there: the rule cannot tell yet).
+ */
+export function ackNumber(view: ClusterView, key: string): number | Unknown {
+  if (view.tags === UNKNOWN) return UNKNOWN;
+  if (!isKnown(view.tags)) return 0;
   const v = view.tags[key];
+  if (isUnknown(v)) return UNKNOWN;
   const n = typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : NaN;
-  return Number.isFinite(n) ? n : undefined;
+  return Number.isFinite(n) ? n : 0;
 }
 
 /** The node groups to walk; a list that is unknown or malformed is recorded on `out` once. */

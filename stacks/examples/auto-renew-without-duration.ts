@@ -4,5 +4,5 @@ import { exampleCluster } from "./lib/base";
 
 exampleCluster("renew-zero", (args) => {
   args.paymentType = "Subscription";
-  args.subscriptionConfig = { paymentDuration: 12, paymentDurationUnit: "Month", autoRenew: true };
+  args.subscriptionConfig = { paymentDuration: 12, paymentDurationUnit: "Month", autoRenew: true, autoPayOrder: true };
 });

@@ -4,5 +4,5 @@ import { exampleCluster } from "./lib/base";
 
 exampleCluster("long-subscription", (args) => {
   args.paymentType = "Subscription";
-  args.subscriptionConfig = { paymentDuration: 36, paymentDurationUnit: "Month" };
+  args.subscriptionConfig = { paymentDuration: 36, paymentDurationUnit: "Month", autoPayOrder: true };
 });

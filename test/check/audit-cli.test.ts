@@ -29,7 +29,7 @@ test("--audit on the fixture: the recorded clusters' violations, not the root st
   expect(report.resources.map((r: { name: string }) => r.name)).toEqual(["lakehouse", "lakehouse-old", "metastore-password"]);
   const found = report.findings.flatMap((f: { name: string; violations: { policyName: string; enforcementLevel: string }[] }) => f.violations.map((v) => `${f.name} ${v.enforcementLevel} ${v.policyName}`));
   expect(found).toEqual([
-    "lakehouse mandatory emr-node-group-size-ack",
+    "lakehouse mandatory emr-node-group-creation-cap",
     "lakehouse mandatory emr-hive-metastore-type",
     "lakehouse mandatory emr-spark-metastore-matches-hive",
     "lakehouse advisory emr-security-group-external",
@@ -43,7 +43,7 @@ test("--audit on the fixture: the recorded clusters' violations, not the root st
 
 test.each(["json", "text", "markdown", "sarif"])("--audit, %s: the findings, and no secret value or ciphertext printed", (format) => {
   const report = format === "json" ? run.stdout : fs.readFileSync(reportFile(format), "utf8");
-  expect(report).toContain("emr-node-group-size-ack");
+  expect(report).toContain("emr-node-group-creation-cap");
   expect(report + run.stderr).not.toMatch(SECRET_TEXT);
 });
 

@@ -2,19 +2,22 @@
  * The offline check end to end, as a separate process: the dev and prod stacks pass, every example stack is caught
  * by exactly the policies it breaks, and bad usage gets one clear line and exit code 2, never a stack trace.
  */
+import { execFile } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
+import { POLICY_CATALOG } from "../../policies/rules";
 import { ROOT, runCli } from "../helpers/run-cli";
 
 const EXAMPLES_DIR = path.join(ROOT, "stacks/examples");
 const examples = fs.readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith(".ts")).sort();
 
-/** Each example declares what it breaks in its first line: `// breaks: emr-a, emr-b`. */
+/** Each example declares what it breaks in its first line: `// breaks: emr-a, emr-b`, or `// breaks: nothing`. */
 function expectedPolicies(file: string): string[] {
   const first = fs.readFileSync(path.join(EXAMPLES_DIR, file), "utf8").split("\n")[0];
   const m = /^\/\/ breaks: (.+)$/.exec(first);
-  if (!m) throw new Error(`${file} does not start with "// breaks: <policy>, ..."`);
-  return m[1].split(",").map((s) => s.trim()).sort();
+  if (!m) throw new Error(`${file} does not start with "// breaks: <policy>, ..." (or "// breaks: nothing")`);
+  return m[1].trim() === "nothing" ? [] : m[1].split(",").map((s) => s.trim()).sort();
 }
 
 const NO_STACK_TRACE = /\n\s+at [^\n]+:\d+:\d+/;
@@ -44,9 +47,12 @@ test("prod (JSON), with the pack loaded by ts-node exactly as the Pulumi CLI doe
 }, 60000);
 
 test(`every example stack (${examples.length}) is caught by exactly the policies it breaks; exit 1`, async () => {
-  const { code, stdout } = await runCli(["--stack", "prod", "--format", "json", "--program", ...examples.map((f) => `stacks/examples/${f}`)]);
+  // The report goes to a file: on stdout a report above a pipe's 64 KB is cut short (the test below).
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "emr-examples-")), "report.json");
+  const { code } = await runCli(["--stack", "prod", "--format", "json", "--output", file, "--program", ...examples.map((f) => `stacks/examples/${f}`)], 90000);
   expect(code).toBe(1);
-  const doc = JSON.parse(stdout);
+  const doc = JSON.parse(fs.readFileSync(file, "utf8"));
+  expect(doc.reports.length).toBe(examples.length);
   const caught = Object.fromEntries(
     doc.reports.map((r: { program: string; findings: { violations: { policyName: string }[] }[] }) => [
       path.basename(r.program),
@@ -55,7 +61,21 @@ test(`every example stack (${examples.length}) is caught by exactly the policies
   );
   expect(caught).toEqual(Object.fromEntries(examples.map((f) => [f, expectedPolicies(f)])));
   // Together the examples break every policy of the pack.
-  expect(new Set(Object.values(caught).flat()).size).toBe(34);
+  expect([...new Set(Object.values(caught).flat())].sort()).toEqual(POLICY_CATALOG.map((p) => p.name).sort());
+}, 90000);
+
+// KNOWN DEFECT (check/cli.ts, outside this change's area): the CLI ends with process.exit(code) right after writing
+// the report, and stdout to a pipe is asynchronous here, so a report above 64 KB is cut at a multiple of 64 KB
+// (`npm run check -- --stack prod --format json --program stacks/examples/*.ts | wc -c` printed 65536 and 131072).
+// The fix: exit once the write has flushed, e.g. process.stdout.write("", () => process.exit(code)). `failing` until
+// then: when the report arrives whole this test fails, and `.failing` comes off.
+// Through a shell pipe, as `emr-check ... | jq` runs it (a Node parent's socket hides it: it drains faster).
+test.failing("a report larger than a pipe's 64 KB reaches the next command of a shell pipeline whole", async () => {
+  const programs = examples.map((f) => `stacks/examples/${f}`).join(" ");
+  const stdout = await new Promise<string>((resolve) =>
+    execFile("sh", ["-c", `"${process.execPath}" check/bin.js --quiet --stack prod --format json --program ${programs} 2>/dev/null | cat`], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (_err, out) => resolve(out)),
+  );
+  expect(() => JSON.parse(stdout)).not.toThrow();
 }, 90000);
 
 test("advisory only: exit 0; the same with all policies advisory by --policy-config", async () => {

@@ -58,8 +58,8 @@ test('a validity problem under {"all": "advisory"}: still mandatory both ways, a
 test("a guardrail problem (a 40-node CORE group without acknowledgement): mandatory both ways by default, exit 1", async () => {
   const { exit, fromConfig, byHand } = await verdicts("guardrail");
   expect(exit).toBe(1);
-  expect(fromConfig).toEqual({ code: 1, policies: ["same: emr-node-group-size-ack mandatory"] });
-  expect(byHand).toEqual({ code: 1, policies: ["same: emr-node-group-size-ack mandatory"] });
+  expect(fromConfig).toEqual({ code: 1, policies: ["same: emr-node-group-creation-cap mandatory"] });
+  expect(byHand).toEqual({ code: 1, policies: ["same: emr-node-group-creation-cap mandatory"] });
 }, 60000);
 
 test('the guardrail under {"all": "advisory"}: advisory both ways, exit 0, and the SARIF carries the finding', async () => {
@@ -68,11 +68,11 @@ test('the guardrail under {"all": "advisory"}: advisory both ways, exit 0, and t
     const sarifFile = path.join(dir, "report.sarif");
     const { exit, fromConfig, byHand } = await verdicts("guardrail", ["--policy-config", ALL_ADVISORY, "--format", "sarif", "--output", sarifFile]);
     expect(exit).toBe(0);
-    expect(fromConfig).toMatchObject({ code: 0, policies: ["same: emr-node-group-size-ack advisory"] });
-    expect(byHand).toMatchObject({ code: 0, policies: ["same: emr-node-group-size-ack advisory"] });
+    expect(fromConfig).toMatchObject({ code: 0, policies: ["same: emr-node-group-creation-cap advisory"] });
+    expect(byHand).toMatchObject({ code: 0, policies: ["same: emr-node-group-creation-cap advisory"] });
     // One SARIF run for the check; each program's finding is a warning in it.
     const [run] = JSON.parse(fs.readFileSync(sarifFile, "utf8")).runs as { results: { ruleId: string; level: string }[] }[];
-    expect(run.results.map((x) => [x.ruleId, x.level])).toEqual([["emr-node-group-size-ack", "warning"], ["emr-node-group-size-ack", "warning"]]);
+    expect(run.results.map((x) => [x.ruleId, x.level])).toEqual([["emr-node-group-creation-cap", "warning"], ["emr-node-group-creation-cap", "warning"]]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -213,12 +213,21 @@ describe("EmrCluster: Subscription node groups carry their payment (the provider
     const c = new components.EmrCluster("lakehouse", haSpec());
     await valueOf(c.clusterId);
     const { inputs } = ofType(CLUSTER)[0];
-    expect(inputs.subscriptionConfig).toEqual(SUBSCRIPTION);
+    // The cluster's own autoPayOrder is written out too: left out, the provider sends false (issue 17).
+    expect(inputs.subscriptionConfig).toEqual({ ...SUBSCRIPTION, autoPayOrder: true });
     expect(inputs.nodeGroups.map((g: any) => [g.nodeGroupName, g.paymentType, g.subscriptionConfig])).toEqual([
       ["master", "Subscription", { ...SUBSCRIPTION, autoPayOrder: true }],
       ["core", "Subscription", { ...SUBSCRIPTION, autoPayOrder: true }],
       ["task", "PayAsYouGo", undefined],
     ]);
+  });
+
+  test("autoPayOrder: false, when the user says so, is written as false for the cluster and its groups", async () => {
+    const c = new components.EmrCluster("lakehouse", { ...haSpec(), subscriptionConfig: { paymentDuration: 12, autoPayOrder: false } });
+    await valueOf(c.clusterId);
+    const { inputs } = ofType(CLUSTER)[0];
+    expect(inputs.subscriptionConfig.autoPayOrder).toBe(false);
+    expect(inputs.nodeGroups.slice(0, 2).map((g: any) => g.subscriptionConfig.autoPayOrder)).toEqual([false, false]);
   });
 
   test("a group that states its own payment keeps it", async () => {

@@ -20,7 +20,7 @@ test("no guardrails.json: the pack's defaults", () => expect(loadGuardrails(dirW
 test("the repository's guardrails.json is the pack's defaults written out, step thresholds included", () => {
   expect(loadGuardrails(ROOT).limits).toEqual(DEFAULT_LIMITS);
   expect(JSON.parse(fs.readFileSync(path.join(ROOT, "guardrails.json"), "utf8"))["emr-node-group-creation-cap"]).toEqual({
-    enforcementLevel: "mandatory", maxNodesPerGroupAtCreate: 50, maxScaleOutPerCall: 50, scaleOutAckThreshold: 20, maxScaleInPerCall: 10,
+    enforcementLevel: "mandatory", maxNodesPerGroupAtCreate: 50, nodeGroupAckThreshold: 30, maxScaleOutPerCall: 50, scaleOutAckThreshold: 20, maxScaleInPerCall: 10,
   });
 });
 

@@ -162,6 +162,44 @@ describe("Hive metastore", () => {
     ));
 });
 
+describe("issue 17: the component refuses what the pack refuses, and no longer what neither should", () => {
+  const { metastore: _m, ...noMetastore } = haSpec();
+  const item = (applicationName: string, configFileName: string, configItemKey: string, configItemValue: unknown) => ({ applicationName, configFileName, configItemKey, configItemValue });
+  test("HA: a second hive.metastore.type item, LOCAL after DLF, is refused (every item counts); the same value twice is not", () => {
+    const items = (second: string) => [item("HIVE", "hivemetastore-site.xml", "hive.metastore.type", "DLF"), item("SPARK3", "hive-site.xml", "hive.metastore.type", "DLF"), item("HIVE", "hivemetastore-site.xml", "hive.metastore.type", second)];
+    expect(issuesOf({ ...noMetastore, applicationConfigs: items("LOCAL") })).toEqual([
+      expect.objectContaining({ path: "applicationConfigs[2].configItemValue", rule: "emr-hive-metastore-type", reason: expect.stringMatching(/2 times with different values/) }),
+      expect.objectContaining({ path: "applicationConfigs[2].configItemValue", rule: "emr-ha-external-metastore" }),
+    ]);
+    expectValid({ ...noMetastore, applicationConfigs: items("DLF") });
+  });
+  test("USER_RDS written as items with a blank JDBC value is refused", () => {
+    const items = [
+      item("HIVE", "hivemetastore-site.xml", "hive.metastore.type", "USER_RDS"),
+      item("SPARK3", "hive-site.xml", "hive.metastore.type", "USER_RDS"),
+      item("HIVE", "hivemetastore-site.xml", "javax.jdo.option.ConnectionURL", " "),
+      item("HIVE", "hivemetastore-site.xml", "javax.jdo.option.ConnectionUserName", "hive"),
+      item("HIVE", "hivemetastore-site.xml", "javax.jdo.option.ConnectionPassword", pulumi.secret("x")),
+    ];
+    expectIssue({ ...noMetastore, applicationConfigs: items }, "applicationConfigs[2].configItemValue", /ConnectionURL is empty/);
+  });
+  test("an OLAP cluster with ZOOKEEPER only and one MASTER group (the provider's own test cluster) is valid: no CORE group is needed without HDFS", () => {
+    const spec = devSpec();
+    expectValid({ ...spec, clusterType: "OLAP", releaseVersion: "EMR-5.10.0", applications: ["ZOOKEEPER"], metastore: undefined, nodeGroups: [spec.nodeGroups[0]] });
+    expectIssue({ ...spec, nodeGroups: [spec.nodeGroups[0]] }, "nodeGroups", /installs HDFS, which keeps its data on CORE nodes, but has no CORE group/);
+  });
+  test("issues inside a node group name the group: after a preset merge its index is the merged list's, not the user's", () => {
+    let error: unknown;
+    try {
+      buildClusterSpec("lake", { preset: "datalake-ha", clusterName: "lake", ...NETWORK_SPEC, nodeGroups: [{ nodeGroupName: "core", nodeCount: 2.5, vswitchIds: ["vsw-bp1test0001"] }] } as never);
+    } catch (e) {
+      error = e;
+    }
+    const issue = (error as ClusterSpecError).issues.find((i) => i.path.endsWith(".nodeCount"));
+    expect(issue?.reason).toMatch(/^in node group "core": expected a whole number of at least 0, got 2\.5: .*truncates a fraction, so 2 would be sent; for example 3$/);
+  });
+});
+
 describe("applications", () => {
   test.each([
     ["SPARK2", "SPARK3"],
@@ -191,7 +229,7 @@ describe("guardrails are the pack's alone: the component takes no limits and acc
   test("subscription durations are valid per unit: 1-9, 12, 24, 36, 48, 60 months; 1-5 years", () => {
     expectIssue({ ...haSpec(), subscriptionConfig: { paymentDuration: 10 } }, "subscriptionConfig.paymentDuration", /12/);
     expectValid({ ...haSpec(), subscriptionConfig: { paymentDuration: 3, paymentDurationUnit: "Year" } });
-    expectIssue({ ...haSpec(), subscriptionConfig: { paymentDuration: 12, paymentDurationUnit: "Year" } }, "subscriptionConfig.paymentDuration", /12 Year; valid are 1, 2, 3, 4, 5/);
+    expectIssue({ ...haSpec(), subscriptionConfig: { paymentDuration: 12, paymentDurationUnit: "Year" } }, "subscriptionConfig.paymentDuration", /12 Year; for Year the API accepts 1, 2, 3, 4, 5/);
   });
   test("bootstrap scripts only from oss://", () => {
     const script = (scriptPath: string) => ({ scriptName: "init", scriptPath });

@@ -23,7 +23,7 @@ export function haClusterProps(): Record<string, any> {
     deployMode: "HA",
     securityMode: "KERBEROS",
     paymentType: "Subscription",
-    subscriptionConfig: { paymentDuration: 12, paymentDurationUnit: "Month" },
+    subscriptionConfig: { paymentDuration: 12, paymentDurationUnit: "Month", autoPayOrder: true },
     deletionProtection: true,
     applications: ["HADOOP-COMMON", "OSS-HDFS", "YARN", "HIVE", "SPARK3", "ZOOKEEPER"],
     applicationConfigs: [

@@ -46,7 +46,7 @@ test("the compliant hand-written cluster: nothing (but the advisory external sec
 
 test.each<[string, (p: Props) => void, string[]]>([
   ["no maxCapacity (the API's default is 2000)", (p) => (p.nodeGroups[2].autoScalingPolicy = { constraints: { minCapacity: 2 } }), ["emr-auto-scaling-max-capacity mandatory", "emr-cluster-total-nodes-ack mandatory"]],
-  ["3 Years of subscription", (p) => (p.subscriptionConfig = { paymentDuration: 3, paymentDurationUnit: "Year" }), ["emr-subscription-duration-ack mandatory"]],
+  ["3 Years of subscription", (p) => (p.subscriptionConfig = { paymentDuration: 3, paymentDurationUnit: "Year", autoPayOrder: true }), ["emr-subscription-duration-ack mandatory"]],
   ["two TASK groups that may grow to 60 each", (p) => p.nodeGroups.push(nodeGroupProps("TASK", "t2", 2, { autoScalingPolicy: { constraints: { minCapacity: 2, maxCapacity: 60 } } })), ["emr-auto-scaling-ignore-changes advisory", "emr-cluster-total-nodes-ack mandatory"]],
   ["HA with SPARK3, no HIVE, LOCAL", (p) => ((p.applications = ["HADOOP-COMMON", "OSS-HDFS", "YARN", "SPARK3", "ZOOKEEPER"]), (p.applicationConfigs = [...rootItem(p), metastoreItem("SPARK3", "hive-site.xml", "LOCAL")])), ["emr-ha-external-metastore mandatory"]],
   ["USER_RDS without JDBC items", (p) => (p.applicationConfigs = [...rootItem(p), metastoreItem("HIVE", "hivemetastore-site.xml", "USER_RDS"), metastoreItem("SPARK3", "hive-site.xml", "USER_RDS")]), ["emr-hive-metastore-type mandatory"]],
@@ -64,7 +64,7 @@ test.each<[string, (p: Props) => void, string[]]>([
 test.each<[string, (p: Props) => void]>([
   ["a GATEWAY on DATALAKE EMR-5.16.0", (p) => p.nodeGroups.push(nodeGroupProps("GATEWAY", "gw", 1))],
   ["a node-group name starting with a digit", (p) => (p.nodeGroups[1].nodeGroupName = "1st_core")],
-  ["1 Year of subscription", (p) => (p.subscriptionConfig = { paymentDuration: 1, paymentDurationUnit: "Year" })],
+  ["1 Year of subscription", (p) => (p.subscriptionConfig = { paymentDuration: 1, paymentDurationUnit: "Year", autoPayOrder: true })],
 ])("compliant: %s", async (_what, change) => expect(names(await verdict("good", change))).toEqual([]));
 
 test.each(["nodeGroups", "nodeGroups[*]", "nodeGroups[*].nodeCount", "nodeGroups[2]"])("emr-auto-scaling-ignore-changes accepts ignoreChanges %s", async (path) =>

@@ -46,11 +46,11 @@ test("GetAnalyzerInfo: the pack, its policies and their default levels", async (
   const info = await pack.info();
   expect(info.name).toBe("emr-guardrails");
   expect(info.version).toBe("0.1.0");
-  expect(policies).toHaveLength(34);
   // The pack is built from the catalog the config parser checks against: same names, levels and properties.
   expect(policies.map((p) => [p.name, p.enforcementLevel, Object.keys(p.configSchema ?? {}).sort()]).sort()).toEqual(
-    POLICY_CATALOG.map((p) => [p.name, p.level, [...p.limits, ...(p.productionStacks ? ["productionStacks"] : [])].sort()]).sort(),
+    POLICY_CATALOG.map((p) => [p.name, p.level, [...p.limits, ...p.hosts, ...(p.productionStacks ? ["productionStacks"] : [])].sort()]).sort(),
   );
+  expect(policies).toHaveLength(POLICY_CATALOG.length);
   const levels = Object.fromEntries(policies.map((p) => [p.name, p.enforcementLevel]));
   expect(levels).toMatchObject({
     "emr-node-group-creation-cap": "mandatory",
@@ -64,6 +64,7 @@ test("GetAnalyzerInfo: the pack, its policies and their default levels", async (
   for (const p of policies) expect(p.description).toMatch(/^Checks whether /);
   expect(policies.find((p) => p.name === "emr-node-group-creation-cap")?.configSchema).toEqual({
     maxNodesPerGroupAtCreate: { type: "integer", minimum: 0, default: 50, description: "Most nodes a node group may have at creation." },
+    nodeGroupAckThreshold: { type: "integer", minimum: 0, default: 30, description: "Node groups above this size need the emr-guard:ack-node-count tag covering it." },
     maxScaleOutPerCall: { type: "integer", minimum: 0, default: 50, description: expect.stringMatching(/^Most nodes one update may add/) },
     scaleOutAckThreshold: { type: "integer", minimum: 0, default: 20, description: expect.stringMatching(/^A scale-out above this many nodes/) },
     maxScaleInPerCall: { type: "integer", minimum: 0, default: 10, description: expect.stringMatching(/^Most nodes one update may release/) },
@@ -114,14 +115,13 @@ test("a hand-written emrv2 Cluster (no component) breaking several rules: each r
     ["emr-ha-external-metastore", "mandatory"],
     ["emr-ha-zookeeper", "mandatory"],
     ["emr-node-group-creation-cap", "mandatory"],
-    ["emr-node-group-size-ack", "mandatory"],
     ["emr-security-group-external", "advisory"],
     ["emr-spark-metastore-matches-hive", "mandatory"],
     ["emr-spot-and-auto-scaling-task-only", "mandatory"],
   ]);
   const cap = ds.find((d) => d.policyName === "emr-node-group-creation-cap")!;
   expect(cap.urn).toBe("urn:pulumi:prod::emr-clusters::alicloud:emrv2/cluster:Cluster::raw");
-  expect(cap.message).toContain('nodeGroups[1].nodeCount: 60 exceeds the 50-node cap for a node group at creation (node group "core" (nodeGroups[1]))');
+  expect(cap.message).toContain('nodeGroups[1].nodeCount: 60 nodes is above the 50-node cap for a node group at creation, without an acknowledgement that it was reached by steps (node group "core" (nodeGroups[1]))');
 });
 
 test("an enterprise security group created in the stack is caught while its ID is still unknown", async () => {
@@ -208,31 +208,25 @@ describe("policy config, as --policy-pack-config passes it", () => {
     await pack.configure(policyConfigFor(policies, guardrails({ "emr-node-group-creation-cap": { maxNodesPerGroupAtCreate: 10 } })));
     const ds = await pack.analyze(c);
     expect(byPolicy(ds)).toEqual([["emr-node-group-creation-cap", "mandatory"]]);
-    expect(ds[0].message).toContain("12 exceeds the 10-node cap");
+    expect(ds[0].message).toContain("12 nodes is above the 10-node cap");
   });
 
   test("a disabled policy reports nothing", async () => {
     const c = await cluster("cfg-disabled", 55);
-    await pack.configure(policyConfigFor(policies, guardrails({ "emr-node-group-creation-cap": "disabled", "emr-node-group-size-ack": { enforcementLevel: "disabled" } })));
+    await pack.configure(policyConfigFor(policies, guardrails({ "emr-node-group-creation-cap": { enforcementLevel: "disabled" } })));
     expect(await pack.analyze(c)).toEqual([]);
   });
 
   test('"all": "advisory" turns every violation advisory', async () => {
     const c = await cluster("cfg-all", 55);
     await pack.configure(policyConfigFor(policies, guardrails({ all: "advisory" })));
-    expect(byPolicy(await pack.analyze(c))).toEqual([
-      ["emr-node-group-creation-cap", "advisory"],
-      ["emr-node-group-size-ack", "advisory"],
-    ]);
+    expect(byPolicy(await pack.analyze(c))).toEqual([["emr-node-group-creation-cap", "advisory"]]);
   });
 
   test("nothing configured: the pack falls back to its own defaults", async () => {
     await pack.configure({});
     const c = await cluster("cfg-empty", 51);
-    expect(byPolicy(await pack.analyze(c))).toEqual([
-      ["emr-node-group-creation-cap", "mandatory"],
-      ["emr-node-group-size-ack", "mandatory"],
-    ]);
+    expect(byPolicy(await pack.analyze(c))).toEqual([["emr-node-group-creation-cap", "mandatory"]]);
   });
 
   test("remediate: the pack turns deletionProtection on", async () => {

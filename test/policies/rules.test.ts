@@ -31,38 +31,45 @@ function expectUnknown(outcome: Outcome, path: string) {
   expect(outcome).toEqual({ kind: "unknown", paths: expect.arrayContaining([path]) });
 }
 
-describe("emr-node-group-creation-cap: every node group has at most 50 nodes at creation", () => {
-  const rule = capacity.nodeGroupCreationCap;
-  test("compliant: 50 nodes (at the cap)", () => expectCompliant(run(rule, withGroup(haClusterProps(), 1, { nodeCount: 50 }))));
-  test("non-compliant 1: 51 nodes", () => expectViolation(run(rule, withGroup(haClusterProps(), 1, { nodeCount: 51 })), "nodeGroups[1].nodeCount", /51 exceeds the 50-node cap/, /node group "core"/, /create it with at most 50 and grow it in steps of at most 50/, /emr-guard:ack-node-count: "51"/));
+describe("emr-node-group-creation-cap: groups above 30 nodes carry an acknowledgement; above the 50-node creation cap it says reached by steps", () => {
+  const rule = capacity.nodeGroupSize;
+  const acked = (props: Props, ack: unknown) => ({ ...props, tags: { ...props.tags, "emr-guard:ack-node-count": ack } });
+  test("compliant: 30 nodes (at the acknowledgement threshold)", () => expectCompliant(run(rule, withGroup(haClusterProps(), 1, { nodeCount: 30 }))));
+  test("non-compliant 1: 31 nodes without a tag", () =>
+    expectViolation(run(rule, withGroup(haClusterProps(), 1, { nodeCount: 31 })), "nodeGroups[1].nodeCount", /31 nodes is above the 30-node acknowledgement threshold/, /node group "core"/, /emr-guard:ack-node-count: "31"/, /stay at 30 or fewer/));
+  test("non-compliant 2: 40 nodes with an acknowledgement of 35", () => expectViolation(run(rule, acked(withGroup(haClusterProps(), 1, { nodeCount: 40 }), "35")), "nodeGroups[1].nodeCount", /acknowledged: 35/));
+  test("compliant: 40 nodes acknowledged with 40", () => expectCompliant(run(rule, acked(withGroup(haClusterProps(), 1, { nodeCount: 40 }), "40"))));
+  test("non-compliant 3: 51 nodes, above the creation cap: ONE finding, the cap's, whose fix is the same tag (issue 22)", () => {
+    const outcome = run(rule, withGroup(haClusterProps(), 1, { nodeCount: 51 }));
+    expectViolation(outcome, "nodeGroups[1].nodeCount", /51 nodes is above the 50-node cap for a node group at creation/, /create it with at most 50 and grow it in steps/, /emr-guard:ack-node-count: "51"/);
+    expect(outcome.kind === "non-compliant" && outcome.findings).toHaveLength(1);
+  });
   test("compliant: 90 nodes reached in steps (40 -> 90), signed off with the node-count acknowledgement (issue 10)", () => {
     const stepped = withGroup(haClusterProps(), 1, { nodeCount: 90 });
-    expectViolation(run(rule, stepped), "nodeGroups[1].nodeCount", /90 exceeds the 50-node cap/);
-    expectCompliant(run(rule, { ...stepped, tags: { ...stepped.tags, "emr-guard:ack-node-count": "90" } }));
-    expectViolation(run(rule, { ...stepped, tags: { ...stepped.tags, "emr-guard:ack-node-count": "60" } }), "nodeGroups[1].nodeCount", /90 exceeds/);
+    expectViolation(run(rule, stepped), "nodeGroups[1].nodeCount", /90 nodes is above the 50-node cap/);
+    expectCompliant(run(rule, acked(stepped, "90")));
+    expectViolation(run(rule, acked(stepped, "60")), "nodeGroups[1].nodeCount", /90 nodes/, /acknowledged: 60/);
   });
-  test("threshold from config: 20", () => {
-    expectCompliant(run(rule, withGroup(haClusterProps(), 1, { nodeCount: 20 }), { maxNodesPerGroupAtCreate: 20 }));
-    expectViolation(run(rule, withGroup(haClusterProps(), 1, { nodeCount: 21 }), { maxNodesPerGroupAtCreate: 20 }), "nodeGroups[1].nodeCount", /20-node cap/);
+  test("the configured limits, never the defaults, in every message", () => {
+    expectCompliant(run(rule, withGroup(haClusterProps(), 1, { nodeCount: 12 }), { nodeGroupAckThreshold: 12, maxNodesPerGroupAtCreate: 20 }));
+    expectViolation(run(rule, withGroup(haClusterProps(), 1, { nodeCount: 13 }), { nodeGroupAckThreshold: 12, maxNodesPerGroupAtCreate: 20 }), "nodeGroups[1].nodeCount", /12-node acknowledgement threshold/, /stay at 12 or fewer/);
+    expectViolation(run(rule, withGroup(haClusterProps(), 1, { nodeCount: 21 }), { nodeGroupAckThreshold: 12, maxNodesPerGroupAtCreate: 20 }), "nodeGroups[1].nodeCount", /20-node cap/, /at most 20/);
+    // A cap below the threshold: the cap speaks for the groups between them.
+    expectViolation(run(rule, withGroup(haClusterProps(), 1, { nodeCount: 25 }), { nodeGroupAckThreshold: 40, maxNodesPerGroupAtCreate: 20 }), "nodeGroups[1].nodeCount", /20-node cap/);
   });
   test("unknown: a node count not known in preview", () => expectUnknown(run(rule, withGroup(haClusterProps(), 1, { nodeCount: UNKNOWN })), "nodeGroups[1].nodeCount"));
-  test("malformed: a node count that is not a number", () => expectViolation(run(rule, withGroup(haClusterProps(), 1, { nodeCount: "lots" })), "nodeGroups[1].nodeCount", /not a whole number/));
+  test("unknown, not a violation: 40 nodes while the tags are not known yet (an acknowledgement may be there; issue 17)", () => {
+    expectUnknown(run(rule, { ...withGroup(haClusterProps(), 1, { nodeCount: 40 }), tags: UNKNOWN }), 'tags["emr-guard:ack-node-count"]');
+    expectUnknown(run(rule, acked(withGroup(haClusterProps(), 1, { nodeCount: 40 }), UNKNOWN)), 'tags["emr-guard:ack-node-count"]');
+    expectCompliant(run(rule, { ...withGroup(haClusterProps(), 1, { nodeCount: 20 }), tags: UNKNOWN }));
+  });
+  test("a count that is no whole number of at least 0 is emr-provider-schema's: here it cannot be judged", () => {
+    expectUnknown(run(rule, withGroup(haClusterProps(), 1, { nodeCount: "lots" })), "nodeGroups[1].nodeCount");
+    expectUnknown(run(rule, withGroup(haClusterProps(), 1, { nodeCount: -1 })), "nodeGroups[1].nodeCount");
+  });
   test("malformed: nodeGroups is not a list", () => expectViolation(run(rule, { ...haClusterProps(), nodeGroups: "x" }), "nodeGroups", /not a list/));
   test("a violation in one group is reported even when another is unknown", () =>
     expectViolation(run(rule, withGroup(withGroup(haClusterProps(), 1, { nodeCount: 60 }), 2, { nodeCount: UNKNOWN })), "nodeGroups[1].nodeCount", /60/));
-});
-
-describe("emr-node-group-size-ack: groups above 30 nodes carry an acknowledgement", () => {
-  const rule = capacity.nodeGroupSizeAck;
-  test("compliant: 30 nodes (at the threshold)", () => expectCompliant(run(rule, withGroup(haClusterProps(), 1, { nodeCount: 30 }))));
-  test("non-compliant 1: 31 nodes without a tag", () => expectViolation(run(rule, withGroup(haClusterProps(), 1, { nodeCount: 31 })), "nodeGroups[1].nodeCount", /31 nodes is above the 30-node threshold/, /emr-guard:ack-node-count: "31"/));
-  test("non-compliant 2: 40 nodes with an acknowledgement of 35", () => {
-    const props = { ...withGroup(haClusterProps(), 1, { nodeCount: 40 }), tags: { "emr-guard:ack-node-count": "35" } };
-    expectViolation(run(rule, props), "nodeGroups[1].nodeCount", /acknowledged: 35/);
-  });
-  test("compliant: 40 nodes acknowledged with 40", () => expectCompliant(run(rule, { ...withGroup(haClusterProps(), 1, { nodeCount: 40 }), tags: { "emr-guard:ack-node-count": "40" } })));
-  test("threshold from config: 10", () => expectViolation(run(rule, withGroup(haClusterProps(), 1, { nodeCount: 11 }), { nodeGroupAckThreshold: 10 }), "nodeGroups[1].nodeCount", /10-node threshold/));
-  test("unknown tags do not hide a violation", () => expectViolation(run(rule, { ...withGroup(haClusterProps(), 1, { nodeCount: 31 }), tags: UNKNOWN }), "nodeGroups[1].nodeCount", /31/));
 });
 
 describe("emr-cluster-total-nodes-ack: clusters that may grow above 100 nodes carry a cost acknowledgement", () => {
@@ -82,7 +89,15 @@ describe("emr-cluster-total-nodes-ack: clusters that may grow above 100 nodes ca
   test("unknown: a group's count unknown and the known ones below the threshold", () => expectUnknown(run(rule, withGroup(haClusterProps(), 1, { nodeCount: UNKNOWN })), "nodeGroups[1].nodeCount"));
   test("unknown: a MaxCapacity unknown", () => expectUnknown(run(rule, withGroup(haClusterProps(), 2, { autoScalingPolicy: { constraints: { minCapacity: 2, maxCapacity: UNKNOWN } } })), "nodeGroups[2].autoScalingPolicy.constraints.maxCapacity"));
   test("a known total above the threshold is reported even with another group unknown", () =>
-    expectViolation(run(rule, addGroup(withGroup(haClusterProps(), 1, { nodeCount: UNKNOWN }), nodeGroupProps("TASK", "batch", 120))), "nodeGroups", /163 nodes/));
+    expectViolation(run(rule, addGroup(withGroup(haClusterProps(), 1, { nodeCount: UNKNOWN }), nodeGroupProps("TASK", "batch", 120))), "nodeGroups", /at least 163 nodes/, /counting only the groups known yet/));
+  test("a known count is kept when another group's auto-scaling is unknown: violation when it alone exceeds, else unknown (issue 17)", () => {
+    const unknownScaling = withGroup(haClusterProps(), 2, { autoScalingPolicy: UNKNOWN });
+    // 3 + 3 + the unknown group's 2 (its nodeCount, at least) = 8; with a 98-node batch group the known part is 106.
+    expectViolation(run(rule, addGroup(unknownScaling, nodeGroupProps("TASK", "batch", 98))), "nodeGroups", /at least 106 nodes/);
+    expectUnknown(run(rule, addGroup(unknownScaling, nodeGroupProps("TASK", "batch", 90))), "nodeGroups[2].autoScalingPolicy");
+    expectUnknown(run(rule, withGroup(haClusterProps(), 2, { autoScalingPolicy: { constraints: { minCapacity: 2, maxCapacity: UNKNOWN } } })), "nodeGroups[2].autoScalingPolicy.constraints.maxCapacity");
+  });
+  test("unknown tags: a total above the threshold is unknown, not a violation", () => expectUnknown(run(rule, { ...big(55), tags: UNKNOWN }), 'tags["emr-guard:ack-cluster-nodes"]'));
 });
 
 describe("emr-auto-scaling-max-capacity: MaxCapacity is at most 100", () => {

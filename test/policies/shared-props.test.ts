@@ -27,7 +27,7 @@ const oversized = (() => {
   return p;
 })();
 const names = (ds: Diagnostic[]) => ds.map((d) => d.policyName).sort();
-const OVERSIZED = ["emr-cluster-total-nodes-ack", "emr-node-group-creation-cap", "emr-node-group-size-ack"];
+const OVERSIZED = ["emr-cluster-total-nodes-ack", "emr-node-group-creation-cap"];
 
 test("Analyze: the same URN with other props, one call after the other, gets its own verdicts", async () => {
   expect(names(await pack.analyze(cluster(compliant)))).toEqual([]);

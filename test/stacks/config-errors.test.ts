@@ -43,9 +43,10 @@ describe("wrong types say what was expected and what was given (stack config and
     return validate.checkSpec(entry.spec).issues;
   };
   test.each([
-    [{ nodeCount: "3" }, 'expected a whole number, got the string "3"; for example 3'],
-    [{ nodeCount: 2.5 }, "expected a whole number, got 2.5; for example 3"],
-    [{ instanceTypes: "ecs.g7.xlarge" }, 'expected a list of strings, got the string "ecs.g7.xlarge" (write [ecs.g7.xlarge])'],
+    // Each names the node group (its index is the merged list's) and, for the provider's fields, why.
+    [{ nodeCount: "3" }, 'in node group "core": expected a whole number of at least 0, got the string "3": the provider\'s field is a whole number (resource_alicloud_emrv2_cluster.go:361); for example 3'],
+    [{ nodeCount: 2.5 }, 'in node group "core": expected a whole number of at least 0, got 2.5: the provider\'s field is a whole number (resource_alicloud_emrv2_cluster.go:361) and the Pulumi bridge truncates a fraction, so 2 would be sent; for example 3'],
+    [{ instanceTypes: "ecs.g7.xlarge" }, 'in node group "core": expected a list of strings, got the string "ecs.g7.xlarge" (write [ecs.g7.xlarge])'],
   ])("%j", (extra, reason) => {
     expect(specIssues(extra)).toEqual([{ path: `nodeGroups[1].${Object.keys(extra)[0]}`, reason }]);
   });

@@ -1,5 +1,5 @@
-// breaks: emr-node-group-size-ack
-// A CORE group of 40 nodes: under the cap, above the acknowledgement threshold, and acknowledged only up to 35.
+// breaks: emr-node-group-creation-cap
+// A CORE group of 40 nodes: under the creation cap, above the acknowledgement threshold, and acknowledged only up to 35.
 import { exampleCluster } from "./lib/base";
 
 exampleCluster("size-ack", (args) => {

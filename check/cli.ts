@@ -250,11 +250,19 @@ function checkModes(opts: CliOptions, stackGiven: boolean): void {
   if ((opts.state || opts.plan) && (opts.stack.length > 1 || (opts.program?.length ?? 0) > 1)) throw new UsageError(`${modes[0]} is one stack's document: give one --stack${opts.program ? " and one --program" : ""} (e.g. emr-check --stack prod ${modes[0]} ${opts.state ? "state.json" : "plan.json"})`);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err) => {
-    const message = err instanceof UsageError ? err.message : `unexpected failure: ${(err as Error)?.message ?? String(err)}`;
-    process.stderr.write(`\nerror: ${message}\n`);
-    process.exit(EXIT.usage);
-  },
-);
+/**
+ * Exits once stdout and stderr have drained: `process.exit` right after a write cuts a report larger than a pipe's
+ * buffer (64 KB) when the output goes to a pipe (`emr-check --format json | jq`), which would be a silent truncation.
+ */
+function exitWhenDrained(code: number): void {
+  let pending = 2;
+  const done = () => --pending === 0 && process.exit(code);
+  process.stdout.write("", done);
+  process.stderr.write("", done);
+}
+
+main(process.argv.slice(2)).then(exitWhenDrained, (err) => {
+  const message = err instanceof UsageError ? err.message : `unexpected failure: ${(err as Error)?.message ?? String(err)}`;
+  process.stderr.write(`\nerror: ${message}\n`);
+  exitWhenDrained(EXIT.usage);
+});

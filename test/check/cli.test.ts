@@ -64,13 +64,8 @@ test(`every example stack (${examples.length}) is caught by exactly the policies
   expect([...new Set(Object.values(caught).flat())].sort()).toEqual(POLICY_CATALOG.map((p) => p.name).sort());
 }, 90000);
 
-// KNOWN DEFECT (check/cli.ts, outside this change's area): the CLI ends with process.exit(code) right after writing
-// the report, and stdout to a pipe is asynchronous here, so a report above 64 KB is cut at a multiple of 64 KB
-// (`npm run check -- --stack prod --format json --program stacks/examples/*.ts | wc -c` printed 65536 and 131072).
-// The fix: exit once the write has flushed, e.g. process.stdout.write("", () => process.exit(code)). `failing` until
-// then: when the report arrives whole this test fails, and `.failing` comes off.
 // Through a shell pipe, as `emr-check ... | jq` runs it (a Node parent's socket hides it: it drains faster).
-test.failing("a report larger than a pipe's 64 KB reaches the next command of a shell pipeline whole", async () => {
+test("a report larger than a pipe's 64 KB reaches the next command of a shell pipeline whole", async () => {
   const programs = examples.map((f) => `stacks/examples/${f}`).join(" ");
   const stdout = await new Promise<string>((resolve) =>
     execFile("sh", ["-c", `"${process.execPath}" check/bin.js --quiet --stack prod --format json --program ${programs} 2>/dev/null | cat`], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (_err, out) => resolve(out)),

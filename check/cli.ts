@@ -12,6 +12,7 @@ import { EXIT, UsageError } from "./errors";
 import { createProgress } from "./progress";
 import { spawnPolicyPack } from "./pack/pack-process";
 import { bundleIsFresh } from "./pack/prebuilt-pack";
+import type { CapturedResource } from "./program/capture";
 import { requirePlain } from "./typescript-hooks";
 import type { CheckReport } from "./report/model";
 import type { Timings } from "./run-check";
@@ -155,11 +156,12 @@ async function main(argv: string[]): Promise<number> {
 async function check(opts: CliOptions, project: Project, outputs: readonly OutputTarget[], policyConfig: string | undefined): Promise<number> {
   const projectDir = project.dir;
   const progress = createProgress(process.stderr, opts.quiet === true);
-  if (opts.plan) return finish(opts, projectDir, outputs, { reports: [planTarget(projectDir, opts, opts.plan)], packVersion: "(no pack: --plan)" });
   // Modules of one mode load only in that mode: the pack should start as early as it can (it is the longest path).
   // The audit's documents are read first (a bad one fails in milliseconds); its runner loads the SDK.
   const auditDocument = opts.audit ? (require("./audit/audit-document") as typeof import("./audit/audit-document")) : undefined;
-  const audits = auditDocument && opts.audit ? opts.audit.map(auditDocument.loadAudit) : [];
+  // --plan: the pack judges the resources the plan creates or updates, as an audit of their new states.
+  const plan = opts.plan ? planTarget(projectDir, opts, opts.plan) : undefined;
+  const audits = plan ? [plan.audited] : auditDocument && opts.audit ? opts.audit.map(auditDocument.loadAudit) : [];
   const audit = audits.length ? (require("./audit/audit") as typeof import("./audit/audit")) : undefined;
   const targets = audits.length ? [] : checkTargets(project, opts);
   // Cheap checks of the inputs first: a typo should not cost a policy pack start (nor relax the pack).
@@ -200,6 +202,7 @@ async function check(opts: CliOptions, project: Project, outputs: readonly Outpu
     const result = audit
       ? await audit.runAudit({ audits, packProcess, policyConfigFile: policyConfig, progress: (s) => progress.step(s) })
       : await runCheck({ projectDir, targets, packDir, packProcess, typecheck, invokeFixtures, policyConfigFile: policyConfig, progress: (s) => progress.step(s) });
+    if (plan) result.reports = [plan.report(result.reports[0])];
     progress.done();
     return finish(opts, projectDir, outputs, result, loadMs);
   } finally {
@@ -229,14 +232,20 @@ function finish(opts: CliOptions, projectDir: string, outputs: readonly OutputTa
   return reports.some((r) => !r.summary.passed) ? EXIT.mandatory : EXIT.clean;
 }
 
-/** `--plan`: one stack's config (for emr:retire), the plan's changes; no program, no pack. */
-function planTarget(projectDir: string, opts: CliOptions, planFile: string): CheckReport {
+/**
+ * `--plan`: one stack's config (for emr:retire); the resources the plan creates or updates, for the pack (no program
+ * runs: the plan is its result); and how to make the report once the pack has judged them.
+ */
+function planTarget(projectDir: string, opts: CliOptions, planFile: string): { audited: { file: string; stack: string; resources: CapturedResource[] }; report: (analyzed: CheckReport) => CheckReport } {
   const stack = opts.stack[0];
   const configFile = opts.configFile ? path.resolve(opts.configFile) : stackConfigPath(path.join(projectDir, "stacks"), stack);
   const { config, file } = loadStackConfig(configFile, !!opts.configFile);
   const { limits } = loadPolicyConfig(policyConfigFile(projectDir, opts.policyConfig));
-  const { planReport } = require("./change/change-check") as typeof import("./change/change-check");
-  return planReport({ stack, file: planFile, config, configFile: file ? path.relative(projectDir, file) : undefined, limits, refreshed: opts.refreshed === true });
+  const { planReport, planResourcesForPack, retireEntries } = require("./change/change-check") as typeof import("./change/change-check");
+  retireEntries(config, file); // a bad emr:retire fails now, before the pack starts
+  const resources = planResourcesForPack(planFile);
+  const report = (analyzed: CheckReport) => planReport({ stack, file: planFile, config, configFile: file ? path.relative(projectDir, file) : undefined, limits, refreshed: opts.refreshed === true, analyzed });
+  return { audited: { file: planFile, stack, resources }, report };
 }
 
 /** Flags that exclude each other: --audit reads a state without a program, --plan carries its own before and after. */

@@ -22,7 +22,8 @@ function auditValue(v: unknown): unknown {
   return Object.fromEntries(Object.entries(v).filter(([k]) => k !== "__defaults").map(([k, x]) => [k, auditValue(x)]));
 }
 
-function analyzerResource(r: ResourceV3): CapturedResource {
+/** A recorded resource as the pack is sent it (secrets as the placeholder, bookkeeping keys left out). */
+export function analyzerResource(r: ResourceV3): CapturedResource {
   const inputs = auditValue(r.inputs ?? {}) as Record<string, unknown>;
   return {
     type: r.type,

@@ -8,13 +8,13 @@
  */
 import * as fs from "fs";
 import { formatReleaseChecklist, releaseChecklist } from "../../client/release-checklist";
-import { DocumentError, readPreview, readRecordedResources, readStackResources, type RecordedResource } from "./documents";
+import { DocumentError, readPlannedStates, readPreview, readRecordedResources, readStackResources, type RecordedResource } from "./documents";
 import { clusterPlanArgs, isCluster, pairResources, planClusterArgs, programResources, type ResourcePair } from "./pairs";
 import { UsageError } from "../errors";
 import type { CapturedResource } from "../program/capture";
 import { attachChanges, buildReport, type ChangeSection, type CheckReport, type ClusterChangeEntry } from "../report/model";
 import { compareValues, parseAcks, type ChangeFinding } from "../../policies/rules/change";
-import { applyIgnoreChanges, planClusterCalls, type CallPlan, type LiveState, type PlanArgs } from "../../policies/rules/calls";
+import { applyIgnoreChanges, assumptionsOf, planClusterCalls, ASSUMPTIONS, type CallPlan, type LiveState, type PlanArgs } from "../../policies/rules/calls";
 import { checkCallPlans, describeCall, judgeResourceReplacement, parseRetireEntries, CHANGE_RULES, CHANGE_RULE_INFO, type ChangeResult, type JudgedCluster, type RetireEntry, type UsedResource } from "../../policies/rules/gates";
 import type { GuardrailLimits } from "../../policies/rules/domain";
 import { isEncodedSecret, UNKNOWN_SENTINEL } from "../../policies/engine";
@@ -133,6 +133,7 @@ function clusterEntry(plan: CallPlan, results: readonly ChangeResult[]): Cluster
     kind: plan.operation,
     calls: plan.calls.map((c) => ({ call: describeCall(c), refused: refused.has(describeCall(c)), ...(c.possible ? { maybe: true } : {}) })),
     ...(plan.refusals.length ? { stops: plan.refusals.map((r) => `${r.message} (${r.source})`) } : {}),
+    ...(assumptionsOf(plan).length ? { assumptions: assumptionsOf(plan).map((id) => ASSUMPTIONS[id]) } : {}),
     changes: changeLines(plan),
     verdicts: findings.map(verdictOf),
     unknown: mine.flatMap((r) => (r.outcome.kind === "unknown" ? r.outcome.paths.map((p) => `${r.rule}: ${p}`) : [])),
@@ -233,8 +234,18 @@ export function planChanges(file: string, config: Record<string, string>, config
   return judgeChanges({ source: "plan", file, pairs, clusterArgs: (p) => planClusterArgs(planned.get(p.urn)!, refreshed), retire: retireEntries(config, configFile), limits, regionId: config["alicloud:region"] });
 }
 
-/** The report of `--plan`: the plan's changes only (the `pulumi preview` that wrote it ran the program and the pack). */
-export function planReport(args: { stack: string; file: string; config: Record<string, string>; configFile?: string; limits: GuardrailLimits; refreshed?: boolean }): CheckReport {
+/**
+ * The report of `--plan`: the pack's verdicts on the resources the plan creates or updates (`analyzed`: the pack's
+ * report of them), and the plan's changes as calls.
+ */
+export function planReport(args: { stack: string; file: string; config: Record<string, string>; configFile?: string; limits: GuardrailLimits; refreshed?: boolean; analyzed?: CheckReport }): CheckReport {
   const section = planChanges(args.file, args.config, args.configFile, args.limits, args.refreshed === true);
-  return attachChanges({ ...buildReport({ stack: args.stack, program: `plan ${args.file}`, configFile: args.configFile, resources: [], diagnostics: [] }), kind: "plan" }, section);
+  const base = args.analyzed ?? buildReport({ stack: args.stack, program: `plan ${args.file}`, resources: [], diagnostics: [] });
+  return attachChanges({ ...base, stack: args.stack, program: `plan ${args.file}`, ...(args.configFile ? { configFile: args.configFile } : {}), kind: "plan" }, section);
+}
+
+/** The resources a plan creates or updates, for the pack (read before it starts: a bad plan fails in milliseconds). */
+export function planResourcesForPack(file: string): CapturedResource[] {
+  const { analyzerResource } = require("../audit/audit-document") as typeof import("../audit/audit-document");
+  return asUsage(() => readPlannedStates(readDocument(file, "--plan", PLAN_EXAMPLE), file)).map(analyzerResource);
 }

@@ -170,6 +170,15 @@ export interface PreviewDocument {
   refreshed: boolean;
 }
 
+/** The new states of the resources a plan creates or updates (replacements included), as written: what the pack judges. */
+export function readPlannedStates(text: string, file: string): ResourceV3[] {
+  const digest = validate(previewDigest, parseJson(text, file), file, "a `pulumi preview --json` document", 'expected { "steps": [...] }');
+  const ops = new Set(["create", "update", "replace", "create-replacement", "import"]);
+  const byUrn = new Map<string, ResourceV3>();
+  for (const step of digest.steps ?? []) if (ops.has(step.op) && step.newState && step.newState.custom !== false) byUrn.set(step.urn, step.newState);
+  return [...byUrn.values()];
+}
+
 /** The resources of a `pulumi preview --json` document. */
 export function readPreview(text: string, file: string): PreviewDocument {
   const doc = parseJson(text, file);

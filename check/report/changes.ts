@@ -28,6 +28,7 @@ export function renderChangesText(section: ChangeSection): string[] {
     for (const stop of c.stops ?? []) out.push(`    pulumi up stops halfway: ${stop}`);
     for (const line of c.changes.length ? c.changes : c.kind === "same" ? [] : ["no change"]) out.push(`    ${line}`);
     for (const v of c.verdicts) out.push(`    [${v.level}] ${v.rule}: ${v.message}`, `      fix: ${v.fix}`);
+    for (const a of c.assumptions ?? []) out.push(`    assumes: ${a}`);
     for (const u of c.unknown) out.push(`    [unknown] ${u}`);
     if (c.releaseChecklist) out.push(...c.releaseChecklist.map((l) => `    ${l}`));
   }
@@ -53,6 +54,9 @@ export function renderChangesMarkdown(section: ChangeSection): string[] {
     out.push(`| ${escapeMarkdown(c.cluster)} (${kindLabel(c)}) | ${lines.join("<br>")} | ${verdicts.join("<br>") || "✅"} |`);
   }
   out.push("");
+  for (const c of section.clusters.filter((x) => x.assumptions?.length)) {
+    out.push(`<details><summary>What the calls of ${escapeMarkdown(c.cluster)} assume</summary>`, "", ...(c.assumptions ?? []).map((a) => `- ${escapeMarkdown(a)}`), "", "</details>", "");
+  }
   for (const c of section.clusters.filter((x) => x.releaseChecklist)) {
     out.push(`<details><summary>Release checklist of ${escapeMarkdown(c.cluster)}</summary>`, "", ...(c.releaseChecklist ?? []).map((l) => escapeMarkdown(l) + "<br>"), "", "</details>", "");
   }

@@ -10,7 +10,8 @@ export function summaryLine(r: CheckReport): string {
   if (r.programError) return `FAILED: the program of stack "${r.stack}" did not run: no policy verdict`;
   const verdict = r.summary.passed ? "PASSED" : "FAILED";
   const notes = r.notes?.length ? ` (${r.notes.join("; ")})` : "";
-  const what = r.kind === "plan" ? "policies judged by the preview that wrote the plan" : `${r.summary.resources} resources ${r.kind === "audit" ? "recorded" : "planned"}, ${r.summary.mandatory} mandatory and ${r.summary.advisory} advisory violations`;
+  const judged = r.kind === "audit" ? "recorded" : r.kind === "plan" ? "created or updated by the plan" : "planned";
+  const what = `${r.summary.resources} resources ${judged}, ${r.summary.mandatory} mandatory and ${r.summary.advisory} advisory violations`;
   return `${verdict}: stack "${r.stack}": ${what}${notes}${changeSummary(r)}`;
 }
 

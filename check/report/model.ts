@@ -78,6 +78,8 @@ export interface ClusterChangeEntry {
   calls: { call: string; refused: boolean; maybe?: boolean }[];
   /** Where the provider stops `pulumi up` halfway (its error, file:line), after the calls above. */
   stops?: string[];
+  /** What the calls rest on that cannot be known offline (policies/rules/calls/assumptions.ts). */
+  assumptions?: string[];
   /** One line per change, in the program's terms; empty: no change. */
   changes: string[];
   verdicts: ChangeVerdict[];

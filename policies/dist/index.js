@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 45d485c13bfb12e658787b7844dc7e6b2cc89fb16a6b60d1a4019c0dc044a3d9
+// sources: sha256 f13ad57dfd42e096e6161c6a24863605bec0e19f8df0dd4f2bcbef733a7e4411
 "use strict";
 
 // index.ts

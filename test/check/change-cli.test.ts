@@ -142,12 +142,15 @@ describe("a cluster removed from the program (realtime, pay-as-you-go)", () => {
   }, 60000);
 });
 
-test("--plan on the fixture: the replacement refused with the provider's reason, the created cluster judged, the program not run; exit 1", async () => {
+test("--plan on the fixture: the pack on what the plan creates or updates, the replacement refused, the program not run; exit 1", async () => {
   const { code, stdout } = await runCli(["--stack", "prod", "--plan", path.join(FIXTURES, "preview.json"), "--format", "json"]);
   expect(code).toBe(1);
   const [report] = JSON.parse(stdout).reports;
   expect(report.kind).toBe("plan");
-  expect(report.resources).toEqual([]);
+  // The pack judged the created, updated and replacing clusters' new states (the deleted one is not judged).
+  expect(report.resources.map((r: { name: string }) => r.name).sort()).toEqual(["lakehouse", "lakehouse-old", "streaming"]);
+  const streaming = report.findings.find((f: { name: string }) => f.name === "streaming");
+  expect(streaming.violations.map((v: { policyName: string }) => v.policyName)).toContain("emr-protect-option");
   const old = report.changes.clusters.find((c: { cluster: string }) => c.cluster === "lakehouse-old");
   expect(old.changes).toEqual(["releaseVersion changes (replaces the cluster)"]);
   expect(old.verdicts.map((v: { rule: string; level: string }) => [v.rule, v.level])).toEqual([["emr-change-replacement", "mandatory"]]);

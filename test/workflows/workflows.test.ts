@@ -34,7 +34,10 @@ test("the pull-request workflow exports the state where a Pulumi token exists an
   const text = require("fs").readFileSync(path.join(ROOT, ".github/workflows/pull-request.yml"), "utf8");
   expect(text).toContain("PULUMI_ACCESS_TOKEN: ${{ secrets.PULUMI_ACCESS_TOKEN }}");
   expect(text).toContain('if [ -n "$PULUMI_ACCESS_TOKEN" ] && pulumi stack export --stack "${{ matrix.stack }}" --file state-${{ matrix.stack }}.json; then');
-  expect(text).toContain('echo "args=--state state-${{ matrix.stack }}.json" >> "$GITHUB_OUTPUT"');
+  expect(text).toContain('echo "args=--state state-${{ matrix.stack }}.json$live" >> "$GITHUB_OUTPUT"');
+  // With a read-only cloud key the check reads the live node counts (an auto-scaled group's real size).
+  expect(text).toContain("ALIBABA_CLOUD_ACCESS_KEY_ID: ${{ secrets.ALIBABA_CLOUD_READ_ONLY_KEY_ID }}");
+  expect(text).toContain('if [ -n "$ALIBABA_CLOUD_ACCESS_KEY_ID" ]; then live=" --live"; fi');
   expect(text).toContain("the check ran without --state, so the changes were not judged");
   expect(text).toContain('npx emr-check --stack "${{ matrix.stack }}" ${{ steps.state.outputs.args }} --format markdown');
 });
@@ -47,4 +50,13 @@ test("the audit workflow runs daily with a read-only token, audits every stack's
   expect(text).toContain("npx emr-check --audit state-${{ matrix.stack }}.json --format sarif --output audit-${{ matrix.stack }}.sarif");
   expect(text).toContain("uses: github/codeql-action/upload-sarif@v3");
   expect(text).not.toMatch(/pulumi (up|destroy|refresh)|--remove|state delete/);
+});
+
+test("preview and deploy refresh first: the provider resizes every group from its live count to the state's", () => {
+  const { parse } = require("yaml") as typeof import("yaml");
+  const wf = parse(require("fs").readFileSync(path.join(ROOT, ".github/workflows/preview-and-deploy.yml"), "utf8"));
+  const pulumiSteps = Object.values(wf.jobs as Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }>)
+    .flatMap((j) => j.steps)
+    .filter((st) => st.uses?.startsWith("pulumi/actions") && st.with?.command);
+  expect(pulumiSteps.map((st) => [st.with?.command, st.with?.refresh])).toEqual([["preview", true], ["up", true]]);
 });

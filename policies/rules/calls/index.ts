@@ -7,3 +7,4 @@ export { MODELLED_PROVIDER, PROVIDER_REFUSALS, NOT_APPLIED_CLUSTER_FIELDS, NEW_G
 export { applyIgnoreChanges, ignoredCountIndexes, parsePropertyPath } from "./ignore-changes";
 export { liveFromApi, liveFromState, policyRange, type LiveGroup, type LiveState } from "./sides";
 export { planClusterCalls, runClusterCall, type PlanArgs, type ProgramCluster, type RecordedCluster } from "./plan";
+export { ASSUMPTIONS, assumptionsOf, type AssumptionId } from "./assumptions";

@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 f13ad57dfd42e096e6161c6a24863605bec0e19f8df0dd4f2bcbef733a7e4411
+// sources: sha256 33d38dedb788ccef6ec85ebedcef51f6451445a3afb2749dcd91f207745ad91c
 "use strict";
 
 // index.ts

@@ -267,8 +267,8 @@ describe("acknowledgements: each names the change it approves", () => {
     [{ taskGroupToZero: true }, "acknowledgements.taskGroupToZero", /expected a list of entries like \["task:6->0"\].*true approved every later change too/],
     [{ scaleOut: ["core:65"] }, "acknowledgements.scaleOut[0]", /expected an entry like "core:40->65"/],
     [{ taskGroupToZero: ["task:6->1"] }, "acknowledgements.taskGroupToZero[0]", /expected an entry like "task:6->0"/],
-    [{ paymentSwitch: "Subscription" }, "acknowledgements.paymentSwitch", /"PayAsYouGo->Subscription" or "Subscription->PayAsYouGo"/],
-    [{ autoScaling: ["task:replace:xyz"] }, "acknowledgements.autoScaling[0]", /"task:replace:1a2b3c4d"/],
+    [{ paymentSwitch: "Subscription" }, "acknowledgements.paymentSwitch", /expected an entry like "PayAsYouGo->Subscription"/],
+    [{ autoScaling: ["task:replace:xyz"] }, "acknowledgements.autoScaling[0]", /task:replace:1a2b3c4d"/],
   ])("the old or a malformed form is refused with the new one: %j", (ack, path, reason) => {
     let issues: { path: string; reason: string }[] = [];
     try {
@@ -278,6 +278,12 @@ describe("acknowledgements: each names the change it approves", () => {
     }
     expect(issues.map((i) => i.path)).toEqual([path]);
     expect(issues[0].reason).toMatch(reason);
+  });
+
+  test("a scale-in acknowledgement, and one written anew with an @ note, are the tags the gates read", () => {
+    const { acknowledgementTags } = require("../../components/acknowledgements") as typeof import("../../components/acknowledgements");
+    const spec = components.buildClusterSpec("lakehouse", { ...haSpec(), acknowledgements: { scaleIn: ["task:25->15"], taskGroupToZero: ["task:6->0@2026-12-02"] } });
+    expect(acknowledgementTags(spec.acknowledgements, spec.clusterName)).toMatchObject({ "emr-guard:ack-scale-in": "task:25->15", "emr-guard:ack-task-to-zero": "task:6->0@2026-12-02" });
   });
 });
 

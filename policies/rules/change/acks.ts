@@ -111,6 +111,15 @@ function endStateNumber(v: unknown, tag: string, malformed: MalformedAck[]): num
 }
 
 /**
+ * Whether one entry is in the form of its kind (a note after "@" allowed), with the example to show when it is not:
+ * the component's schema checks the spec's acknowledgements with this, so the two never disagree.
+ */
+export function ackEntryProblem(kind: NamedChangeAck, entry: string): string | undefined {
+  const m = entry.replace(/@[^@]*$/, "").trim().match(FORMS[kind].re);
+  return m && FORMS[kind].canonical(m) !== undefined ? undefined : `expected an entry like "${FORMS[kind].example}"`;
+}
+
+/**
  * Reads the acknowledgements from a cluster's tags (after the change). `recorded`: the tags of the recorded state,
  * when there is one: an entry written there already approved an earlier update and is spent. Never throws.
  */

@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 33d38dedb788ccef6ec85ebedcef51f6451445a3afb2749dcd91f207745ad91c
+// sources: sha256 0ae2cda97150f4228fad20cb2c6caf8eddcfc853aec5a3e20c4792cb170c7798
 "use strict";
 
 // index.ts
@@ -979,7 +979,7 @@ var deletionProtection = {
     out.applies();
     if (view.deletionProtection !== true) {
       const now = view.deletionProtection === MALFORMED ? "not a boolean" : view.deletionProtection === void 0 ? "not set (the API's default is false)" : "false";
-      out.fail("deletionProtection", `deletionProtection is ${now}: DeleteCluster would release the cluster and its data`, "set deletionProtection: true; turning it off is only ever a separate, reviewed change");
+      out.fail("deletionProtection", `deletionProtection is ${now}: DeleteCluster would release the cluster and its data`, 'keep deletionProtection: true: nothing in this project turns it off. To release a cluster, retire it from the program (emr:retire, see "Retiring a cluster" in the README) and turn protection off in the EMR console, as the release checklist says');
     }
     return out.build();
   }

@@ -13,7 +13,7 @@ export const deletionProtection: ClusterRule = {
     out.applies();
     if (view.deletionProtection !== true) {
       const now = view.deletionProtection === MALFORMED ? "not a boolean" : view.deletionProtection === undefined ? "not set (the API's default is false)" : "false";
-      out.fail("deletionProtection", `deletionProtection is ${now}: DeleteCluster would release the cluster and its data`, "set deletionProtection: true; turning it off is only ever a separate, reviewed change");
+      out.fail("deletionProtection", `deletionProtection is ${now}: DeleteCluster would release the cluster and its data`, "keep deletionProtection: true: nothing in this project turns it off. To release a cluster, retire it from the program (emr:retire, see \"Retiring a cluster\" in the README) and turn protection off in the EMR console, as the release checklist says");
     }
     return out.build();
   },

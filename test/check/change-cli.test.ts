@@ -56,6 +56,10 @@ test("core 3 -> 30 without an acknowledgement: exit 1, the calls, the refused on
   expect(stdout).toContain("  lakehouse (updated)\n    pulumi up will call: IncreaseNodes core +27 ✗\n    nodeGroups[1].nodeCount 3 -> 30\n");
   expect(stdout).toContain('[mandatory] emr-change-scale-out: cluster "lakehouse": IncreaseNodes grows "core" (CORE) 3 -> 30 (+27)');
   expect(stdout).toContain('fix: acknowledge it with the tag emr-guard:ack-scale-out: "core:3->30"');
+  // The table says what pulumi up does to each resource: the updated cluster "~", the unchanged ones blank.
+  expect(stdout).toMatch(/^~ +alicloud:emrv2:Cluster +lakehouse /m);
+  expect(stdout).toMatch(/^ +alicloud:emrv2:Cluster +realtime /m);
+  expect(stdout).not.toMatch(/^\+ +alicloud:emrv2:Cluster/m);
   // An unchanged cluster is shown as such: no "(updated)", no unknown secret comparison as a change.
   expect(stdout).toContain("  realtime (no change)\n    pulumi up will call: nothing\n");
   expect(stdout.trim().split("\n").pop()).toMatch(/^FAILED: stack "prod": 11 resources planned, 0 mandatory and 0 advisory violations; changes \(state .*prod-state\.json\): 1 mandatory and 0 advisory verdicts/);

@@ -236,7 +236,7 @@ function finish(opts: CliOptions, projectDir: string, outputs: readonly OutputTa
  * `--plan`: one stack's config (for emr:retire); the resources the plan creates or updates, for the pack (no program
  * runs: the plan is its result); and how to make the report once the pack has judged them.
  */
-function planTarget(projectDir: string, opts: CliOptions, planFile: string): { audited: { file: string; stack: string; resources: CapturedResource[] }; report: (analyzed: CheckReport) => CheckReport } {
+function planTarget(projectDir: string, opts: CliOptions, planFile: string): { audited: { file: string; stack: string; resources: CapturedResource[]; recordsIgnoreChanges: boolean }; report: (analyzed: CheckReport) => CheckReport } {
   const stack = opts.stack[0];
   const configFile = opts.configFile ? path.resolve(opts.configFile) : stackConfigPath(path.join(projectDir, "stacks"), stack);
   const { config, file } = loadStackConfig(configFile, !!opts.configFile);
@@ -245,7 +245,8 @@ function planTarget(projectDir: string, opts: CliOptions, planFile: string): { a
   retireEntries(config, file); // a bad emr:retire fails now, before the pack starts
   const resources = planResourcesForPack(planFile);
   const report = (analyzed: CheckReport) => planReport({ stack, file: planFile, config, configFile: file ? path.relative(projectDir, file) : undefined, limits, refreshed: opts.refreshed === true, analyzed });
-  return { audited: { file: planFile, stack, resources }, report };
+  // A plan of engine v3.2xx records the new states' ignoreChanges; an older one does not (then the policy about it is off).
+  return { audited: { file: planFile, stack, resources, recordsIgnoreChanges: resources.some((r) => r.ignoreChanges !== undefined) }, report };
 }
 
 /** Flags that exclude each other: --audit reads a state without a program, --plan carries its own before and after. */

@@ -3,9 +3,9 @@
  * offline check, which sets EMR_LIVE_CHECKS=off, nor without credentials):
  * - preflight: the release version and instance types are offered for this cluster type, zone and group type;
  * - the live gate (client/scaling-gate.ts): the cluster this resource manages, found by its identity tag (never by
- *   name), against the plan, through the change rules (scale-out, scale-in, cluster total, auto-scaling policy,
- *   deletion protection), with the acknowledgements of the spec.
- * Problems fail the preview with the valid choices, or each change (group, old → new) and the exact acknowledgement.
+ *   name): the calls `pulumi up` would send it with its live counts, judged by the call gates, with the spec's
+ *   acknowledgements. The calls are logged; advisories are warnings.
+ * Problems fail the preview with the valid choices, or each refused call (group, old -> new) and the exact acknowledgement.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { parseUrn } from "../policies/engine";

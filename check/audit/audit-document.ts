@@ -35,7 +35,8 @@ export function analyzerResource(r: ResourceV3): CapturedResource {
     protect: r.protect ?? false,
     // The export omits retainOnDelete when it is false.
     retainOnDelete: r.retainOnDelete ?? false,
-    replaceOnChanges: [],
+    replaceOnChanges: r.replaceOnChanges ?? [],
+    ...(r.ignoreChanges ? { ignoreChanges: r.ignoreChanges } : {}),
     aliases: [],
     ...(r.parent ? { parent: r.parent } : {}),
     ...(r.provider ? { provider: r.provider } : {}),
@@ -48,6 +49,8 @@ export interface AuditedStack {
   file: string;
   stack: string;
   resources: CapturedResource[];
+  /** The document records resources' ignoreChanges (engines since about v3.2xx write it; it is omitted when empty). */
+  recordsIgnoreChanges: boolean;
 }
 
 /** Reads a stack export for the audit: the resources to analyze, and the stack they belong to. */
@@ -55,5 +58,5 @@ export function loadAudit(file: string): AuditedStack {
   const text = readDocument(file, "--audit", "the output of `pulumi stack export --stack <stack> --file state.json`");
   const recorded = asUsage(() => readStackResources(text, file, "--audit"));
   const resources = recorded.filter((r) => !isEngineResource(r) && r.delete !== true).map(analyzerResource);
-  return { file, stack: recorded.length ? (stackOfUrn(recorded[0].urn) ?? "(unknown)") : "(empty)", resources };
+  return { file, stack: recorded.length ? (stackOfUrn(recorded[0].urn) ?? "(unknown)") : "(empty)", resources, recordsIgnoreChanges: recorded.some((r) => r.ignoreChanges !== undefined) };
 }

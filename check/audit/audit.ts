@@ -11,8 +11,9 @@ import { analyzeResources, type Timings } from "../run-check";
 import { loadPolicyConfig } from "../inputs/stack-config";
 
 /**
- * Policies a stack export cannot feed: it does not record the ignoreChanges option, so the one about an auto-scaled
- * group's ignored nodeCount would flag every such group. They are disabled for the audit (README: "Auditing").
+ * Policies an older stack export cannot feed: it does not record the ignoreChanges option, so the one about an
+ * auto-scaled group's ignored nodeCount would flag every such group. Disabled for a document that records no
+ * ignoreChanges at all (README: "Auditing"); an export that records it (engine v3.274 does) is judged in full.
  */
 const NOT_RECORDED = ["emr-auto-scaling-ignore-changes"] as const;
 
@@ -25,7 +26,7 @@ export async function runAudit(args: { audits: AuditedStack[]; packProcess: Prom
   try {
     const info = await pack.info();
     const config = policyConfigFor(info.policies, loadPolicyConfig(args.policyConfigFile));
-    for (const name of NOT_RECORDED) if (config[name]) config[name] = { ...config[name], enforcementLevel: "disabled" };
+    if (!args.audits.every((a) => a.recordsIgnoreChanges)) for (const name of NOT_RECORDED) if (config[name]) config[name] = { ...config[name], enforcementLevel: "disabled" };
     await pack.configure(config);
     const start = Date.now();
     const reports: CheckReport[] = [];

@@ -228,7 +228,7 @@ export function planChanges(file: string, config: Record<string, string>, config
   const pairs: ResourcePair[] = doc.resources.map((r) => ({
     urn: r.urn, type: r.type, name: r.name,
     ...(r.before ? { recorded: r.before } : {}),
-    ...(r.after && r.op !== "delete" ? { program: { urn: r.urn, type: r.type, name: r.name, inputs: r.after, protect: r.protect ?? false, retainOnDelete: r.retainOnDelete ?? false, ignoreChanges: [], replaceOnChanges: r.op === "replace" ? r.replaceReasons : [], aliases: [] } } : {}),
+    ...(r.after && r.op !== "delete" ? { program: { urn: r.urn, type: r.type, name: r.name, inputs: r.after, protect: r.protect ?? false, retainOnDelete: r.retainOnDelete ?? false, ignoreChanges: r.ignoreChanges ?? [], replaceOnChanges: r.replaceOnChanges ?? (r.op === "replace" ? r.replaceReasons : []), aliases: [] } } : {}),
   }));
   const refreshed = refreshedFlag || doc.refreshed;
   return judgeChanges({ source: "plan", file, pairs, clusterArgs: (p) => planClusterArgs(planned.get(p.urn)!, refreshed), retire: retireEntries(config, configFile), limits, regionId: config["alicloud:region"] });

@@ -35,6 +35,9 @@ const resourceV3 = z.looseObject({
   provider: z.string().optional(),
   dependencies: z.array(z.string()).optional(),
   propertyDependencies: z.record(z.string(), z.array(z.string())).optional(),
+  // Recorded by engines since about v3.2xx (the engine tier's v3.274.1 writes them; older documents lack them).
+  ignoreChanges: z.array(z.string()).optional(),
+  replaceOnChanges: z.array(z.string()).optional(),
 });
 export type ResourceV3 = z.infer<typeof resourceV3>;
 
@@ -110,6 +113,9 @@ export interface RecordedResource {
   dependencies: string[];
   /** Every URN a property of it came from (the security group an ID was read from, ...). */
   propertyDependencies: string[];
+  /** The resource's ignoreChanges and replaceOnChanges, when the document records them (undefined: it does not). */
+  ignoreChanges?: string[];
+  replaceOnChanges?: string[];
 }
 
 function recordedOf(r: ResourceV3, documentRecordsRetain: boolean): RecordedResource {
@@ -123,6 +129,8 @@ function recordedOf(r: ResourceV3, documentRecordsRetain: boolean): RecordedReso
   if (r.id !== undefined && r.id !== "") out.id = r.id;
   if (r.protect !== undefined) out.protect = r.protect;
   if (r.parent !== undefined) out.parent = r.parent;
+  if (r.ignoreChanges !== undefined) out.ignoreChanges = r.ignoreChanges;
+  if (r.replaceOnChanges !== undefined) out.replaceOnChanges = r.replaceOnChanges;
   // `retainOnDelete` is omitted when false (omitempty): absent means false once the document records it anywhere.
   const retain = r.retainOnDelete ?? (documentRecordsRetain ? false : undefined);
   if (retain !== undefined) out.retainOnDelete = retain;
@@ -155,6 +163,9 @@ export interface PlannedResource {
   after?: Record<string, unknown>;
   protect?: boolean;
   retainOnDelete?: boolean;
+  /** The new state's options, when the plan records them (a preview of engine v3.2xx and later does). */
+  ignoreChanges?: string[];
+  replaceOnChanges?: string[];
   replaceReasons: string[];
   /** The paths the provider reports as changed (detailedDiff keys, diffReasons); undefined when the plan gives none. */
   providerDiff?: string[];
@@ -197,6 +208,8 @@ export function readPreview(text: string, file: string): PreviewDocument {
       c.after = isObject(step.newState.inputs) ? (decodeValue(step.newState.inputs) as Record<string, unknown>) : {};
       if (step.newState.protect !== undefined) c.protect = step.newState.protect;
       if (step.newState.retainOnDelete !== undefined) c.retainOnDelete = step.newState.retainOnDelete;
+      if (step.newState.ignoreChanges !== undefined) c.ignoreChanges = step.newState.ignoreChanges;
+      if (step.newState.replaceOnChanges !== undefined) c.replaceOnChanges = step.newState.replaceOnChanges;
     }
     for (const r of step.replaceReasons ?? []) if (!c.replaceReasons.includes(r)) c.replaceReasons.push(r);
     if (step.detailedDiff || step.diffReasons || step.op === "same") c.providerDiff = [...new Set([...(c.providerDiff ?? []), ...Object.keys(step.detailedDiff ?? {}), ...(step.diffReasons ?? []), ...(step.replaceReasons ?? [])])];

@@ -92,7 +92,8 @@ export function planClusterArgs(p: PlannedResource, refreshed: boolean): PlanArg
     refreshed,
     ...(p.op === "replace" ? { replace: true } : {}),
     ...(r ? { before: { inputs: r.inputs, state: r.outputs, id: r.id, protect: r.protect, retainOnDelete: r.retainOnDelete } } : {}),
-    ...(p.after && !removed ? { after: { inputs: p.after, ignoreChanges: impliedIgnores(p), replaceOnChanges: p.op === "replace" ? p.replaceReasons : [], protect: p.protect ?? r?.protect ?? false, retainOnDelete: p.retainOnDelete ?? r?.retainOnDelete ?? false } } : {}),
+    // The plan's own options when it records them; else what its inputs and detailedDiff imply.
+    ...(p.after && !removed ? { after: { inputs: p.after, ignoreChanges: p.ignoreChanges ?? impliedIgnores(p), replaceOnChanges: p.replaceOnChanges ?? (p.op === "replace" ? p.replaceReasons : []), protect: p.protect ?? r?.protect ?? false, retainOnDelete: p.retainOnDelete ?? r?.retainOnDelete ?? false } } : {}),
   };
 }
 

@@ -2,7 +2,6 @@
  * The "before" of a change, read from the live API: the cluster (GetCluster), its node groups (ListNodeGroups) and
  * each group's auto-scaling policy (GetAutoScalingPolicy). The live gate and the client's writes both read it here.
  */
-import { summarizePolicy } from "../../policies/rules/change/index.js";
 import type { LiveReads } from "./live-reads";
 import { collect } from "../pagination";
 import type { Cluster, NodeGroup, ScalingPolicy } from "../schemas";
@@ -42,12 +41,3 @@ export async function readLiveCluster(client: LiveReads, clusterId: string): Pro
   }
   return { cluster, groups };
 }
-
-/** A group's weight in the cluster total: an auto-scaled group counts at max(running nodes, MaxCapacity (API default 2000 when unset)). */
-export function effectiveSize(running: number, policy: unknown): number {
-  if (policy === undefined || policy === null) return running;
-  const max = summarizePolicy(policy).maxCapacity;
-  return Math.max(running, typeof max === "number" ? max : 0);
-}
-
-export const clusterTotal = (live: LiveCluster) => live.groups.reduce((sum, g) => sum + effectiveSize(g.group.RunningNodeCount, g.policy), 0);

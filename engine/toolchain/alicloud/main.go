@@ -7,6 +7,12 @@
 // code under this same bridge; what pulumi-alicloud adds is the token mapping of ~1,000 resources.
 // This file maps the resources and data sources the project's programs use, with the tokens the
 // @pulumi/alicloud npm SDK sends, and the auto-naming pulumi-alicloud applies.
+//
+// Shapes: the bridge turns a Terraform block with MaxItems 1 into a single object unless told otherwise, and
+// pulumi-alicloud keeps the shapes of earlier releases through its bridge metadata (not available here). Every
+// MaxItems-1 block of the mapped resources was compared with the @pulumi/alicloud 3.108.0 typings: all are single
+// objects there too, except alicloud_db_instance's serverless_config (`serverlessConfigs`, a list), set below.
+// The provider serves no schema (GetSchema answers empty): the TypeScript SDK and the engine do not ask for it.
 package main
 
 import (
@@ -32,7 +38,7 @@ var resources = map[string]string{
 }
 
 var dataSources = map[string]string{
-	"alicloud_zones":                            "alicloud:index/getZones:getZones",
+	"alicloud_zones": "alicloud:index/getZones:getZones",
 	"alicloud_resource_manager_resource_groups": "alicloud:resourcemanager/getResourceGroups:getResourceGroups",
 }
 
@@ -63,6 +69,9 @@ func providerInfo() tfbridge.ProviderInfo {
 	}
 	for name, token := range resources {
 		info.Resources[name] = &tfbridge.ResourceInfo{Tok: tfbridge.MakeResource("alicloud", moduleOf(token), typeOf(token))}
+	}
+	info.Resources["alicloud_db_instance"].Fields = map[string]*tfbridge.SchemaInfo{
+		"serverless_config": {MaxItemsOne: tfbridge.False()},
 	}
 	for name, token := range dataSources {
 		info.DataSources[name] = &tfbridge.DataSourceInfo{Tok: tfbridge.MakeDataSource("alicloud", moduleOf(token), typeOf(token))}

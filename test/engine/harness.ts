@@ -79,6 +79,8 @@ export async function startEngine(): Promise<Engine> {
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
     PULUMI_DIY_BACKEND_NO_LEGACY_WARNING: "true",
     PULUMI_SKIP_CONFIRMATIONS: "true",
+    // Enables --event-log (the engine's event stream), as the Automation API does.
+    PULUMI_DEBUG_COMMANDS: "true",
     ALICLOUD_ACCESS_KEY: TEST_KEYS.accessKeyId,
     ALICLOUD_SECRET_KEY: TEST_KEYS.accessKeySecret,
     // The program's live checks (components/live-checks.ts) use our EMR client: the emulator too.

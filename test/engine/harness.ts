@@ -17,7 +17,6 @@ import { killMarked, MARKER_VAR, newMarker } from "./processes";
 export const ROOT = resolve(__dirname, "../..");
 export const POLICY_PACK_LAUNCHER = join(ROOT, "engine/launchers/policy-pack");
 export const PROJECT = "emr-clusters";
-const TSX = join(ROOT, "node_modules/.bin/tsx");
 
 export interface RunResult {
   code: number;
@@ -99,7 +98,8 @@ export async function startEngine(): Promise<Engine> {
     let server: ReturnType<typeof spawn> | undefined;
     const fullArgs = [...args, "--non-interactive", "--color=never"];
     if (opts.program) {
-      server = spawn(TSX, [join(ROOT, "test/engine/program-server.ts"), opts.program], { cwd: ROOT, env: { ...process.env, ...childEnv }, stdio: ["ignore", "pipe", "inherit"] });
+      // `node --import tsx`, not the tsx wrapper: killing the wrapper would leave its node child running.
+      server = spawn(process.execPath, ["--import", "tsx", join(ROOT, "test/engine/program-server.ts"), opts.program], { cwd: ROOT, env: { ...process.env, ...childEnv }, stdio: ["ignore", "pipe", "inherit"] });
       const port = await new Promise<string>((ok, fail) => {
         let out = "";
         server!.stdout!.on("data", (d: Buffer) => {

@@ -1,0 +1,175 @@
+/**
+ * `pulumi up` with the real CLI and alicloud provider against the emulator, then day-2 `pulumi up`s, each recorded
+ * as the EMR write calls the provider sent, in order (the emulator's request log, reads left out). What each step
+ * asserts is what the provider's code (resource_alicloud_emrv2_cluster.go v1.285.0, reference
+ * alicloud-emrv2-update-calls.md) says it sends. Calls the provider sends while iterating a Go map (one per group,
+ * from `for name := range newNodeGroupMap`) come in any order: those steps compare sorted lists and say so.
+ *
+ * The calls of every step are written to the engine report (ENGINE_REPORT, default a temp file) for the README and
+ * the call model.
+ */
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { LoggedRequest } from "../emulator/server";
+import { repoStackConfig, startEngine, type Engine } from "./harness";
+
+let engine: Engine;
+const STACK = "day2";
+const report: Record<string, string[]> = {};
+
+/** EMR and ECS calls that change something (reads start with Get, List or Describe). */
+const isWrite = (r: LoggedRequest) => !/^(Get|List|Describe)/.test(r.action);
+const callOf = (r: LoggedRequest) => {
+  const p = r.params as Record<string, unknown>;
+  const group = typeof p.NodeGroupId === "string" ? ` ${groupName(p.NodeGroupId)}` : "";
+  const count = p.IncreaseNodeCount ?? p.DecreaseNodeCount;
+  return `${r.action}${group}${count !== undefined ? ` ${String(count)}` : ""}`;
+};
+const groupName = (id: string) => engine.emulator.state.groups.get(id)?.NodeGroupName ?? id;
+
+const dev = repoStackConfig("dev");
+const essd = (size: number, count?: number) => ({ category: "cloud_essd", size, ...(count ? { count } : {}) });
+const task = (name: string, nodeCount: number, extra: Record<string, unknown> = {}) => ({
+  cluster: "analytics-dev",
+  group: { nodeGroupType: "TASK", nodeGroupName: name, nodeCount, instanceTypes: ["ecs.g7.xlarge"], paymentType: "PayAsYouGo", systemDisk: essd(80), dataDisks: [essd(80, 1)], ...extra },
+});
+const AUTO = { autoScalingPolicy: { constraints: { minCapacity: 2, maxCapacity: 10 } } };
+
+/** The stack's config: two dev clusters (scratch is retired last), core count and TASK groups as the step wants. */
+function config(opts: { core: number; tasks?: object[]; clusters?: "both" | "analytics"; retire?: object[]; analytics?: Record<string, unknown> }) {
+  const analytics = { name: "analytics-dev", spec: { clusterName: "analytics-dev", tags: { env: "dev" }, nodeGroups: [{ nodeGroupName: "core", nodeCount: opts.core }], ...opts.analytics } };
+  const scratch = { name: "scratch", spec: { clusterName: "scratch-dev", tags: { env: "dev" } } };
+  return {
+    "alicloud:region": dev["alicloud:region"],
+    "emr:preset": "dev-normal",
+    "emr:network": dev["emr:network"],
+    "emr:clusters": opts.clusters === "analytics" ? [analytics] : [analytics, scratch],
+    ...(opts.tasks?.length ? { "emr:taskGroups": opts.tasks } : {}),
+    ...(opts.retire ? { "emr:retire": opts.retire } : {}),
+  };
+}
+
+/** Sets the config, runs `pulumi up`, and returns the write calls the provider sent during it. */
+async function up(step: string, cfg: Record<string, unknown>, opts: { abortOn?: string } = {}) {
+  engine.setConfig(STACK, cfg);
+  const mark = engine.emulator.requests.length;
+  const abortWhen = opts.abortOn ? () => (engine.emulator.requests.slice(mark).some((r) => r.action === opts.abortOn) ? `the provider sent ${opts.abortOn}` : undefined) : undefined;
+  const run = await engine.pulumi(["up", "--stack", STACK, "--yes", "--skip-preview"], { program: "stacks", abortWhen, env: { EMR_LIVE_CHECKS: "off" } });
+  const writes = engine.emulator.requests.slice(mark).filter(isWrite).map(callOf);
+  report[step] = writes;
+  return { run, writes, output: `${run.stdout}\n${run.stderr}` };
+}
+
+beforeAll(async () => {
+  engine = await startEngine();
+  await engine.initStack(STACK, config({ core: 2 }));
+});
+
+afterAll(async () => {
+  const file = process.env.ENGINE_REPORT ?? join(tmpdir(), "emr-engine-day2-calls.json");
+  writeFileSync(file, JSON.stringify(report, null, 2));
+  await engine?.close();
+});
+
+const ok = (r: { run: { code: number }; output: string }) => expect({ code: r.run.code, output: r.run.code === 0 ? "" : r.output }).toEqual({ code: 0, output: "" });
+
+test("create: one RunCluster per cluster after its security group (ECS), nothing else written", async () => {
+  const r = await up("create", config({ core: 2 }));
+  ok(r);
+  expect([...r.writes].sort()).toEqual(["CreateSecurityGroup", "CreateSecurityGroup", "ModifySecurityGroupPolicy", "ModifySecurityGroupPolicy", "RunCluster", "RunCluster"]);
+  const run = engine.emulator.requests.find((q) => q.action === "RunCluster" && String(q.params.ClusterName) === "analytics-dev");
+  // deletionProtection travels with the create; the cluster's identity tag too.
+  expect(run?.params.DeletionProtection).toBe("true");
+  expect(String(run?.params.Tags)).toContain("emr-guard:identity");
+});
+
+test("a preview right after up plans no change (the emulator reads back what was sent)", async () => {
+  const p = await engine.pulumi(["preview", "--stack", STACK, "--expect-no-changes"], { program: "stacks", env: { EMR_LIVE_CHECKS: "off" } });
+  expect({ code: p.code, out: p.code === 0 ? "" : p.stdout + p.stderr }).toEqual({ code: 0, out: "" });
+});
+
+test("scale out core 2 → 3: one IncreaseNodes with the delta", async () => {
+  const r = await up("scale out core 2 → 3", config({ core: 3 }));
+  ok(r);
+  expect(r.writes).toEqual(["IncreaseNodes core 1"]);
+});
+
+test("a new TASK group: CreateNodeGroup, then IncreaseNodes by its nodeCount", async () => {
+  const r = await up("new group task 2", config({ core: 3, tasks: [task("task", 2)] }));
+  ok(r);
+  expect(r.writes).toEqual(["CreateNodeGroup", "IncreaseNodes task 2"]);
+  expect(engine.emulator.state.runningNodes([...engine.emulator.state.groups.values()].find((g) => g.NodeGroupName === "task")!)).toHaveLength(2);
+});
+
+test("a new auto-scaled TASK group: its policy travels inside CreateNodeGroup", async () => {
+  const r = await up("new auto-scaled group task-auto 2", config({ core: 3, tasks: [task("task", 2), task("task-auto", 2, AUTO)] }));
+  ok(r);
+  expect(r.writes).toEqual(["CreateNodeGroup", "IncreaseNodes task-auto 2"]);
+  const created = engine.emulator.requests.filter((q) => q.action === "CreateNodeGroup").pop();
+  expect(created?.params.NodeGroup).toMatchObject({ NodeGroupName: "task-auto", AutoScalingPolicy: { Constraints: { MinCapacity: "2", MaxCapacity: "10" } } });
+});
+
+test("a core change next to an auto-scaled group the autoscaler grew: the provider also shrinks it back to its state count", async () => {
+  // The autoscaler grows task-auto 2 → 5 (outside Pulumi): the state still says 2, ignoreChanges keeps it so.
+  const g = [...engine.emulator.state.groups.values()].find((x) => x.NodeGroupName === "task-auto")!;
+  engine.emulator.state.startScaling(g, "INCREASING", 3, []);
+  engine.emulator.state.handle("ListNodeGroups", { RegionId: "cn-hangzhou", ClusterId: g.ClusterId });
+  expect(engine.emulator.state.runningNodes(g)).toHaveLength(5);
+  const r = await up("core 3 → 4 beside task-auto grown to 5", config({ core: 4, tasks: [task("task", 2), task("task-auto", 2, AUTO)] }));
+  ok(r);
+  // Queued per group while iterating a Go map: order not fixed.
+  expect([...r.writes].sort()).toEqual(["DecreaseNodes task-auto 3", "IncreaseNodes core 1"]);
+  expect(engine.emulator.state.runningNodes(g)).toHaveLength(2);
+});
+
+test("removing a TASK group that has running nodes: refused by the provider after its other calls", async () => {
+  const r = await up("remove task (2 running nodes)", config({ core: 4, tasks: [task("task-auto", 2, AUTO)] }));
+  expect(r.run.code).not.toBe(0);
+  expect(r.output).toMatch(/can not delete cause exists running nodes/);
+  expect(r.writes).toEqual([]);
+});
+
+test("scaling a TASK group to 0 first: DecreaseNodes by all its nodes, which the API refuses (DecreaseNodeCount must be less than the active nodes, reference §DecreaseNodes)", async () => {
+  const r = await up("task 2 → 0", config({ core: 4, tasks: [task("task", 0), task("task-auto", 2, AUTO)] }));
+  expect(r.writes).toEqual(["DecreaseNodes task 2"]);
+  expect(r.run.code).not.toBe(0);
+  expect(r.output).toMatch(/InvalidParameterValue[\s\S]*DecreaseNodeCount is invalid: 2/);
+});
+
+test("payment switch PayAsYouGo → Subscription with the MASTER and CORE groups: UpdateClusterPaymentType", async () => {
+  const subscription = { paymentType: "Subscription", subscriptionConfig: { paymentDurationUnit: "Month", paymentDuration: 1, autoRenew: false, autoPayOrder: true } };
+  const r = await up("payment switch", config({ core: 4, tasks: [task("task", 2), task("task-auto", 2, AUTO)], analytics: subscription }));
+  ok(r);
+  expect(r.writes).toEqual(["UpdateClusterPaymentType"]);
+  const cluster = [...engine.emulator.state.clusters.values()].find((c) => c.ClusterName === "analytics-dev")!;
+  expect(cluster.PaymentType).toBe("Subscription");
+});
+
+test("retiring a cluster (emr:retire) that is still protected: the engine refuses, nothing is sent", async () => {
+  const r = await up("retire scratch, still protected", retireConfig());
+  expect(r.run.code).not.toBe(0);
+  expect(r.output).toMatch(/cannot be deleted\s+because it is protected/);
+  expect(r.writes).toEqual([]);
+});
+
+test("retiring it after `pulumi state unprotect` (README step 3): it leaves the state, nothing is deleted in the cloud", async () => {
+  const urn = "urn:pulumi:day2::emr-clusters::emr:index:Cluster$alicloud:emrv2/cluster:Cluster::scratch";
+  const unprotect = await engine.pulumi(["state", "unprotect", "--stack", STACK, urn, "--yes"]);
+  expect(unprotect.code).toBe(0);
+  // A delete of the security group would be retried for 10 minutes while the retained cluster uses it: stop at once.
+  const r = await up("retire scratch after unprotect", retireConfig(), { abortOn: "DeleteSecurityGroup" });
+  expect(r.writes).toEqual([]);
+  ok(r);
+  const scratch = scratchCluster();
+  expect(engine.emulator.state.clusterState(scratch)).toBe("RUNNING");
+  const exported = await engine.pulumi(["stack", "export", "--stack", STACK]);
+  expect(exported.stdout).not.toContain("::scratch");
+});
+
+const scratchCluster = () => [...engine.emulator.state.clusters.values()].find((c) => c.ClusterName === "scratch-dev")!;
+
+function retireConfig() {
+  const subscription = { paymentType: "Subscription", subscriptionConfig: { paymentDurationUnit: "Month", paymentDuration: 1, autoRenew: false, autoPayOrder: true } };
+  return config({ core: 4, tasks: [task("task", 2), task("task-auto", 2, AUTO)], analytics: subscription, clusters: "analytics", retire: [{ name: "scratch", clusterId: scratchCluster().ClusterId }] });
+}

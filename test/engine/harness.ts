@@ -69,7 +69,8 @@ export async function startEngine(): Promise<Engine> {
   const temp = mkdtempSync(join(tmpdir(), "emr-engine-"));
   const project = join(temp, "project");
   const env: Record<string, string> = {
-    PATH: [dirname(process.execPath), dirname(toolchain.pulumi), dirname(toolchain.yamlHost), "/usr/local/bin", "/usr/bin", "/bin"].join(":"),
+    // Node 22 for the pack and plugin launchers; the CLI by its path; the plugins are project plugins (Pulumi.yaml).
+    PATH: [dirname(process.execPath), "/usr/local/bin", "/usr/bin", "/bin"].join(":"),
     HOME: process.env.HOME ?? temp,
     PULUMI_HOME: join(temp, "pulumi-home"),
     PULUMI_BACKEND_URL: `file://${join(temp, "backend")}`,

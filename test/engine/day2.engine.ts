@@ -8,11 +8,12 @@
  * The calls of every step are written to the engine report (ENGINE_REPORT, default a temp file) for the README and
  * the call model.
  */
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { LoggedRequest } from "../emulator/server";
-import { repoStackConfig, startEngine, type Engine } from "./harness";
+import { runCli } from "../helpers/run-cli";
+import { repoStackConfig, ROOT, startEngine, type Engine } from "./harness";
 
 let engine: Engine;
 const STACK = "day2";
@@ -108,6 +109,67 @@ test("a new auto-scaled TASK group: its policy travels inside CreateNodeGroup", 
   expect(r.writes).toEqual(["CreateNodeGroup", "IncreaseNodes task-auto 2"]);
   const created = engine.emulator.requests.filter((q) => q.action === "CreateNodeGroup").pop();
   expect(created?.params.NodeGroup).toMatchObject({ NodeGroupName: "task-auto", AutoScalingPolicy: { Constraints: { MinCapacity: "2", MaxCapacity: "10" } } });
+});
+
+/**
+ * The documents a pipeline hands the change-aware check, from the real engine: `pulumi stack export` of this
+ * stack and `pulumi preview --json` / `--save-plan` of a pending core 3 → 25 (a scale-out above the acknowledgement
+ * threshold of 20). ENGINE_RECORD=1 writes them to test/fixtures/engine/, which the fast tier reads
+ * (test/change/engine-documents.test.ts).
+ */
+describe("the documents --state and --plan read, from the real engine", () => {
+  const docs: Record<string, string> = {};
+  const pending = () => config({ core: 25, tasks: [task("task", 2), task("task-auto", 2, AUTO)] });
+
+  beforeAll(async () => {
+    docs["stack-export.json"] = (await engine.pulumi(["stack", "export", "--stack", STACK])).stdout;
+    engine.setConfig(STACK, pending());
+    const dir = join(engine.project, "plans");
+    mkdirSync(dir, { recursive: true });
+    const preview = await engine.pulumi(["preview", "--stack", STACK, "--json", "--save-plan", join(dir, "plan.json")], { program: "stacks", env: { EMR_LIVE_CHECKS: "off" } });
+    docs["preview.json"] = preview.stdout;
+    docs["save-plan.json"] = require("node:fs").readFileSync(join(dir, "plan.json"), "utf8");
+    engine.setConfig(STACK, config({ core: 3, tasks: [task("task", 2), task("task-auto", 2, AUTO)] }));
+    if (process.env.ENGINE_RECORD === "1") {
+      const out = join(ROOT, "test/fixtures/engine");
+      mkdirSync(out, { recursive: true });
+      for (const [name, text] of Object.entries(docs)) writeFileSync(join(out, name), text.endsWith("\n") ? text : `${text}\n`);
+    }
+  });
+
+  test("pulumi preview --json: an update of the cluster with core 3 → 25 in its steps", () => {
+    const digest = JSON.parse(docs["preview.json"]) as { steps: { op: string; urn: string; detailedDiff?: Record<string, unknown> }[] };
+    const step = digest.steps.find((x) => x.urn.endsWith("alicloud:emrv2/cluster:Cluster::analytics-dev"));
+    expect(step?.op).toBe("update");
+    expect(Object.keys(step?.detailedDiff ?? {})).toContain("nodeGroups[1].nodeCount");
+  });
+
+  test("emr-check --plan on the real preview: the scale-out above 20 without its acknowledgement is refused (exit 1)", async () => {
+    const file = join(engine.project, "plans/preview.json");
+    writeFileSync(file, docs["preview.json"]);
+    const r = await runCli(["--stack", STACK, "--config-file", join(engine.project, `Pulumi.${STACK}.yaml`), "--plan", file], 120_000);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/emr-change-scale-out/);
+    expect(r.stdout).toMatch(/core 3 → 25/);
+  });
+
+  test("emr-check --state on the real export, with the pending program: the same verdict", async () => {
+    const file = join(engine.project, "plans/state.json");
+    writeFileSync(file, docs["stack-export.json"]);
+    engine.setConfig(STACK, pending());
+    const r = await runCli(["--stack", STACK, "--config-file", join(engine.project, `Pulumi.${STACK}.yaml`), "--state", file], 120_000);
+    engine.setConfig(STACK, config({ core: 3, tasks: [task("task", 2), task("task-auto", 2, AUTO)] }));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/emr-change-scale-out/);
+    expect(r.stdout).toMatch(/core 3 → 25/);
+  });
+
+  test("emr-check --plan on a --save-plan file: refused as the wrong document (exit 2), never read as an empty plan", async () => {
+    const file = join(engine.project, "plans/plan.json");
+    const r = await runCli(["--stack", STACK, "--plan", file], 120_000);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--save-plan/);
+  });
 });
 
 test("a core change next to an auto-scaled group the autoscaler grew: the provider also shrinks it back to its state count", async () => {

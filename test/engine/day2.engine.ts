@@ -13,21 +13,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { LoggedRequest } from "../emulator/server";
 import { runCli } from "../helpers/run-cli";
+import { comparable, loggedCall, modelPlan } from "./call-model";
 import { repoStackConfig, ROOT, startEngine, type Engine } from "./harness";
 
 let engine: Engine;
 const STACK = "day2";
 const report: Record<string, string[]> = {};
+/** The documents each step's model read, kept beside the report for reading a difference offline. */
+const documents: Record<string, { exported: string; preview: string }> = {};
 
 /** EMR and ECS calls that change something (reads start with Get, List or Describe). */
 const isWrite = (r: LoggedRequest) => !/^(Get|List|Describe)/.test(r.action);
-const callOf = (r: LoggedRequest) => {
-  const p = r.params as Record<string, unknown>;
-  const group = typeof p.NodeGroupId === "string" ? ` ${groupName(p.NodeGroupId)}` : "";
-  const count = p.IncreaseNodeCount ?? p.DecreaseNodeCount;
-  return `${r.action}${group}${count !== undefined ? ` ${String(count)}` : ""}`;
-};
-const groupName = (id: string) => engine.emulator.state.groups.get(id)?.NodeGroupName ?? id;
+const callOf = (r: LoggedRequest) => loggedCall(r, engine.emulator);
 
 const dev = repoStackConfig("dev");
 const essd = (size: number, count?: number) => ({ category: "cloud_essd", size, ...(count ? { count } : {}) });
@@ -51,16 +48,37 @@ function config(opts: { core: number; tasks?: object[]; clusters?: "both" | "ana
   };
 }
 
-/** Sets the config, runs `pulumi up`, and returns the write calls the provider sent during it. */
-async function up(step: string, cfg: Record<string, unknown>, opts: { abortOn?: string } = {}) {
+/**
+ * Sets the config, runs `pulumi up`, and returns the write calls the provider sent during it. For the clusters named
+ * in `model`, the call model's prediction from the state and the planned inputs just before the update (call-model.ts)
+ * and the EMR writes the provider sent for that cluster, both in comparable form.
+ */
+async function up(step: string, cfg: Record<string, unknown>, opts: { abortOn?: string; model?: string[] } = {}) {
+  const models = opts.model ?? ["analytics-dev"];
+  const exported = models.length ? (await engine.pulumi(["stack", "export", "--stack", STACK])).stdout : "";
   engine.setConfig(STACK, cfg);
+  const preview = models.length ? (await engine.pulumi(["preview", "--stack", STACK, "--json", "--show-sames"], { program: "stacks", env: { EMR_LIVE_CHECKS: "off" } })).stdout : "";
+  const plans = models.map((name) => modelPlan(name, exported, preview, engine.emulator));
   const mark = engine.emulator.requests.length;
   const abortWhen = opts.abortOn ? () => (engine.emulator.requests.slice(mark).some((r) => r.action === opts.abortOn) ? `the provider sent ${opts.abortOn}` : undefined) : undefined;
   const run = await engine.pulumi(["up", "--stack", STACK, "--yes", "--skip-preview"], { program: "stacks", abortWhen, env: { EMR_LIVE_CHECKS: "off" } });
-  const writes = engine.emulator.requests.slice(mark).filter(isWrite).map(callOf);
+  const sent = engine.emulator.requests.slice(mark).filter(isWrite);
+  const writes = sent.map(callOf);
   report[step] = writes;
-  return { run, writes, output: `${run.stdout}\n${run.stderr}` };
+  const vsModel = plans.map((plan) => {
+    const id = JSON.parse(exported).deployment.resources.find((r: { urn: string; type: string }) => r.type === "alicloud:emrv2/cluster:Cluster" && r.urn.endsWith(`::${plan.cluster}`))?.id;
+    const own = sent.filter((r) => r.product === "emr" && (r.params.ClusterId === id || (Array.isArray(r.params.ResourceIds) && r.params.ResourceIds.includes(id))));
+    return { cluster: plan.cluster, refusals: plan.refusals.map((x) => x.kind), previewErrors: plan.previewErrors.map((x) => `${x.kind} ${x.path}`), ...comparable(plan, own.map(callOf)) };
+  });
+  report[`${step} (model)`] = vsModel.map((m) => `${m.cluster}: model ${JSON.stringify(m.model)} log ${JSON.stringify(m.log)}${m.refusals.length ? ` refusals ${m.refusals.join(",")}` : ""}${m.previewErrors.length ? ` preview errors ${m.previewErrors.join(",")}` : ""}`);
+  report[`${step} (model detail)`] = plans.map((p) => JSON.stringify({ cluster: p.cluster, operation: p.operation, previewErrors: p.previewErrors, refusals: p.refusals, replacements: p.replacements }));
+  if (models.length) documents[step] = { exported, preview };
+  return { run, writes, output: `${run.stdout}\n${run.stderr}`, vsModel };
 }
+
+/** The model predicted the calls the provider sent, for every modelled cluster of the step. */
+const modelAgrees = (r: { vsModel: { cluster: string; model: string[]; log: string[] }[] }) =>
+  expect(r.vsModel.map((m) => [m.cluster, m.log])).toEqual(r.vsModel.map((m) => [m.cluster, m.model]));
 
 beforeAll(async () => {
   engine = await startEngine();
@@ -70,13 +88,14 @@ beforeAll(async () => {
 afterAll(async () => {
   const file = process.env.ENGINE_REPORT ?? join(tmpdir(), "emr-engine-day2-calls.json");
   writeFileSync(file, JSON.stringify(report, null, 2));
+  writeFileSync(file.replace(/\.json$/, "-documents.json"), JSON.stringify(documents));
   await engine?.close();
 });
 
 const ok = (r: { run: { code: number }; output: string }) => expect({ code: r.run.code, output: r.run.code === 0 ? "" : r.output }).toEqual({ code: 0, output: "" });
 
 test("create: one RunCluster per cluster after its security group (ECS), nothing else written", async () => {
-  const r = await up("create", config({ core: 2 }));
+  const r = await up("create", config({ core: 2 }), { model: [] });
   ok(r);
   expect([...r.writes].sort()).toEqual(["CreateSecurityGroup", "CreateSecurityGroup", "ModifySecurityGroupPolicy", "ModifySecurityGroupPolicy", "RunCluster", "RunCluster"]);
   const run = engine.emulator.requests.find((q) => q.action === "RunCluster" && String(q.params.ClusterName) === "analytics-dev");
@@ -94,19 +113,22 @@ test("scale out core 2 → 3: one IncreaseNodes with the delta", async () => {
   const r = await up("scale out core 2 → 3", config({ core: 3 }));
   ok(r);
   expect(r.writes).toEqual(["IncreaseNodes core 1"]);
+  modelAgrees(r);
 });
 
 test("a new TASK group: CreateNodeGroup, then IncreaseNodes by its nodeCount", async () => {
   const r = await up("new group task 2", config({ core: 3, tasks: [task("task", 2)] }));
   ok(r);
-  expect(r.writes).toEqual(["CreateNodeGroup", "IncreaseNodes task 2"]);
+  expect(r.writes).toEqual(["CreateNodeGroup task", "IncreaseNodes task 2"]);
+  modelAgrees(r);
   expect(engine.emulator.state.runningNodes([...engine.emulator.state.groups.values()].find((g) => g.NodeGroupName === "task")!)).toHaveLength(2);
 });
 
 test("a new auto-scaled TASK group: its policy travels inside CreateNodeGroup", async () => {
   const r = await up("new auto-scaled group task-auto 2", config({ core: 3, tasks: [task("task", 2), task("task-auto", 2, AUTO)] }));
   ok(r);
-  expect(r.writes).toEqual(["CreateNodeGroup", "IncreaseNodes task-auto 2"]);
+  expect(r.writes).toEqual(["CreateNodeGroup task-auto", "IncreaseNodes task-auto 2"]);
+  newAutoScaled = r;
   const created = engine.emulator.requests.filter((q) => q.action === "CreateNodeGroup").pop();
   expect(created?.params.NodeGroup).toMatchObject({ NodeGroupName: "task-auto", AutoScalingPolicy: { Constraints: { MinCapacity: "2", MaxCapacity: "10" } } });
 });
@@ -172,6 +194,21 @@ describe("the documents --state and --plan read, from the real engine", () => {
   });
 });
 
+let newAutoScaled: Awaited<ReturnType<typeof up>> | undefined;
+
+/**
+ * A known difference, kept visible: the model (policies/rules/calls/ignore-changes.ts, copyAt) deletes an ignored
+ * value the recorded state does not have, so for a NEW auto-scaled group (nodeGroups[3] absent from the state) it
+ * drops nodeCount and predicts no IncreaseNodes. The engine keeps the new value: PropertyPath.Reset does not touch an
+ * added array element (sdk/go/common/resource/properties_path.go 387-394, logged "cannot ignore changes in added or
+ * removed elements of the path"), and the provider sends IncreaseNodes task-auto 2. `test.failing` passes while the
+ * model is wrong and fails once it is fixed: then make it a plain test.
+ */
+test.failing("the call model predicts the new auto-scaled group's IncreaseNodes (model: ignore-changes.ts drops an added element's count)", () => {
+  expect(newAutoScaled).toBeDefined();
+  modelAgrees(newAutoScaled!);
+});
+
 test("a core change next to an auto-scaled group the autoscaler grew: the provider also shrinks it back to its state count", async () => {
   // The autoscaler grows task-auto 2 → 5 (outside Pulumi): the state still says 2, ignoreChanges keeps it so.
   const g = [...engine.emulator.state.groups.values()].find((x) => x.NodeGroupName === "task-auto")!;
@@ -182,6 +219,7 @@ test("a core change next to an auto-scaled group the autoscaler grew: the provid
   ok(r);
   // Queued per group while iterating a Go map: order not fixed.
   expect([...r.writes].sort()).toEqual(["DecreaseNodes task-auto 3", "IncreaseNodes core 1"]);
+  modelAgrees(r);
   expect(engine.emulator.state.runningNodes(g)).toHaveLength(2);
 });
 
@@ -190,11 +228,14 @@ test("removing a TASK group that has running nodes: refused by the provider afte
   expect(r.run.code).not.toBe(0);
   expect(r.output).toMatch(/can not delete cause exists running nodes/);
   expect(r.writes).toEqual([]);
+  modelAgrees(r);
+  expect(r.vsModel[0].refusals.length).toBeGreaterThan(0);
 });
 
 test("scaling a TASK group to 0 first: DecreaseNodes by all its nodes, which the API refuses (DecreaseNodeCount must be less than the active nodes, reference §DecreaseNodes)", async () => {
   const r = await up("task 2 → 0", config({ core: 4, tasks: [task("task", 0), task("task-auto", 2, AUTO)] }));
   expect(r.writes).toEqual(["DecreaseNodes task 2"]);
+  modelAgrees(r);
   expect(r.run.code).not.toBe(0);
   expect(r.output).toMatch(/InvalidParameterValue[\s\S]*DecreaseNodeCount is invalid: 2/);
 });
@@ -204,15 +245,19 @@ test("payment switch PayAsYouGo → Subscription with the MASTER and CORE groups
   const r = await up("payment switch", config({ core: 4, tasks: [task("task", 2), task("task-auto", 2, AUTO)], analytics: subscription }));
   ok(r);
   expect(r.writes).toEqual(["UpdateClusterPaymentType"]);
+  modelAgrees(r);
   const cluster = [...engine.emulator.state.clusters.values()].find((c) => c.ClusterName === "analytics-dev")!;
   expect(cluster.PaymentType).toBe("Subscription");
 });
 
 test("retiring a cluster (emr:retire) that is still protected: the engine refuses, nothing is sent", async () => {
-  const r = await up("retire scratch, still protected", retireConfig());
+  // The preview itself fails here, before it lists analytics-dev: only scratch can be modelled from it.
+  const r = await up("retire scratch, still protected", retireConfig(), { model: ["scratch"] });
   expect(r.run.code).not.toBe(0);
   expect(r.output).toMatch(/cannot be deleted\s+because it is protected/);
   expect(r.writes).toEqual([]);
+  modelAgrees(r);
+  expect(r.vsModel.map((m) => [m.cluster, m.previewErrors])).toEqual([["scratch", ["protected-replacement (removed from the program)"]]]);
 });
 
 test("retiring it after `pulumi state unprotect` (README step 3): it leaves the state, nothing is deleted in the cloud", async () => {
@@ -220,8 +265,10 @@ test("retiring it after `pulumi state unprotect` (README step 3): it leaves the 
   const unprotect = await engine.pulumi(["state", "unprotect", "--stack", STACK, urn, "--yes"]);
   expect(unprotect.code).toBe(0);
   // A delete of the security group would be retried for 10 minutes while the retained cluster uses it: stop at once.
-  const r = await up("retire scratch after unprotect", retireConfig(), { abortOn: "DeleteSecurityGroup" });
+  const r = await up("retire scratch after unprotect", retireConfig(), { abortOn: "DeleteSecurityGroup", model: ["analytics-dev", "scratch"] });
   expect(r.writes).toEqual([]);
+  modelAgrees(r);
+  expect(r.vsModel.map((m) => [m.cluster, m.previewErrors])).toEqual([["analytics-dev", []], ["scratch", []]]);
   ok(r);
   const scratch = scratchCluster();
   expect(engine.emulator.state.clusterState(scratch)).toBe("RUNNING");

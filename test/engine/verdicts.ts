@@ -4,7 +4,8 @@
  * - from `emr-check --format json`: its findings.
  */
 import { readFileSync } from "node:fs";
-import { runCli } from "../helpers/run-cli";
+import { resolve } from "node:path";
+import { ROOT, runCli } from "../helpers/run-cli";
 
 interface EngineEvent {
   policyEvent?: { resourceUrn?: string; policyName: string; policyPackName: string; enforcementLevel: string };
@@ -18,13 +19,24 @@ export function cliVerdicts(eventLog: string): string[] {
   return [...new Set(found)].sort();
 }
 
-type Report = { findings: { name: string; violations: { policyName: string; enforcementLevel: string }[] }[] };
+type Report = { program: string; summary: { passed: boolean }; findings: { name: string; violations: { policyName: string; enforcementLevel: string }[] }[] };
 
-/** emr-check's verdicts for one program and stack file; throws on a usage error (exit 2). */
-export async function checkVerdicts(args: string[]): Promise<{ code: number; verdicts: string[] }> {
-  const { code, stdout, stderr } = await runCli([...args, "--format", "json"], 180_000);
+export interface CheckVerdict {
+  /** The exit code this program's report alone gives (1 when it did not pass). */
+  code: number;
+  verdicts: string[];
+}
+
+/**
+ * emr-check's verdicts, per program of one run (`--program` may repeat: one check process for many programs), keyed by
+ * the program's absolute path; throws on a usage error (exit 2).
+ */
+export async function checkVerdicts(args: string[]): Promise<Map<string, CheckVerdict>> {
+  const { code, stdout, stderr } = await runCli([...args, "--format", "json"], 300_000);
   if (code === 2) throw new Error(`emr-check ${args.join(" ")}: ${stderr}`);
   const reports: Report[] = JSON.parse(stdout).reports;
-  const verdicts = reports.flatMap((r) => r.findings.flatMap((f) => f.violations.map((v) => `${f.name}: ${v.policyName} ${v.enforcementLevel}`)));
-  return { code, verdicts: [...new Set(verdicts)].sort() };
+  return new Map(reports.map((r) => {
+    const verdicts = r.findings.flatMap((f) => f.violations.map((v) => `${f.name}: ${v.policyName} ${v.enforcementLevel}`));
+    return [resolve(ROOT, r.program), { code: r.summary.passed ? 0 : 1, verdicts: [...new Set(verdicts)].sort() }];
+  }));
 }

@@ -129,6 +129,10 @@ function recordedOf(r: ResourceV3, documentRecordsRetain: boolean): RecordedReso
   return out;
 }
 
+/** An update plan (`--save-plan`) read as a preview would be an empty plan, as a state an empty stack: refused. */
+const SAVE_PLAN = (file: string, flag: string) =>
+  `${file} is a \`pulumi preview --save-plan\` file (an update plan for \`pulumi up --plan\`); ${flag} takes the output of ${flag === "--plan" ? "`pulumi preview --json`" : "`pulumi stack export`"}`;
+
 /** Every resource a `pulumi stack export` document records, as written (secrets still encrypted: decode before use). */
 export function readStackResources(text: string, file: string, flag = "--state"): ResourceV3[] {
   const doc = parseJson(text, file);
@@ -164,9 +168,6 @@ export interface PlannedResource {
 /** Ops that carry no before/after change of a resource's inputs. */
 const IGNORED_OPS = new Set(["read", "refresh", "discard", "remove-pending-replace", "read-discard", "read-replacement"]);
 const OP_RANK = ["same", "delete", "create", "update", "import", "import-replacement", "delete-replaced", "create-replacement", "replace"];
-
-const SAVE_PLAN = (file: string, flag: string) =>
-  `${file} is a \`pulumi preview --save-plan\` file (an update plan for \`pulumi up --plan\`); ${flag} takes the output of ${flag === "--plan" ? "`pulumi preview --json`" : "`pulumi stack export`"}`;
 
 export interface PreviewDocument {
   resources: PlannedResource[];

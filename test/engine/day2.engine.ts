@@ -8,7 +8,7 @@
  * The calls of every step are written to the engine report (ENGINE_REPORT, default a temp file) for the README and
  * the call model.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { LoggedRequest } from "../emulator/server";
@@ -150,7 +150,7 @@ describe("the documents --state and --plan read, from the real engine", () => {
     mkdirSync(dir, { recursive: true });
     const preview = await engine.pulumi(["preview", "--stack", STACK, "--json", "--save-plan", join(dir, "plan.json")], { program: "stacks", env: { EMR_LIVE_CHECKS: "off" } });
     docs["preview.json"] = preview.stdout;
-    docs["save-plan.json"] = require("node:fs").readFileSync(join(dir, "plan.json"), "utf8");
+    docs["save-plan.json"] = readFileSync(join(dir, "plan.json"), "utf8");
     engine.setConfig(STACK, config({ core: 3, tasks: [task("task", 2), task("task-auto", 2, AUTO)] }));
     if (process.env.ENGINE_RECORD === "1") {
       const out = join(ROOT, "test/fixtures/engine");
@@ -172,7 +172,7 @@ describe("the documents --state and --plan read, from the real engine", () => {
     const r = await runCli(["--stack", STACK, "--config-file", join(engine.project, `Pulumi.${STACK}.yaml`), "--plan", file], 120_000);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/emr-change-scale-out/);
-    expect(r.stdout).toMatch(/core 3 → 25/);
+    expect(r.stdout).toMatch(/IncreaseNodes core \+22/);
   });
 
   test("emr-check --state on the real export, with the pending program: the same verdict", async () => {
@@ -183,7 +183,7 @@ describe("the documents --state and --plan read, from the real engine", () => {
     engine.setConfig(STACK, config({ core: 3, tasks: [task("task", 2), task("task-auto", 2, AUTO)] }));
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/emr-change-scale-out/);
-    expect(r.stdout).toMatch(/core 3 → 25/);
+    expect(r.stdout).toMatch(/IncreaseNodes core \+22/);
   });
 
   test("emr-check --plan on a --save-plan file: refused as the wrong document (exit 2), never read as an empty plan", async () => {
@@ -257,7 +257,7 @@ test("retiring a cluster (emr:retire) that is still protected: the engine refuse
   expect(r.output).toMatch(/cannot be deleted\s+because it is protected/);
   expect(r.writes).toEqual([]);
   modelAgrees(r);
-  expect(r.vsModel.map((m) => [m.cluster, m.previewErrors])).toEqual([["scratch", ["protected-replacement (removed from the program)"]]]);
+  expect(r.vsModel.map((m) => [m.cluster, m.previewErrors])).toEqual([["scratch", ["protected-delete (removed from the program)"]]]);
 });
 
 test("retiring it after `pulumi state unprotect` (README step 3): it leaves the state, nothing is deleted in the cloud", async () => {

@@ -6,7 +6,7 @@
  * `close()` kills every process the tests started (processes.ts) and removes the temporary folders.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parse, stringify } from "yaml";
@@ -89,7 +89,7 @@ export async function startEngine(): Promise<Engine> {
     NO_PROXY: "127.0.0.1,localhost",
     [MARKER_VAR]: marker,
   };
-  for (const dir of [project, join(temp, "backend"), env.PULUMI_HOME]) require("node:fs").mkdirSync(dir, { recursive: true });
+  for (const dir of [project, join(temp, "backend"), env.PULUMI_HOME]) mkdirSync(dir, { recursive: true });
   writeProject(project, PROJECT, toolchain);
 
   const providerConfig = providerConfigFor(emulator.endpoint);

@@ -137,9 +137,14 @@ function recordedOf(r: ResourceV3, documentRecordsRetain: boolean): RecordedReso
   return out;
 }
 
+/** An update plan (`--save-plan`) read as a preview would be an empty plan, as a state an empty stack: refused. */
+const SAVE_PLAN = (file: string, flag: string) =>
+  `${file} is a \`pulumi preview --save-plan\` file (an update plan for \`pulumi up --plan\`); ${flag} takes the output of ${flag === "--plan" ? "`pulumi preview --json`" : "`pulumi stack export`"}`;
+
 /** Every resource a `pulumi stack export` document records, as written (secrets still encrypted: decode before use). */
 export function readStackResources(text: string, file: string, flag = "--state"): ResourceV3[] {
   const doc = parseJson(text, file);
+  if (isObject(doc) && "resourcePlans" in doc && !("deployment" in doc)) throw new DocumentError(SAVE_PLAN(file, flag));
   if (isObject(doc) && "steps" in doc && !("deployment" in doc)) throw new DocumentError(`${file} is a \`pulumi preview --json\` document; ${flag} takes the output of \`pulumi stack export\`${flag === "--state" ? " (pass this one with --plan)" : ""}`);
   const state = validate(stackExport, doc, file, "a `pulumi stack export` document (version 3)", 'expected { "version": 3, "deployment": { "resources": [{ "urn": "urn:pulumi:...", "type": "...", "inputs": {...} }] } }');
   return state.deployment.resources ?? [];
@@ -194,6 +199,8 @@ export function readPlannedStates(text: string, file: string): ResourceV3[] {
 export function readPreview(text: string, file: string): PreviewDocument {
   const doc = parseJson(text, file);
   if (isObject(doc) && "deployment" in doc && !("steps" in doc)) throw new DocumentError(`${file} is a \`pulumi stack export\` document; --plan takes the output of \`pulumi preview --json\` (pass this one with --state)`);
+  // An update plan has no steps: read as a preview it would be an empty plan, a silent pass.
+  if (isObject(doc) && "resourcePlans" in doc && !("steps" in doc)) throw new DocumentError(SAVE_PLAN(file, "--plan"));
   const digest = validate(previewDigest, doc, file, "a `pulumi preview --json` document", 'expected { "steps": [{ "op": "update", "urn": "urn:pulumi:...", "oldState": {...}, "newState": {...} }] }');
   const byUrn = new Map<string, PlannedResource>();
   const steps = digest.steps ?? [];

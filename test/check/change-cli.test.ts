@@ -189,6 +189,9 @@ describe("bad documents: exit 2, which file and what was expected, no stack trac
   test.each([
     [["--stack", "prod", "--state", "test/fixtures/change/preview.json"], "test/fixtures/change/preview.json is a `pulumi preview --json` document; --state takes the output of `pulumi stack export` (pass this one with --plan)"],
     [["--stack", "prod", "--plan", "test/fixtures/change/stack-export.json"], "test/fixtures/change/stack-export.json is a `pulumi stack export` document; --plan takes the output of `pulumi preview --json` (pass this one with --state)"],
+    // A real `pulumi preview --save-plan` file (test/fixtures/engine, recorded by the engine suite): it once read as an empty plan.
+    [["--stack", "prod", "--plan", "test/fixtures/engine/save-plan.json"], "test/fixtures/engine/save-plan.json is a `pulumi preview --save-plan` file (an update plan for `pulumi up --plan`); --plan takes the output of `pulumi preview --json`"],
+    [["--stack", "prod", "--state", "test/fixtures/engine/save-plan.json"], "test/fixtures/engine/save-plan.json is a `pulumi preview --save-plan` file (an update plan for `pulumi up --plan`); --state takes the output of `pulumi stack export`"],
     [["--stack", "prod", "--state", "nope.json"], "--state nope.json: no such file; expected the output of `pulumi stack export --stack <stack> --file state.json`"],
     [["--stack", "prod", "--state", bad], `${bad} is not valid JSON: give the complete output of the command, unedited`],
     [["--audit", "stacks/Pulumi.prod.yaml"], "stacks/Pulumi.prod.yaml is not valid JSON: give the complete output of the command, unedited"],

@@ -48,6 +48,12 @@ test("the cluster carries protect, retainOnDelete, deletionProtection and long c
   expect(cluster.parent).toBe("urn:pulumi:prod::emr-clusters::emr:index:Cluster::prot");
 });
 
+test("the security group the component creates is retained with the cluster (retiring a cluster deletes nothing it uses)", async () => {
+  new components.EmrCluster("protsg", devSpec());
+  await capturedOf("protsg-sg", "alicloud:ecs/securityGroup:SecurityGroup");
+  expect(lifecycle.get("protsg-sg")?.retainOnDelete).toBe(true);
+});
+
 test("securityMode and resourceGroupId are replace-only, so protect refuses an edit the provider would never apply", async () => {
   new components.EmrCluster("replace", devSpec());
   await capturedOf("replace", CLUSTER);

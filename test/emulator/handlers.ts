@@ -4,7 +4,8 @@
  */
 import { createHash } from "node:crypto";
 import { bool, int, jsonOrObject, optStr, ParamError, str, strList, type Params } from "./params";
-import { denied, hasTags, hex, INSTANCE_TYPES, page, RELEASE_VERSIONS, toNumbers, type NodeRec, type Tag } from "./records";
+import { denied, hasTags, hex, INSTANCE_TYPES, page, RELEASE_VERSIONS, toNumbers, typedConfig, type NodeRec, type Tag } from "./records";
+import { createDay2Handlers } from "./day2";
 import type { EmulatorState } from "./state";
 
 export type Handler = (p: Params) => Record<string, unknown>;
@@ -22,6 +23,7 @@ function tagList(p: Params): Tag[] | undefined {
 
 export function createHandlers(s: EmulatorState): Record<string, Handler> {
   return {
+    ...createDay2Handlers(s),
     GetCluster: (p) => ({ Cluster: s.clusterView(s.cluster(p), true) }),
     ListClusters: (p) => {
       const ids = strList(p, "ClusterIds"), types = strList(p, "ClusterTypes"), states = strList(p, "ClusterStates"), pays = strList(p, "PaymentTypes");
@@ -75,6 +77,7 @@ export function createHandlers(s: EmulatorState): Record<string, Handler> {
       c.ClusterName = optStr(p, "ClusterName") ?? c.ClusterName;
       c.Description = optStr(p, "Description") ?? c.Description;
       c.DeletionProtection = bool(p, "DeletionProtection") ?? c.DeletionProtection;
+      if (optStr(p, "LogCollectStrategy") !== undefined) c.extra = { ...c.extra, LogCollectStrategy: optStr(p, "LogCollectStrategy") };
       s.applied.push({ action: "UpdateClusterAttribute", key: c.ClusterId });
       return {};
     },
@@ -88,7 +91,8 @@ export function createHandlers(s: EmulatorState): Record<string, Handler> {
       }
       if (!Array.isArray(ng.VSwitchIds) || ng.VSwitchIds.length === 0) throw new ParamError("InvalidParameter", "VSwitchIds is not valid");
       // The group starts empty; nodes come with IncreaseNodes (as the alicloud provider does it).
-      const g = s.addGroup(c, { NodeGroupName: name, NodeGroupType: ng.NodeGroupType, PaymentType: String(ng.PaymentType ?? "PayAsYouGo"), InstanceTypes: (ng.InstanceTypes as string[]) ?? [], VSwitchIds: ng.VSwitchIds as string[] }, 0);
+      const config = typedConfig(ng) as Record<string, unknown>;
+      const g = s.addGroup(c, { NodeGroupName: name, NodeGroupType: ng.NodeGroupType, PaymentType: String(ng.PaymentType ?? "PayAsYouGo"), InstanceTypes: (ng.InstanceTypes as string[]) ?? [], VSwitchIds: ng.VSwitchIds as string[], config }, 0);
       s.applied.push({ action: "CreateNodeGroup", key: `${c.ClusterId}/${name}` });
       return { NodeGroupId: g.NodeGroupId };
     },
@@ -149,18 +153,22 @@ function runCluster(s: EmulatorState, p: Params): Record<string, unknown> {
   if (apps.length === 0) throw new ParamError("MissingParameter", 'The input parameter "Applications" that is mandatory for processing this request is not supplied.');
   for (const g of groups) if (!Array.isArray(g.VSwitchIds) || g.VSwitchIds.length === 0) throw new ParamError("InvalidParameter", "VSwitchIds is not valid");
   const now = s.clock.now();
+  const extra = Object.fromEntries(["LogCollectStrategy", "ResourceGroupId"].filter((k) => p[k] !== undefined).map((k) => [k, p[k]]));
   const c = s.addCluster({
     ClusterName: str(p, "ClusterName"), ClusterType: clusterType, RegionId: regionId, ReleaseVersion: release,
     PaymentType: optStr(p, "PaymentType") ?? "PayAsYouGo", DeployMode: optStr(p, "DeployMode") ?? "NORMAL", SecurityMode: optStr(p, "SecurityMode") ?? "NORMAL",
     Description: optStr(p, "Description"), DeletionProtection: bool(p, "DeletionProtection") ?? false,
     Tags: jsonOrObject(p, "Tags") ?? [], NodeAttributes: attrs, Applications: apps.map((a) => a.ApplicationName),
     CreateTime: now, bootstrapAt: now + s.timings.creationMs * 0.6, readyAt: now + s.timings.creationMs, failure: s.nextCreationFailure,
+    extra, scripts: new Map((jsonOrObject<Record<string, unknown>[]>(p, "BootstrapScripts") ?? []).map((sc) => [`cs-${hex(8)}`, typedConfig(sc) as Record<string, unknown>])),
   });
+  const op = s.addOperation(c.ClusterId, "CREATE_CLUSTER", c.readyAt, s.nextCreationFailure);
   s.nextCreationFailure = undefined;
   for (const g of groups) {
-    s.addGroup(c, { NodeGroupName: String(g.NodeGroupName), NodeGroupType: String(g.NodeGroupType), PaymentType: String(g.PaymentType ?? c.PaymentType), InstanceTypes: g.InstanceTypes as string[], VSwitchIds: g.VSwitchIds as string[] }, Number(g.NodeCount ?? 0));
+    const rec = s.addGroup(c, { NodeGroupName: String(g.NodeGroupName), NodeGroupType: String(g.NodeGroupType), PaymentType: String(g.PaymentType ?? c.PaymentType), InstanceTypes: g.InstanceTypes as string[], VSwitchIds: g.VSwitchIds as string[], config: typedConfig(g) as Record<string, unknown> }, Number(g.NodeCount ?? 0));
+    if (g.AutoScalingPolicy) s.policies.set(rec.NodeGroupId, { ScalingPolicyId: `asp-${hex(8)}`, ClusterId: c.ClusterId, NodeGroupId: rec.NodeGroupId, ...(g.AutoScalingPolicy as Record<string, unknown>) });
   }
-  const result = { ClusterId: c.ClusterId, OperationId: `op-${hex(8)}` };
+  const result = { ClusterId: c.ClusterId, OperationId: op.OperationId };
   if (token) s.tokens.set(token, { hash, result });
   s.applied.push({ action: "RunCluster", key: c.ClusterName });
   return { ...result };

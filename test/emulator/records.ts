@@ -17,13 +17,19 @@ export interface ClusterRec {
   PaymentType: string; DeployMode: string; SecurityMode: string; Description?: string; DeletionProtection: boolean;
   Tags: Tag[]; NodeAttributes: Record<string, unknown>; Applications: string[];
   CreateTime: number; bootstrapAt: number; readyAt: number; failure?: Reason;
+  /** Fields echoed as sent (LogCollectStrategy, ResourceGroupId, SubscriptionConfig). */
+  extra?: Record<string, unknown>;
+  /** Bootstrap scripts, by ScriptId. */
+  scripts?: Map<string, Record<string, unknown>>;
   /** A state set by a test (seedCluster): it does not move with the clock. */
   fixedState?: ClusterState; fixedReason?: Reason;
 }
 export interface GroupRec {
   NodeGroupId: string; ClusterId: string; NodeGroupName: string; NodeGroupType: string; PaymentType: string;
   InstanceTypes: string[]; VSwitchIds: string[]; ZoneId: string; StateChangeReason?: Reason;
-  op?: { state: "INCREASING" | "DECREASING"; doneAt: number; add: number; removeIds: string[]; failure?: Reason };
+  op?: { state: "INCREASING" | "DECREASING"; doneAt: number; add: number; removeIds: string[]; failure?: Reason; operationId: string };
+  /** The rest of the NodeGroupConfig as sent (disks, spot, public IP, ...), typed; ListNodeGroups echoes it. */
+  config?: Record<string, unknown>;
 }
 export interface NodeRec {
   NodeId: string; NodeName: string; NodeGroupId: string; NodeGroupType: string; NodeState: string;
@@ -63,6 +69,29 @@ export function page<T>(items: T[], p: Params, key: string): Record<string, unkn
   const end = start + max;
   const nextToken = end < items.length ? Buffer.from(JSON.stringify({ offset: end })).toString("base64") : "";
   return { [key]: items.slice(start, end), NextToken: nextToken, MaxResults: max, TotalCount: items.length };
+}
+
+/** An operation as GetOperation reports it: done at `doneAt` (virtual clock), or failed with `failure`. */
+export interface OperationRec {
+  OperationId: string; ClusterId: string; OperationType: string; CreateTime: number; doneAt: number; failure?: Reason;
+}
+
+const BOOLEAN_FIELDS = new Set(["WithPublicIp", "GracefulShutdown", "SpotInstanceRemedy", "CompensateWithOnDemand", "AutoRenew", "AutoPayOrder", "DeletionProtection"]);
+const NUMBER_FIELDS = new Set(["Size", "Count", "NodeCount", "PaymentDuration", "AutoRenewDuration", "Priority", "BidPrice", "OnDemandBaseCapacity", "OnDemandPercentageAboveBaseCapacity", "SpotInstancePools"]);
+
+/**
+ * A NodeGroupConfig sent flattened (CreateNodeGroup's `NodeGroup.DataDisks.1.Size=80`) arrives as strings; give the
+ * documented boolean and integer fields their JSON type back, so it reads back as RunCluster's JSON form does.
+ * Null fields are dropped.
+ */
+export function typedConfig(v: unknown, key = ""): unknown {
+  if (Array.isArray(v)) return v.map((x) => typedConfig(x, key));
+  // A field sent as null (the provider marshals an unset Go slice so) is absent from the API's answers.
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null).map(([k, x]) => [k, typedConfig(x, k)]));
+  if (typeof v !== "string") return v;
+  if (BOOLEAN_FIELDS.has(key) && (v === "true" || v === "false")) return v === "true";
+  if (NUMBER_FIELDS.has(key) && /^-?\d+(\.\d+)?$/.test(v)) return Number(v);
+  return v;
 }
 
 /** Flattened values arrive as strings; give numeric ones back their type (the policy is read back as sent). */

@@ -74,6 +74,6 @@ describe("the request log", () => {
     const before = h.emulator.requests.length;
     const { clusterId } = h.emulator.state.seedCluster({});
     await h.client.getCluster(clusterId);
-    expect(h.emulator.requests.slice(before)).toEqual([{ action: "GetCluster", params: { RegionId: "cn-hangzhou", ClusterId: clusterId } }]);
+    expect(h.emulator.requests.slice(before)).toEqual([{ product: "emr", action: "GetCluster", params: { RegionId: "cn-hangzhou", ClusterId: clusterId } }]);
   });
 });

@@ -1,16 +1,20 @@
 /**
- * The emulator's HTTP front: the EMR 2021-03-20 RPC wire protocol on 127.0.0.1 (POST /, action in the
- * x-acs-action header or the Action query parameter, ACS3-HMAC-SHA256 signatures, JSON bodies, JSON errors
- * with Code/Message/RequestId), with fault injection between authentication and the state.
+ * The emulator's HTTP front: the RPC wire protocol on 127.0.0.1 (POST /, action in the x-acs-action header or the
+ * Action query parameter, JSON bodies, JSON errors with Code/Message/RequestId), with fault injection between
+ * authentication and the state. Two signature schemes: ACS3-HMAC-SHA256 (our EMR client) and HMAC-SHA1 1.0 (the
+ * alicloud provider's RPC clients). One port serves every product; the API version picks it, as each product's
+ * version differs: EMR 2021-03-20 (state.ts), ECS 2014-05-26 (ecs.ts).
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Clock } from "../../client/clock";
 import { systemClock } from "../../client/clock";
+import { EcsState, ECS_VERSION } from "./ecs";
 import { FaultInjector } from "./faults";
 import { ParamError, unflatten, type Params } from "./params";
-import { ReplayGuard, verifyAcs3 } from "./signature";
+import { redact } from "./redact";
+import { ReplayGuard, RPC_COMMON_PARAMS, verifyAcs3, verifyRpcV1 } from "./signature";
 import { EmulatorState, type EmulatorTimings } from "./state";
 
 export const TEST_KEYS = { accessKeyId: "LTAI-emulator-test", accessKeySecret: "emulator-test-secret-do-not-use" } as const;
@@ -23,18 +27,27 @@ export interface EmulatorOptions {
   timings?: Partial<EmulatorTimings>;
 }
 
+/** One request as the log keeps it: the product, the action and the business parameters, secrets redacted. */
+export interface LoggedRequest {
+  product: string;
+  action: string;
+  params: Params;
+}
+
 export interface Emulator {
   /** `127.0.0.1:<port>`, the form the client's endpoint takes. */
   endpoint: string;
   state: EmulatorState;
+  ecs: EcsState;
   faults: FaultInjector;
   /** Requests that reached the state (after auth and faults), by action. */
   calls: Record<string, number>;
   /**
-   * Every request that arrived, in order, before authentication: the action and its parameters (query ∪ form,
-   * unflattened). Tests read it to prove that a refused write sent nothing.
+   * Every request that arrived, in order, before authentication: the product, the action and its business
+   * parameters (query ∪ form without the signature's common parameters, unflattened, secrets redacted). Tests read
+   * it to prove that a refused write sent nothing, and to compare the alicloud provider's calls with the call model.
    */
-  requests: { action: string; params: Params }[];
+  requests: LoggedRequest[];
   close(): Promise<void>;
 }
 
@@ -46,6 +59,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const replay = new ReplayGuard();
   const calls: Record<string, number> = {};
   const requests: Emulator["requests"] = [];
+  const ecs = new EcsState(() => clock.now(), (sg) => {
+    const user = [...state.clusters.values()].find((c) => c.NodeAttributes.SecurityGroupId === sg && state.clusterState(c) !== "TERMINATED");
+    return user && `EMR cluster ${user.ClusterId}`;
+  });
+  const products: Record<string, { name: string; handle(action: string, p: Params): Record<string, unknown> }> = {
+    [VERSION]: { name: "emr", handle: (a, p) => state.handle(a, p) },
+    [ECS_VERSION]: { name: "ecs", handle: (a, p) => ecs.handle(a, p) },
+  };
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -60,16 +81,19 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const query = [...url.searchParams.entries()];
     const action = header(req, "x-acs-action") ?? url.searchParams.get("Action") ?? undefined;
     const form = header(req, "content-type")?.startsWith("application/x-www-form-urlencoded") ? [...new URLSearchParams(body.toString()).entries()] : [];
-    const params = unflatten([...query, ...form]);
-    requests.push({ action: action ?? "", params });
+    const params = unflatten([...query, ...form].filter(([k]) => !RPC_COMMON_PARAMS.has(k)));
+    const product = products[header(req, "x-acs-version") ?? url.searchParams.get("Version") ?? ""];
+    requests.push({ product: product?.name ?? "", action: action ?? "", params: redact(params) });
     if (!action) return reply(res, 400, error("MissingAction", "The action is not given.", req));
-    if ((header(req, "x-acs-version") ?? url.searchParams.get("Version")) !== VERSION) {
-      return reply(res, 400, error("InvalidVersion", `Specified parameter Version is not valid; expected ${VERSION}.`, req));
+    if (!product) {
+      return reply(res, 400, error("InvalidVersion", `Specified parameter Version is not valid; expected one of ${Object.keys(products).join(", ")}.`, req));
     }
-    const auth = verifyAcs3({ method: req.method ?? "POST", query, headers: req.headers, body }, secrets);
+    // Our client signs with ACS3 (headers); the provider's RPC clients with HMAC-SHA1 (query parameters).
+    const acs3 = header(req, "authorization") !== undefined;
+    const auth = acs3 ? verifyAcs3({ method: req.method ?? "POST", query, headers: req.headers, body }, secrets) : verifyRpcV1(req.method ?? "POST", [...query, ...form], secrets);
     if (!auth.ok) return reply(res, auth.status, error(auth.code, auth.message, req));
     // The signature date is checked against real time: the virtual clock drives EMR state only.
-    const replayed = replay.check(req.headers, Date.now());
+    const replayed = acs3 ? replay.check(req.headers, Date.now()) : replay.checkRpc(url.searchParams.get("SignatureNonce") ?? undefined, url.searchParams.get("Timestamp") ?? undefined, Date.now());
     if (replayed && !replayed.ok) return reply(res, replayed.status, error(replayed.code, replayed.message, req));
 
     const fault = faults.next(action);
@@ -81,7 +105,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     calls[action] = (calls[action] ?? 0) + 1;
     let result: Record<string, unknown>;
     try {
-      result = state.handle(action, params);
+      result = product.handle(action, params);
     } catch (e) {
       if (e instanceof ParamError) return reply(res, e.status, error(e.code, e.message, req));
       throw e;
@@ -104,6 +128,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   return {
     endpoint: `127.0.0.1:${port}`,
     state,
+    ecs,
     faults,
     calls,
     requests,

@@ -9,7 +9,7 @@
 import type { Clock } from "../../client/clock";
 import { createHandlers, type Handler } from "./handlers";
 import { ParamError, str, type Params } from "./params";
-import { denied, hex, notFound, type ClusterRec, type ClusterState, type GroupRec, type NodeRec, type Reason, type Tag } from "./records";
+import { denied, hex, notFound, type ClusterRec, type ClusterState, type GroupRec, type NodeRec, type OperationRec, type Reason, type Tag } from "./records";
 
 export { CLUSTER_STATES, INSTANCE_TYPES, RELEASE_VERSIONS, type ClusterState } from "./records";
 
@@ -52,6 +52,8 @@ export class EmulatorState {
   readonly nodes = new Map<string, NodeRec>();
   readonly policies = new Map<string, Record<string, unknown>>();
   readonly activities: Record<string, unknown>[] = [];
+  /** GetOperation's records: RunCluster, IncreaseNodes, DecreaseNodes, DeleteCluster. */
+  readonly operations = new Map<string, OperationRec>();
   /** ClientToken -> the first call's parameters hash and result. */
   readonly tokens = new Map<string, { hash: string; result: { ClusterId: string; OperationId: string } }>();
   /** Every write the emulator applied: used to count duplicates and lost operations. */
@@ -144,11 +146,28 @@ export class EmulatorState {
   }
 
   startScaling(g: GroupRec, state: "INCREASING" | "DECREASING", add: number, removeIds: string[]): Record<string, unknown> {
-    g.op = { state, doneAt: this.clock.now() + this.timings.scalingMs, add, removeIds, failure: this.nextScalingFailure };
+    const doneAt = this.clock.now() + this.timings.scalingMs;
+    const op = this.addOperation(g.ClusterId, state === "INCREASING" ? "INCREASE_NODES" : "DECREASE_NODES", doneAt, this.nextScalingFailure);
+    g.op = { state, doneAt, add, removeIds, failure: this.nextScalingFailure, operationId: op.OperationId };
     this.nextScalingFailure = undefined;
     g.StateChangeReason = undefined;
     this.applied.push({ action: state === "INCREASING" ? "IncreaseNodes" : "DecreaseNodes", key: g.NodeGroupId });
-    return { OperationId: `op-${hex(8)}` };
+    return { OperationId: op.OperationId };
+  }
+
+  addOperation(clusterId: string, type: string, doneAt: number, failure?: Reason): OperationRec {
+    const op: OperationRec = { OperationId: `op-${hex(8)}`, ClusterId: clusterId, OperationType: type, CreateTime: this.clock.now(), doneAt, failure };
+    this.operations.set(op.OperationId, op);
+    return op;
+  }
+
+  operationView(op: OperationRec) {
+    const done = this.clock.now() >= op.doneAt;
+    const state = !done ? "IN_PROGRESS" : op.failure ? "FAILED" : "COMPLETED";
+    return {
+      ClusterId: op.ClusterId, OperationId: op.OperationId, OperationType: op.OperationType, OperationState: state,
+      CreateTime: op.CreateTime, StartTime: op.CreateTime, EndTime: done ? op.doneAt : undefined, StateChangeReason: done ? op.failure : undefined,
+    };
   }
 
   /** Finishes every scaling operation whose time has come. */
@@ -178,11 +197,13 @@ export class EmulatorState {
       ReadyTime: state === "RUNNING" ? c.readyAt : undefined, DeletionProtection: c.DeletionProtection, Description: c.Description, Tags: c.Tags,
       EmrDefaultRole: "AliyunEMRDefaultRole",
     };
-    return full ? { ...summary, RegionId: c.RegionId, DeployMode: c.DeployMode, SecurityMode: c.SecurityMode, NodeAttributes: c.NodeAttributes } : summary;
+    return full ? { ...c.extra, ...summary, RegionId: c.RegionId, DeployMode: c.DeployMode, SecurityMode: c.SecurityMode, NodeAttributes: c.NodeAttributes } : summary;
   }
 
   groupView(g: GroupRec) {
+    const { NodeCount: _sent, AutoScalingPolicy: _policy, ...config } = g.config ?? {};
     return {
+      ...config,
       NodeGroupId: g.NodeGroupId, NodeGroupName: g.NodeGroupName, NodeGroupType: g.NodeGroupType,
       NodeGroupState: g.op?.state ?? "RUNNING", Status: "CREATED", StateChangeReason: g.StateChangeReason,
       RunningNodeCount: this.runningNodes(g).length, PaymentType: g.PaymentType, ZoneId: g.ZoneId,
@@ -198,7 +219,7 @@ export class EmulatorState {
     return c;
   }
 
-  addGroup(c: ClusterRec, fields: Pick<GroupRec, "NodeGroupName" | "NodeGroupType" | "PaymentType" | "InstanceTypes" | "VSwitchIds">, count: number): GroupRec {
+  addGroup(c: ClusterRec, fields: Pick<GroupRec, "NodeGroupName" | "NodeGroupType" | "PaymentType" | "InstanceTypes" | "VSwitchIds" | "config">, count: number): GroupRec {
     const g: GroupRec = { NodeGroupId: `ng-${hex(8)}`, ClusterId: c.ClusterId, ZoneId: String(c.NodeAttributes.ZoneId ?? "cn-hangzhou-i"), ...fields };
     this.groups.set(g.NodeGroupId, g);
     this.addNodes(g, count, this.clock.now());

@@ -16,6 +16,7 @@ import { spawnPolicyPack, type StartOptions } from "../../check/pack/pack-proces
 import { connectPolicyPack, policyConfigFor, type AnalyzerResourceInput, type RunningPack } from "../../check/pack/pack-runner";
 import { ALL_POLICIES } from "../../policies/pack";
 import { haClusterProps } from "../helpers/cluster-props";
+import { refuseStaleBundle } from "../helpers/project-pack";
 
 const ROOT = path.join(__dirname, "../..");
 const PACK: StartOptions = { packDir: path.join(ROOT, "policies") };
@@ -93,6 +94,7 @@ async function startTime(options: StartOptions): Promise<number> {
 const ms = (x: number) => `${Math.round(x)} ms`;
 
 async function main() {
+  refuseStaleBundle(); // figures of an old build would say nothing of the sources
   const rounds = arg("--rounds", 5);
   const starts = arg("--starts", 5);
   const resources = stack();

@@ -10,6 +10,7 @@ import { policyConfigFor, startPolicyPack, type RunningPack } from "../../check/
 import { ALL_RULES, ruleContext, runRule } from "../../policies/rules";
 import { captureProgram, setupPreviewCapture } from "../helpers/capture-program";
 import { bigStackProgram } from "../helpers/big-stack";
+import { startProjectPack } from "../helpers/project-pack";
 
 let resources: CapturedResource[];
 let pack: RunningPack;
@@ -19,7 +20,7 @@ beforeAll(async () => {
   await setupPreviewCapture("prod");
   [resources, pack, empty] = await Promise.all([
     captureProgram(bigStackProgram()),
-    startPolicyPack({ packDir: path.join(__dirname, "../../policies") }),
+    startProjectPack(),
     startPolicyPack({ packDir: path.join(__dirname, "../fixtures/empty-pack") }),
   ]);
   await pack.configure(policyConfigFor((await pack.info()).policies));

@@ -12,6 +12,7 @@ import { BUNDLE, bundleIsFresh } from "../../check/pack/prebuilt-pack";
 import { startPolicyPack } from "../../check/pack/pack-runner";
 import { ALL_POLICIES } from "../../policies/pack";
 import { PACK_DIR, bundlePack } from "../../scripts/build-pack";
+import { refuseStaleBundle } from "../helpers/project-pack";
 
 const ROOT = path.join(__dirname, "../..");
 const manifest = JSON.parse(fs.readFileSync(path.join(PACK_DIR, "package.json"), "utf8"));
@@ -32,8 +33,11 @@ test("the bundle records its sources: an edited source makes it stale", () => {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), "emr-pack-"));
   fs.cpSync(PACK_DIR, copy, { recursive: true, filter: (src) => !src.includes("node_modules") });
   expect(bundleIsFresh(copy)).toBe(true);
+  expect(() => refuseStaleBundle(copy)).not.toThrow();
   fs.appendFileSync(path.join(copy, "rules/domain.ts"), "\n// edited\n");
   expect(bundleIsFresh(copy)).toBe(false);
+  // and the tests that start the pack refuse it, naming the fix
+  expect(() => refuseStaleBundle(copy)).toThrow("run `npm run build:pack`");
   fs.rmSync(path.join(copy, "rules/domain.ts"));
   expect(bundleIsFresh(copy)).toBe(false);
   fs.rmSync(copy, { recursive: true });

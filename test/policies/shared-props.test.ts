@@ -3,16 +3,16 @@
  * policies (policies/props.ts). The copy must never outlive the call: the same URN with other props, in the next
  * call, gets its own verdicts. Through the real analyzer server, as the CLI runs the pack.
  */
-import * as path from "path";
-import { policyConfigFor, startPolicyPack, type Diagnostic, type RunningPack } from "../../check/pack/pack-runner";
+import { policyConfigFor, type Diagnostic, type RunningPack } from "../../check/pack/pack-runner";
 import { plainProps } from "../../policies/props";
 import { UNKNOWN } from "../../policies/rules";
 import { haClusterProps } from "../helpers/cluster-props";
+import { startProjectPack } from "../helpers/project-pack";
 
 let pack: RunningPack;
 
 beforeAll(async () => {
-  pack = await startPolicyPack({ packDir: path.join(__dirname, "../../policies") });
+  pack = await startProjectPack();
   await pack.configure(policyConfigFor((await pack.info()).policies));
 }, 60000);
 afterAll(async () => pack?.close());

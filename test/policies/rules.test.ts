@@ -237,6 +237,12 @@ describe("emr-deletion-protection: deletionProtection is true", () => {
   test("non-compliant 1: false", () => expectViolation(run(rule, { ...haClusterProps(), deletionProtection: false }), "deletionProtection", /deletionProtection is false/));
   test("non-compliant 2: not set (the API default is false)", () => expectViolation(run(rule, { ...haClusterProps(), deletionProtection: undefined }), "deletionProtection", /not set/));
   test("unknown", () => expectUnknown(run(rule, { ...haClusterProps(), deletionProtection: UNKNOWN }), "deletionProtection"));
+  // A program may write the flag as a string (config, YAML); the provider reads a TypeBool string with strconv.ParseBool
+  // (terraform-plugin-sdk stringToPrimitive): "true" protects the cluster and "false" does not, so the rule reads them so.
+  test('the string "true" protects the cluster, as the provider reads it', () => expectCompliant(run(rule, { ...haClusterProps(), deletionProtection: "true" })));
+  test('non-compliant 3: the string "false" is false, not a malformed value', () =>
+    expectViolation(run(rule, { ...haClusterProps(), deletionProtection: "false" }), "deletionProtection", /deletionProtection is false:/));
+  test("malformed: a string the provider would not read as a boolean", () => expectViolation(run(rule, { ...haClusterProps(), deletionProtection: "yes" }), "deletionProtection", /not a boolean/));
 });
 
 describe("emr-names-and-descriptions: names use letters, digits, _ and -", () => {

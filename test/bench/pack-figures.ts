@@ -14,7 +14,6 @@ import { performance } from "perf_hooks";
 import { spawnPolicyPack, type StartOptions } from "../../check/pack/pack-process";
 import { connectPolicyPack, policyConfigFor, type RunningPack } from "../../check/pack/pack-runner";
 import { ALL_POLICIES } from "../../policies/pack";
-import { refuseStaleBundle } from "../helpers/project-pack";
 import { clusterStack } from "../helpers/big-stack";
 import { median, processCpuMs } from "./measure";
 
@@ -67,7 +66,6 @@ async function startTime(options: StartOptions): Promise<number> {
 const ms = (x: number) => `${Math.round(x)} ms`;
 
 async function main() {
-  refuseStaleBundle(); // figures of an old build would say nothing of the sources
   const rounds = arg("--rounds", 5);
   const starts = arg("--starts", 5);
   const resources = clusterStack();

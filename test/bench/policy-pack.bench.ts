@@ -10,7 +10,6 @@ import { spawnPolicyPack } from "../../check/pack/pack-process";
 import { connectPolicyPack, policyConfigFor, type AnalyzerResourceInput, type RunningPack } from "../../check/pack/pack-runner";
 import { ALL_RULES, ruleContext, runRule } from "../../policies/rules";
 import { clusterStack } from "../helpers/big-stack";
-import { PACK_DIR, refuseStaleBundle } from "../helpers/project-pack";
 import { median, ownCpuMs, processCpuMs } from "./measure";
 
 /**
@@ -51,8 +50,7 @@ async function start(packDir: string): Promise<Pack> {
 }
 
 beforeAll(async () => {
-  refuseStaleBundle();
-  [pack, empty] = await Promise.all([start(PACK_DIR), start(path.join(__dirname, "../fixtures/empty-pack"))]);
+  [pack, empty] = await Promise.all([start(path.join(__dirname, "../../policies")), start(path.join(__dirname, "../fixtures/empty-pack"))]);
   await pack.analyzer.configure(policyConfigFor((await pack.analyzer.info()).policies));
 }, 90000);
 afterAll(async () => Promise.all([pack?.analyzer.close(), empty?.analyzer.close()]));

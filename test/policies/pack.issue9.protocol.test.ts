@@ -2,21 +2,22 @@
  * The policies added or corrected by issue 9, through the pack as the Pulumi CLI runs it (run-policy-pack, the
  * Analyzer protocol), on resources registered under mocks in preview mode: each with a failing and a passing case.
  */
+import * as path from "path";
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 import type { CapturedResource } from "../../check/program/capture";
-import { policyConfigFor, type Diagnostic, type RunningPack } from "../../check/pack/pack-runner";
+import { policyConfigFor, startPolicyPack, type Diagnostic, type RunningPack } from "../../check/pack/pack-runner";
 import { EmrCluster } from "../../components/cluster";
 import { captureProgram, setupPreviewCapture } from "../helpers/capture-program";
-import { startProjectPack } from "../helpers/project-pack";
 import { haClusterProps, metastoreItem, nodeGroupProps } from "../helpers/cluster-props";
 import { haSpec } from "../helpers/specs";
 
+const PACK_DIR = path.join(__dirname, "../../policies");
 let pack: RunningPack;
 
 beforeAll(async () => {
   await setupPreviewCapture("prod");
-  pack = await startProjectPack();
+  pack = await startPolicyPack({ packDir: PACK_DIR });
   await pack.configure(policyConfigFor((await pack.info()).policies));
 }, 60000);
 afterAll(async () => pack?.close());

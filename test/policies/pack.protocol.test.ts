@@ -2,12 +2,12 @@
  * The pack as the Pulumi CLI runs it: started through run-policy-pack, driven over the Analyzer gRPC protocol with
  * resources registered under mocks in preview mode (EmrCluster components and hand-written emrv2 clusters).
  */
+import * as path from "path";
 import * as alicloud from "@pulumi/alicloud";
 import type { CapturedResource } from "../../check/program/capture";
-import { policyConfigFor, type Diagnostic, type RunningPack } from "../../check/pack/pack-runner";
+import { policyConfigFor, startPolicyPack, type Diagnostic, type RunningPack } from "../../check/pack/pack-runner";
 import { EmrCluster } from "../../components/cluster";
 import { captureProgram, setupPreviewCapture } from "../helpers/capture-program";
-import { startProjectPack } from "../helpers/project-pack";
 import { devSpec, haSpec } from "../helpers/specs";
 import { haClusterProps } from "../helpers/cluster-props";
 import { parseGuardrails, POLICY_CATALOG } from "../../policies/rules";
@@ -19,12 +19,13 @@ function guardrails(doc: unknown) {
   return r.config;
 }
 
+const PACK_DIR = path.join(__dirname, "../../policies");
 let pack: RunningPack;
 let policies: Awaited<ReturnType<RunningPack["info"]>>["policies"];
 
 beforeAll(async () => {
   await setupPreviewCapture("prod");
-  pack = await startProjectPack();
+  pack = await startPolicyPack({ packDir: PACK_DIR });
   policies = (await pack.info()).policies;
   await pack.configure(policyConfigFor(policies));
 }, 60000);

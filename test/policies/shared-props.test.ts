@@ -3,12 +3,12 @@
  * policies (policies/props.ts). The copy must never outlive the call: the same URN with other props, in the next
  * call, gets its own verdicts. Through the real analyzer server, as the CLI runs the pack.
  */
-import { policyConfigFor, type Diagnostic, type RunningPack } from "../../check/pack/pack-runner";
+import * as path from "path";
+import { policyConfigFor, startPolicyPack, type Diagnostic, type RunningPack } from "../../check/pack/pack-runner";
 import { SECRET_SIG, SIG_KEY } from "../../policies/engine";
 import { plainProps } from "../../policies/props";
 import { UNKNOWN } from "../../policies/rules";
 import { haClusterProps } from "../helpers/cluster-props";
-import { startProjectPack } from "../helpers/project-pack";
 
 const CLUSTER = "alicloud:emrv2/cluster:Cluster";
 const URN = `urn:pulumi:prod::emr-clusters::${CLUSTER}::same`;
@@ -22,12 +22,12 @@ const oversized = (() => {
 const names = (ds: Diagnostic[]) => ds.map((d) => d.policyName).sort();
 const OVERSIZED = ["emr-cluster-total-nodes-ack", "emr-node-group-creation-cap"];
 
-// Only these start the pack (its bundle must be fresh); the in-process tests below do not need it.
+// Only these start the pack (pack-process.ts refuses a bundle older than its sources); the in-process tests below do not.
 describe("through the analyzer server, as the CLI runs the pack", () => {
   let pack: RunningPack;
 
   beforeAll(async () => {
-    pack = await startProjectPack();
+    pack = await startPolicyPack({ packDir: path.join(__dirname, "../../policies") });
     await pack.configure(policyConfigFor((await pack.info()).policies));
   }, 60000);
   afterAll(async () => pack?.close());

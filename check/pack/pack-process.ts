@@ -7,6 +7,7 @@
  */
 import { spawn, type ChildProcess } from "child_process";
 import * as path from "path";
+import { BUNDLE, bundleIsStale } from "./prebuilt-pack";
 
 export interface StartOptions {
   /** The pack's folder (with PulumiPolicy.yaml). */
@@ -29,8 +30,15 @@ export interface PackProcess {
 
 const RUN_POLICY_PACK = path.join(path.dirname(require.resolve("@pulumi/pulumi/package.json")), "cmd", "run-policy-pack");
 
-/** Starts the pack and waits for its port; rejects with the pack's own stderr if it does not come up. */
+/**
+ * Starts the pack and waits for its port; rejects with the pack's own stderr if it does not come up. A bundle built
+ * from sources edited since is refused, not started: its verdicts would be the old rules' (a test through it stayed
+ * green on a reworded message).
+ */
 export function spawnPolicyPack(options: StartOptions): Promise<PackProcess> {
+  if ((options.entry ?? ".") === "." && bundleIsStale(options.packDir)) {
+    return Promise.reject(new Error(`${path.join(options.packDir, BUNDLE)} was not built from the pack's current TypeScript sources, so it would run old rules: run \`npm run build:pack\` (or start the sources: entry index.ts)`));
+  }
   const child = spawn(process.execPath, [RUN_POLICY_PACK, "127.0.0.1:0", options.entry ?? "."], {
     cwd: options.packDir,
     env: { ...process.env, ...options.env },

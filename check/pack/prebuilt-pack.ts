@@ -2,7 +2,7 @@
  * The policy pack ships compiled: policies/dist/index.js (its package.json `main`), built from policies/*.ts by
  * `npm run build:pack` (scripts/build-pack.ts) and committed. The bundle records a hash of the sources it was built
  * from, so the offline check can tell when someone edited the pack without rebuilding: it then runs the sources
- * through ts-node instead of reporting the old rules' verdicts.
+ * through ts-node instead of reporting the old rules' verdicts, and nothing starts such a bundle (pack-process.ts).
  */
 import { createHash } from "crypto";
 import * as fs from "fs";
@@ -32,10 +32,24 @@ export function sourceHashLine(hash: string): string {
   return `// sources: sha256 ${hash}`;
 }
 
+/** The sources' hash the bundle records; undefined without a bundle or without a hash line. */
+function recordedSourceHash(packDir: string): string | undefined {
+  const file = path.join(packDir, BUNDLE);
+  if (!fs.existsSync(file)) return undefined;
+  return HASH_LINE.exec(fs.readFileSync(file, "utf8").slice(0, 1000))?.[1];
+}
+
 /** Whether the committed bundle exists and was built from the pack's current sources. */
 export function bundleIsFresh(packDir: string): boolean {
-  const file = path.join(packDir, BUNDLE);
-  if (!fs.existsSync(file)) return false;
-  const head = fs.readFileSync(file, "utf8").slice(0, 1000);
-  return HASH_LINE.exec(head)?.[1] === packSourceHash(packDir);
+  const recorded = recordedSourceHash(packDir);
+  return recorded !== undefined && recorded === packSourceHash(packDir);
+}
+
+/**
+ * Whether the bundle is known to be an old build: it records its sources' hash, the sources are there (index.ts),
+ * and they have changed since. A published pack (no sources) or another pack (no hash line) is not judged.
+ */
+export function bundleIsStale(packDir: string): boolean {
+  const recorded = recordedSourceHash(packDir);
+  return recorded !== undefined && fs.existsSync(path.join(packDir, "index.ts")) && recorded !== packSourceHash(packDir);
 }

@@ -100,7 +100,8 @@ export function checkOutputs(targets: readonly OutputTarget[], inputs: readonly 
     if (input) throw new UsageError(`--output ${file} would overwrite ${input.what} (${path.relative(process.cwd(), input.path) || "."}): the check never writes over its inputs; write the report elsewhere, e.g. --output check-report.md`);
     const abs = path.resolve(file);
     const dir = path.dirname(abs);
-    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`--output ${file}: the folder ${path.relative(process.cwd(), dir) || dir} does not exist; create it first or choose another file, e.g. --output check-report.md`);
+    if (!fs.existsSync(dir)) throw new UsageError(`--output ${file}: the folder ${path.relative(process.cwd(), dir) || dir} does not exist; create it first or choose another file, e.g. --output check-report.md`);
+    if (!fs.statSync(dir).isDirectory()) throw new UsageError(`--output ${file}: ${path.relative(process.cwd(), dir) || dir} is a file, not a folder; choose another file, e.g. --output check-report.md`);
     if (fs.existsSync(abs) && fs.statSync(abs).isDirectory()) throw new UsageError(`--output ${file} is a folder; give a file name, e.g. --output ${path.join(file, "check-report.md")}`);
     try {
       fs.accessSync(fs.existsSync(abs) ? abs : dir, fs.constants.W_OK);

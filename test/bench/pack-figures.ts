@@ -9,13 +9,13 @@
  *   against the empty pack, and the same sources through ts-node (type-checked), as a `.ts` main would start.
  * Run: npx tsx test/bench/pack-figures.ts [--rounds N] [--starts N]
  */
-import * as fs from "fs";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import { spawnPolicyPack, type StartOptions } from "../../check/pack/pack-process";
-import { connectPolicyPack, policyConfigFor, type AnalyzerResourceInput, type RunningPack } from "../../check/pack/pack-runner";
+import { connectPolicyPack, policyConfigFor, type RunningPack } from "../../check/pack/pack-runner";
 import { ALL_POLICIES } from "../../policies/pack";
-import { haClusterProps } from "../helpers/cluster-props";
+import { clusterStack } from "../helpers/big-stack";
+import { median, processCpuMs } from "./measure";
 
 const ROOT = path.join(__dirname, "../..");
 const PACK: StartOptions = { packDir: path.join(ROOT, "policies") };
@@ -23,34 +23,7 @@ const PACK_FROM_SOURCE: StartOptions = { ...PACK, entry: "index.ts" };
 const EMPTY: StartOptions = { packDir: path.join(__dirname, "../fixtures/empty-pack") };
 const FLOOR: StartOptions = { packDir: path.join(__dirname, "../fixtures/floor-pack") };
 
-function stack(clusters = 333): AnalyzerResourceInput[] {
-  const out: AnalyzerResourceInput[] = [];
-  for (let c = 0; c < clusters; c++) {
-    const urn = (t: string, n: string) => `urn:pulumi:prod::emr-clusters::${t}::${n}`;
-    const sg = { type: "alicloud:ecs/securityGroup:SecurityGroup", name: `sg-${c}`, urn: urn("alicloud:ecs/securityGroup:SecurityGroup", `sg-${c}`), properties: { vpcId: "vpc-bp1bench", securityGroupType: "normal", securityGroupName: `lake-${c}-emr` } };
-    const rds = { type: "alicloud:rds/instance:Instance", name: `rds-${c}`, urn: urn("alicloud:rds/instance:Instance", `rds-${c}`), properties: { engine: "MySQL", engineVersion: "5.7", instanceType: "mysql.n2.medium.2c", instanceStorage: 50, vpcId: "vpc-bp1bench", vswitchId: "vsw-bp1bench", securityGroupIds: ["sg-bp1bench"] } };
-    const props = { ...haClusterProps(), clusterName: `lake-${c}` };
-    const cluster = {
-      type: "alicloud:emrv2/cluster:Cluster", name: `lake-${c}`, urn: urn("alicloud:emrv2/cluster:Cluster", `lake-${c}`), properties: props, protect: true,
-      ignoreChanges: ["nodeGroups[2].nodeCount"], dependencies: [sg.urn, rds.urn], propertyDependencies: { nodeAttributes: [sg.urn], applicationConfigs: [rds.urn] },
-    };
-    out.push(sg, rds, cluster);
-  }
-  return out;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const arg = (name: string, fallback: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
-
-/** CPU time (user + system) a process has used, in ms (Linux /proc; 0 elsewhere). */
-function cpuMs(pid: number): number {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
-  } catch {
-    return 0;
-  }
-}
 
 interface Started {
   analyzer: RunningPack;
@@ -73,10 +46,10 @@ async function compare(rounds: number, fn: (p: RunningPack) => Promise<unknown>,
   for (const n of names) await fn(packs[n].analyzer); // warm each (JIT, connection)
   for (let i = 0; i < rounds; i++) {
     for (const n of [...names.slice(i % names.length), ...names.slice(0, i % names.length)]) {
-      const [t0, c0] = [performance.now(), cpuMs(packs[n].pid)];
+      const [t0, c0] = [performance.now(), processCpuMs(packs[n].pid)];
       await fn(packs[n].analyzer);
       samples[n].wall.push(performance.now() - t0);
-      samples[n].cpu.push(cpuMs(packs[n].pid) - c0);
+      samples[n].cpu.push(processCpuMs(packs[n].pid) - c0);
     }
   }
   return Object.fromEntries(names.map((n) => [n, { wall: median(samples[n].wall), cpu: median(samples[n].cpu) }])) as Record<Name, Figure>;
@@ -95,7 +68,7 @@ const ms = (x: number) => `${Math.round(x)} ms`;
 async function main() {
   const rounds = arg("--rounds", 5);
   const starts = arg("--starts", 5);
-  const resources = stack();
+  const resources = clusterStack();
   // The floor pack has as many resource and stack policies as ours, reading one field each.
   const floorEnv = {
     FLOOR_RESOURCE_POLICIES: String(ALL_POLICIES.filter((p) => "validateResource" in p).length),

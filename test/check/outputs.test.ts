@@ -50,13 +50,20 @@ describe("an output never overwrites an input and is checked before the run", ()
   test("a new file, even in a program folder, is fine; stdout is fine", () => {
     expect(() => checkOutputs([{ format: "json", file: path.join(dir, "program", "report.json") }, { format: "text" }], inputs)).not.toThrow();
   });
-  test("a missing folder, a folder as the file, a read-only folder: named, before the run", () => {
+  test("a missing folder, a folder as the file: named, before the run", () => {
     expect(() => checkOutputs([{ format: "json", file: path.join(dir, "nope", "r.json") }], [])).toThrow(/^--output .*nope\/r\.json: the folder .*nope does not exist/);
     expect(() => checkOutputs([{ format: "json", file: dir }], [])).toThrow(`--output ${dir} is a folder`);
+  });
+  test("a path under a regular file, which nobody can write (root neither): named, before the run", () => {
+    const file = path.join(stackFile, "r.json");
+    expect(() => fs.writeFileSync(file, "")).toThrow(expect.objectContaining({ code: "ENOTDIR" }));
+    expect(() => checkOutputs([{ format: "json", file }], [])).toThrow(`--output ${file}: ${path.relative(process.cwd(), stackFile)} is a file, not a folder; choose another file, e.g. --output check-report.md`);
+  });
+  // Root writes into a read-only folder anyway (write permission is not checked for it): there is nothing to refuse.
+  (process.getuid?.() === 0 ? test.skip : test)("a read-only folder: named, before the run (not as root)", () => {
     const readOnly = fs.mkdtempSync(path.join(os.tmpdir(), "read-only-"));
     fs.chmodSync(readOnly, 0o500);
-    const root = process.getuid?.() === 0; // root may write anywhere: nothing to refuse
-    if (!root) expect(() => checkOutputs([{ format: "json", file: path.join(readOnly, "r.json") }], [])).toThrow("is not writable");
+    expect(() => checkOutputs([{ format: "json", file: path.join(readOnly, "r.json") }], [])).toThrow(`the folder ${path.relative(process.cwd(), readOnly)} is not writable`);
   });
 });
 

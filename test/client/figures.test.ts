@@ -74,14 +74,19 @@ it("200 writes with 30% injected Throttling / 5xx / dropped connections: no dupl
 it("GetCluster round-trip through the client (500 calls)", async () => {
   const { clusterId } = h.emulator.state.seedCluster({ name: "rtt" });
   for (let i = 0; i < 20; i++) await h.client.getCluster(clusterId); // warm-up
+  const mark = h.emulator.requests.length;
   const times: number[] = [];
+  const answered = new Set<string>();
   for (let i = 0; i < 500; i++) {
     const t0 = performance.now();
-    await h.client.getCluster(clusterId);
+    const cluster = await h.client.getCluster(clusterId);
     times.push(performance.now() - t0);
+    answered.add(cluster.ClusterId);
   }
   times.sort((a, b) => a - b);
   const pct = (p: number) => times[Math.floor((times.length - 1) * p)].toFixed(2);
   console.log(`[figures] GetCluster round-trip over ${times.length} calls: p50 ${pct(0.5)} ms, p95 ${pct(0.95)} ms, p99 ${pct(0.99)} ms`);
-  expect(times).toHaveLength(500);
+  // What the figure times: each call one GetCluster on the wire (no cache answering, no retry), answered with the cluster.
+  expect(h.emulator.requests.slice(mark).map((r) => `${r.action} ${String(r.params.ClusterId)}`)).toEqual(Array(500).fill(`GetCluster ${clusterId}`));
+  expect([...answered]).toEqual([clusterId]);
 });

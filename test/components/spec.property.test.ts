@@ -3,7 +3,7 @@
  * ClusterSpecError, and every rejection names a field path.
  */
 import fc from "fast-check";
-import { buildClusterSpec, checkSpec, ClusterSpecError } from "../../components/validate";
+import { buildClusterSpec, checkSpec, ClusterSpecError, duplicateGroupNames } from "../../components/validate";
 import { devSpec, haSpec } from "../helpers/specs";
 import { CLUSTER_TYPES, DEPLOY_MODES, NODE_GROUP_TYPES } from "../../policies/rules/domain";
 
@@ -63,7 +63,7 @@ const SEGMENT = String.raw`(\[\d+\]|${QUOTED})`;
 const PATH = String.raw`([A-Za-z_][\w-]*|${QUOTED})${SEGMENT}*(\.[A-Za-z_][\w-]*${SEGMENT}*)*`;
 const NAMES_A_FIELD = new RegExp(`^${PATH}(, ${PATH})*$`);
 
-test("2,000+ random specs: no uncaught exception, every rejection names a field", () => {
+test("2,000+ random specs: no uncaught exception, every rejection names a field, and buildClusterSpec agrees with checkSpec", () => {
   let rejected = 0;
   let accepted = 0;
   fc.assert(
@@ -80,10 +80,22 @@ test("2,000+ random specs: no uncaught exception, every rejection names a field"
           expect(issue.reason.length).toBeGreaterThan(5);
         }
       }
+      // The component's entry point agrees: the same spec when checkSpec accepts, else a ClusterSpecError with its
+      // issues (duplicate node group names are told first, alone: the other issues would name groups ambiguously).
+      let built: unknown;
+      let thrown: unknown;
       try {
-        buildClusterSpec("prop", input as never);
+        built = buildClusterSpec("prop", input as never);
       } catch (err) {
-        expect(err).toBeInstanceOf(ClusterSpecError);
+        thrown = err;
+      }
+      const duplicates = duplicateGroupNames(input as Record<string, unknown>);
+      if (ok && !duplicates.length) {
+        expect(thrown).toBeUndefined();
+        expect(built).toEqual(ok);
+      } else {
+        expect(thrown).toBeInstanceOf(ClusterSpecError);
+        expect((thrown as ClusterSpecError).issues).toEqual(duplicates.length ? duplicates : issues);
       }
     }),
     { numRuns: 2500, seed: 20261123 },

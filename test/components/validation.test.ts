@@ -54,8 +54,10 @@ describe("shape: types and enums", () => {
 });
 
 describe("deploy mode and masters", () => {
-  test("HA needs 3 MASTER nodes", () => expectIssue(withGroup(haSpec(), 0, { nodeCount: 1 }), "nodeGroups[0].nodeCount", /3/));
-  test("NORMAL has 1 MASTER node", () => expectIssue(withGroup(devSpec(), 0, { nodeCount: 3 }), "nodeGroups[0].nodeCount", /1/));
+  test("HA needs 3 MASTER nodes", () =>
+    expectIssue(withGroup(haSpec(), 0, { nodeCount: 2 }), "nodeGroups[0].nodeCount", 'node group "master" (nodeGroups[0]) has 2 nodes; HA mode needs 3 MASTER nodes', "; set nodeCount to 3"));
+  test("NORMAL has 1 MASTER node", () =>
+    expectIssue(withGroup(devSpec(), 0, { nodeCount: 3 }), "nodeGroups[0].nodeCount", 'node group "master" (nodeGroups[0]) has 3 nodes; NORMAL mode has 1 MASTER node', "; set nodeCount to 1"));
   test("HA needs ZOOKEEPER", () => {
     const spec = haSpec();
     expectIssue({ ...spec, applications: spec.applications.filter((a) => a !== "ZOOKEEPER") }, "applications", /ZOOKEEPER/);

@@ -1,27 +1,24 @@
 /**
- * A generated stack of about 1,000 resources: 20 HA clusters (EmrCluster, with their security group and RDS
- * metastore) and, around each, the network and rules a real landing zone has (VPC, VSwitches, SG rules).
+ * The stack the pack's cost is measured on (issue 12's goal, policies/README.md): 999 resources, 333 HA clusters each
+ * with its security group and RDS metastore instance, as the CLI sends them to a pack (URNs, dependencies and
+ * propertyDependencies included).
  */
-import * as alicloud from "@pulumi/alicloud";
-import { EmrCluster } from "../../components/cluster";
-import { haSpec } from "./specs";
+import type { AnalyzerResourceInput } from "../../check/pack/pack-runner";
+import { buildUrn } from "../../policies/engine";
+import { haClusterProps } from "./cluster-props";
 
-export function bigStackProgram(clusters = 20, rulesPerCluster = 31, vswitchesPerCluster = 10): () => void {
-  return () => {
-    for (let c = 0; c < clusters; c++) {
-      const vpc = new alicloud.vpc.Network(`vpc-${c}`, { cidrBlock: `10.${c}.0.0/16`, vpcName: `lake-${c}` });
-      const vsws = Array.from({ length: vswitchesPerCluster }, (_, i) => new alicloud.vpc.Switch(`vsw-${c}-${i}`, { vpcId: vpc.id, cidrBlock: `10.${c}.${i}.0/24`, zoneId: "cn-hangzhou-i" }));
-      const spec = haSpec();
-      const lake = new EmrCluster(`lake-${c}`, {
-        ...spec,
-        clusterName: `lake-${c}`,
-        securityMode: "KERBEROS",
-        nodeAttributes: { ...spec.nodeAttributes, vpcId: vpc.id },
-        nodeGroups: spec.nodeGroups.map((g) => ({ ...g, vswitchIds: [vsws[0].id] })),
-      });
-      for (let r = 0; r < rulesPerCluster; r++) {
-        new alicloud.ecs.SecurityGroupRule(`rule-${c}-${r}`, { type: "ingress", ipProtocol: "tcp", portRange: `${8000 + r}/${8000 + r}`, securityGroupId: lake.securityGroupId, cidrIp: `10.${c}.0.0/16` });
-      }
-    }
-  };
+export function clusterStack(clusters = 333): AnalyzerResourceInput[] {
+  const out: AnalyzerResourceInput[] = [];
+  for (let c = 0; c < clusters; c++) {
+    const urn = (type: string, name: string) => buildUrn({ stack: "prod", project: "emr-clusters", type, name });
+    const sg = { type: "alicloud:ecs/securityGroup:SecurityGroup", name: `sg-${c}`, urn: urn("alicloud:ecs/securityGroup:SecurityGroup", `sg-${c}`), properties: { vpcId: "vpc-bp1bench", securityGroupType: "normal", securityGroupName: `lake-${c}-emr` } };
+    const rds = { type: "alicloud:rds/instance:Instance", name: `rds-${c}`, urn: urn("alicloud:rds/instance:Instance", `rds-${c}`), properties: { engine: "MySQL", engineVersion: "5.7", instanceType: "mysql.n2.medium.2c", instanceStorage: 50, vpcId: "vpc-bp1bench", vswitchId: "vsw-bp1bench", securityGroupIds: ["sg-bp1bench"] } };
+    const props = { ...haClusterProps(), clusterName: `lake-${c}` };
+    const cluster = {
+      type: "alicloud:emrv2/cluster:Cluster", name: `lake-${c}`, urn: urn("alicloud:emrv2/cluster:Cluster", `lake-${c}`), properties: props, protect: true,
+      ignoreChanges: ["nodeGroups[2].nodeCount"], dependencies: [sg.urn, rds.urn], propertyDependencies: { nodeAttributes: [sg.urn], applicationConfigs: [rds.urn] },
+    };
+    out.push(sg, rds, cluster);
+  }
+  return out;
 }

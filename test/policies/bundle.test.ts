@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { BUNDLE, bundleIsFresh } from "../../check/pack/prebuilt-pack";
+import { spawnPolicyPack } from "../../check/pack/pack-process";
 import { startPolicyPack } from "../../check/pack/pack-runner";
 import { ALL_POLICIES } from "../../policies/pack";
 import { PACK_DIR, bundlePack } from "../../scripts/build-pack";
@@ -28,12 +29,14 @@ test("the committed bundle is what `npm run build:pack` builds from policies/*.t
   expect(bundleIsFresh(PACK_DIR)).toBe(true);
 });
 
-test("the bundle records its sources: an edited source makes it stale", () => {
+test("the bundle records its sources: an edited source makes it stale, and it is not started", async () => {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), "emr-pack-"));
   fs.cpSync(PACK_DIR, copy, { recursive: true, filter: (src) => !src.includes("node_modules") });
   expect(bundleIsFresh(copy)).toBe(true);
   fs.appendFileSync(path.join(copy, "rules/domain.ts"), "\n// edited\n");
   expect(bundleIsFresh(copy)).toBe(false);
+  // and nothing starts it (the pack's protocol tests included), naming the fix
+  await expect(spawnPolicyPack({ packDir: copy })).rejects.toThrow("was not built from the pack's current TypeScript sources, so it would run old rules: run `npm run build:pack`");
   fs.rmSync(path.join(copy, "rules/domain.ts"));
   expect(bundleIsFresh(copy)).toBe(false);
   fs.rmSync(copy, { recursive: true });

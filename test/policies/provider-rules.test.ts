@@ -73,6 +73,12 @@ describe("emr-subscription-auto-renew: autoRenew comes with autoRenewDuration (t
       ["nodeGroups[1].subscriptionConfig.autoRenewDuration", 'node group "core" (nodeGroups[1]) renews automatically with no renewal duration: the provider sends 0'],
     ]);
   });
+  test('non-compliant 3: autoRenew written as the string "true" renews as true does (the provider reads it with strconv.ParseBool)', () => {
+    const outcome = run(rule, { ...haClusterProps(), subscriptionConfig: { ...renewing, autoRenew: "true" } });
+    expect(outcome.kind === "non-compliant" && outcome.findings.map((f) => f.path)).toEqual(["subscriptionConfig.autoRenewDuration"]);
+  });
+  test('not applicable: autoRenew written as the string "false"', () =>
+    expect(run(rule, { ...haClusterProps(), subscriptionConfig: { ...renewing, autoRenew: "false" } })).toEqual({ kind: "not-applicable" }));
   test("unknown: autoRenew not known in preview", () => {
     expect(run(rule, { ...haClusterProps(), subscriptionConfig: { ...renewing, autoRenew: UNKNOWN } })).toEqual({ kind: "unknown", paths: ["subscriptionConfig.autoRenew"] });
   });

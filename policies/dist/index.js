@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 0ae2cda97150f4228fad20cb2c6caf8eddcfc853aec5a3e20c4792cb170c7798
+// sources: sha256 aa1f95ca54d9eb4d0a070922e217b22f03bb1f0214b48c6bfa6f399d7799451e
 "use strict";
 
 // index.ts

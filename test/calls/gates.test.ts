@@ -83,7 +83,11 @@ describe("emr-change-cluster-total", () => {
 });
 
 describe("emr-change-scale-in (DecreaseNodes)", () => {
-  test("passing: task 6 -> 0 with task:6->0", () => expectPass(judge(base(), withTags(withGroup(base(), "task", { nodeCount: 0 }), { "emr-guard:ack-task-to-zero": "task:6->0" })), "emr-change-scale-in"));
+  test("failing: task 6 -> 0, even acknowledged: the provider sends DecreaseNodeCount 6, which the API refuses (it must be less than the active nodes)", () => {
+    const j = judge(base(), withTags(withGroup(base(), "task", { nodeCount: 0 }), { "emr-guard:ack-task-to-zero": "task:6->0" }));
+    expect(j.calls).toEqual(["TagResources", "DecreaseNodes task -6"]);
+    expectOnly(j, "emr-change-scale-in", "nodeGroups[2].nodeCount", /fails halfway after sending TagResources, DecreaseNodes task -6 .*DecreaseNodeCount must be less than the number of active nodes/, /release the last node by its ID/);
+  });
   test("passing: task 6 -> 4 with its scale-in acknowledgement", () => expectPass(judge(base(), withTags(withGroup(base(), "task", { nodeCount: 4 }), { "emr-guard:ack-scale-in": "task:6->4" })), "emr-change-scale-in"));
   test("failing: task 6 -> 4 without it: the provider sends a count and the service picks the nodes", () => {
     expectOnly(judge(base(), withGroup(base(), "task", { nodeCount: 4 })), "emr-change-scale-in", "nodeGroups[2].nodeCount", /the service picks the nodes/, /emr-guard:ack-scale-in: "task:6->4"/);
@@ -111,24 +115,27 @@ describe("emr-change-scale-in (DecreaseNodes)", () => {
     const b = { ...base(), paymentType: "Subscription", subscriptionConfig: { paymentDuration: 1, paymentDurationUnit: "Month" } };
     expectOnly(judge(b, withTags(withGroup(b, "task", { nodeCount: 4 }), { "emr-guard:ack-scale-in": "task:6->4" })), "emr-change-scale-in", "nodeGroups[2].nodeCount", /Subscription nodes/);
   });
-  test("failing: 25 -> 0 in one update; the fix gives each step's own acknowledgement (the last one 5->0)", () => {
+  test("failing: 25 -> 0 in one update; the fix steps it by count to 1, each step with its own acknowledgement, then the last node by its ID", () => {
     const b = withGroup(base(), "task", { nodeCount: 25 });
     const f = findingsOf(judge(b, withGroup(b, "task", { nodeCount: 0 })), "emr-change-scale-in");
-    expect(f.map((x) => x.fix)).toEqual([expect.stringContaining('25 -> 15 -> 5 -> 0, one update each, at least 120 s apart, with the acknowledgement of each step: "task:25->15", "task:15->5", "task:5->0" (emr-guard:ack-task-to-zero)')]);
+    expect(f.map((x) => x.fix)).toEqual([
+      expect.stringContaining('25 -> 15 -> 5 -> 1, one update each, at least 120 s apart, with the acknowledgement of each step: "task:25->15", "task:15->5", "task:5->1"; then release the last node by its ID'),
+      expect.stringContaining("keep at least 1 node"),
+    ]);
   });
-  test("passing: the last step of that plan with the acknowledgement the fix named", () => {
+  test("passing: the last step by count of that plan (5 -> 1) with the acknowledgement the fix named", () => {
     const b = withGroup(base(), "task", { nodeCount: 5 });
-    expectPass(judge(b, withTags(withGroup(b, "task", { nodeCount: 0 }), { "emr-guard:ack-task-to-zero": "task:5->0" })), "emr-change-scale-in");
+    expectPass(judge(b, withTags(withGroup(b, "task", { nodeCount: 1 }), { "emr-guard:ack-scale-in": "task:5->1" })), "emr-change-scale-in");
   });
   test("failing: an acknowledgement already in the recorded state is spent: it does not approve the same change again", () => {
-    const b = withTags(base(), { "emr-guard:ack-task-to-zero": "task:6->0" });
-    const j = judge(b, withGroup(b, "task", { nodeCount: 0 }));
-    expectOnly(j, "emr-change-scale-in", "nodeGroups[2].nodeCount", /"task:6->0" approved an earlier update/, /"task:6->0@again"/);
+    const b = withTags(base(), { "emr-guard:ack-scale-in": "task:6->4" });
+    const j = judge(b, withGroup(b, "task", { nodeCount: 4 }));
+    expectOnly(j, "emr-change-scale-in", "nodeGroups[2].nodeCount", /"task:6->4" approved an earlier update/, /"task:6->4@again"/);
     expect(findingsOf(j, "emr-change-stale-acks").map((f) => f.message)).toEqual([expect.stringMatching(/approved an earlier update/)]);
   });
   test("passing: the same change approved anew with an @ note", () => {
-    const b = withTags(base(), { "emr-guard:ack-task-to-zero": "task:6->0" });
-    expectPass(judge(b, withTags(withGroup(b, "task", { nodeCount: 0 }), { "emr-guard:ack-task-to-zero": "task:6->0@2026-12-02" })), "emr-change-scale-in");
+    const b = withTags(base(), { "emr-guard:ack-scale-in": "task:6->4" });
+    expectPass(judge(b, withTags(withGroup(b, "task", { nodeCount: 4 }), { "emr-guard:ack-scale-in": "task:6->4@2026-12-02" })), "emr-change-scale-in");
   });
 });
 
@@ -161,7 +168,7 @@ describe("emr-change-group-removal", () => {
     expectPass(j, "emr-change-group-removal");
   });
   test("failing: a TASK group with 6 nodes is removed: the provider stops the update", () => {
-    expectOnly(judge(base(), { ...base(), nodeGroups: base().nodeGroups.slice(0, 2) }), "emr-change-group-removal", 'nodeGroups (the live group "task")', /can not delete cause exists running nodes/, /step it to 0 first/);
+    expectOnly(judge(base(), { ...base(), nodeGroups: base().nodeGroups.slice(0, 2) }), "emr-change-group-removal", 'nodeGroups (the live group "task")', /can not delete cause exists running nodes/, /step it down to 1 node .* release the last nodes by their IDs/);
   });
   test("failing: a group renamed while it has nodes (the provider creates the new one, then stops at the old one)", () => {
     const j = judge(base(), withGroup(base(), "task", { nodeGroupName: "task2" }));
@@ -271,7 +278,7 @@ describe("emr-change-not-applied (advisory)", () => {
 });
 
 describe("emr-change-ack-format and emr-change-stale-acks", () => {
-  test("passing: entries in their form", () => expectPass(judge(base(), withTags(withGroup(base(), "task", { nodeCount: 0 }), { "emr-guard:ack-task-to-zero": "task:6->0" })), "emr-change-ack-format"));
+  test("passing: entries in their form", () => expectPass(judge(base(), withTags(withGroup(base(), "task", { nodeCount: 4 }), { "emr-guard:ack-scale-in": "task:6->4" })), "emr-change-ack-format"));
   test('failing: ack-task-to-zero "true"', () => expectOnly(judge(base(), withTags(base(), { "emr-guard:ack-task-to-zero": "true" })), "emr-change-ack-format", 'tags["emr-guard:ack-task-to-zero"]', /"task:6->0"/));
   test("passing: the entry names a call of the plan", () => expectPass(judge(base(), withTags(withGroup(base(), "core", { nodeCount: 65 }), { "emr-guard:ack-scale-out": "core:40->65" })), "emr-change-stale-acks"));
   test("failing: a leftover entry approves nothing", () => expectOnly(judge(base(), withTags(base(), { "emr-guard:ack-scale-out": "core:40->65" })), "emr-change-stale-acks", 'tags["emr-guard:ack-scale-out"]', /not in this plan/));

@@ -79,7 +79,9 @@ describe("call plan: counts resize from the LIVE count to the planned one", () =
       { NodeGroupName: "task", NodeGroupType: "TASK", RunningNodeCount: 25 },
     ] });
     const plan = planClusterCalls({ cluster: "dev", before: recorded(before), after: program(after, { ignoreChanges: ["nodeGroups[2].nodeCount"] }), live });
-    expect(calls(plan)).toEqual(["DecreaseNodes task -25", "DeleteNodeGroup gpu"]);
+    // ... and the API refuses a count of all 25 active nodes: the update stops there, before DeleteNodeGroup gpu.
+    expect(calls(plan)).toEqual(["DecreaseNodes task -25"]);
+    expect(plan.refusals.map((r) => r.kind)).toEqual(["apiDecreaseToZero"]);
   });
 
   test("a CORE group re-typed to TASK in the program: the provider checks the program's type and sends DecreaseNodes on the live CORE group", () => {

@@ -25,6 +25,9 @@ export const PROVIDER_REFUSALS = {
   removeRunning: { message: "The [nodeGroup: %group, nodeGroupType: %type] can not delete cause exists running nodes", source: at(2667) },
   groupSwitchWithoutConfig: { message: "The '%type' nodeGroup: '%group' is needed parameter 'subscription_config' for changing paymentType.", source: at(2706) },
   groupToPayAsYouGo: { message: "EMR cluster can only change paymentType from PayAsYouGo to Subscription.", source: at(2740) },
+  // Not the provider's: the EMR API's answer to the DecreaseNodes the provider sends (reference emr-api 3.9,
+  // "DecreaseNodeCount (int, less than the number of active nodes)"; the engine tier saw it refused).
+  apiDecreaseToZero: { message: "DecreaseNodeCount must be less than the number of active nodes (the EMR API's answer to the provider's DecreaseNodes of %group)", source: "EMR API DecreaseNodes (emr-api-2021-03-20 3.9)" },
 } as const;
 export type RefusalKind = keyof typeof PROVIDER_REFUSALS;
 

@@ -182,6 +182,14 @@ export function groupPhase(input: GroupPhaseInput): GroupPhase {
     out.calls = [...loop, ...maybe(second, secondRefusals)];
     return out;
   }
+  // The provider empties a group with a count, which the API refuses (it is "less than the active nodes"): the
+  // update stops there, after the increases and the decreases sent before it (any order among the decreases).
+  const toZero = queue.dec.filter((c) => c.from !== undefined && c.from === c.params.DecreaseNodeCount);
+  if (toZero.length) {
+    out.refusals = toZero.map((c) => refusal("apiDecreaseToZero", c.path ?? "nodeGroups", c.group));
+    out.calls = [...loop, ...second, ...queue.inc, ...queue.dec.map((c) => (toZero.includes(c) ? c : { ...c, possible: true as const }))];
+    return out;
+  }
   out.calls = [...loop, ...second, ...queue.inc, ...queue.dec, ...queue.del];
   return out;
 }

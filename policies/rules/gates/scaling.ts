@@ -106,14 +106,20 @@ export function gateDecreaseNodes(call: EmrCall, ctx: GateContext): ChangeFindin
   }
   if (from === undefined || to === undefined) return [];
   // A call that names the nodes it releases (EmrClient: NodeIds from ListNodes) is the confirmation the seed asks for;
-  // emptying the group still needs its acknowledgement.
+  // emptying the group still needs its acknowledgement. A count (the provider's way) cannot empty a group: the API
+  // takes a DecreaseNodeCount only below the active nodes, so steps by count end at 1 and the last node goes by its ID.
   const named = Array.isArray(call.params.NodeIds) && call.params.NodeIds.length === delta;
+  const byCountToZero = !named && to === 0;
+  const lastById = `then release the last node by its ID (the EMR console's scale-in, or EmrClient.scaleInTaskGroup with the acknowledgement "${ackValue.taskToZero(group, 1)}") and remove the group in a later update`;
   if (delta > limits.maxScaleInPerCall) {
-    const stepped = steps(from, to, limits.maxScaleInPerCall).filter(([, b]) => b === 0 || !named);
+    const end = byCountToZero ? 1 : to;
+    const stepped = steps(from, end, limits.maxScaleInPerCall).filter(([, b]) => b === 0 || !named);
     const acks = stepped.map(([a, b]) => (b === 0 ? `"${ackValue.taskToZero(group, a)}" (emr-guard:ack-task-to-zero)` : `"${ackValue.scaleIn(group, a, b)}"`)).join(", ");
     const each = acks ? `, with the acknowledgement of ${named ? "the last step" : "each step"}: ${acks}` : "";
-    return [changeFinding(CHANGE_RULES.scaleIn, where, `${what}: one update releases at most ${limits.maxScaleInPerCall} nodes (the provider releases the whole delta in one DecreaseNodes call)`, `step it: ${stepPlan(from, to, limits.maxScaleInPerCall)}, one update each, at least ${SCALE_IN_BATCH_INTERVAL_SECONDS} s apart${each}`)];
+    return [changeFinding(CHANGE_RULES.scaleIn, where, `${what}: one update releases at most ${limits.maxScaleInPerCall} nodes (the provider releases the whole delta in one DecreaseNodes call)`, `step it: ${stepPlan(from, end, limits.maxScaleInPerCall)}, one update each, at least ${SCALE_IN_BATCH_INTERVAL_SECONDS} s apart${each}${byCountToZero ? `; ${lastById}` : ""}`)];
   }
+  // The API refuses it (the call plan's refusal says so, with the way out): no acknowledgement would help.
+  if (byCountToZero) return [];
   const ack: AckRef = to === 0 ? { kind: "taskToZero", value: ackValue.taskToZero(group, from) } : { kind: "scaleIn", value: ackValue.scaleIn(group, from, to) };
   if ((to === 0 || !named) && !hasAck(ctx.acks, ack)) {
     const why = to === 0 ? "removing every node of a group eliminates its compute capacity" : "the service picks the nodes it releases";

@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 aa1f95ca54d9eb4d0a070922e217b22f03bb1f0214b48c6bfa6f399d7799451e
+// sources: sha256 ab44dfc6050a1f564f1d7ed0d08846bb749c9054782a2d6de4e7c3998a613b3c
 "use strict";
 
 // index.ts

@@ -13,7 +13,7 @@ export interface GateContext extends ChangeContext {
 export function missingAck(ctx: GateContext, ack: AckRef, what: string): string {
   const spent = spentAck(ctx.acks, ack);
   if (spent === undefined) return `acknowledge ${what} with ${renderAck(ack)}`;
-  return `the entry "${spent}" approved an earlier update (it is in the recorded state) and approves nothing now; to approve this change again, write it anew with a note after "@", e.g. ${renderAck({ ...ack, value: `${ack.value}@again` })}`;
+  return `approve ${what} anew: the entry "${spent}" approved an earlier update (it is in the recorded state) and approves nothing now; a note after "@" makes a new entry, e.g. ${renderAck({ ...ack, value: `${ack.value}@again` })}`;
 }
 
 export interface Where {

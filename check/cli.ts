@@ -241,9 +241,10 @@ function planTarget(projectDir: string, opts: CliOptions, planFile: string): { a
   const configFile = opts.configFile ? path.resolve(opts.configFile) : stackConfigPath(path.join(projectDir, "stacks"), stack);
   const { config, file } = loadStackConfig(configFile, !!opts.configFile);
   const { limits } = loadPolicyConfig(policyConfigFile(projectDir, opts.policyConfig));
-  const { planReport, planResourcesForPack, retireEntries } = require("./change/change-check") as typeof import("./change/change-check");
+  const { planReport, retireEntries } = require("./change/change-check") as typeof import("./change/change-check");
+  const { loadPlannedStates } = require("./audit/audit-document") as typeof import("./audit/audit-document");
   retireEntries(config, file); // a bad emr:retire fails now, before the pack starts
-  const resources = planResourcesForPack(planFile);
+  const resources = loadPlannedStates(planFile);
   const report = (analyzed: CheckReport) => planReport({ stack, file: planFile, config, configFile: file ? path.relative(projectDir, file) : undefined, limits, refreshed: opts.refreshed === true, analyzed });
   // A plan of engine v3.2xx records the new states' ignoreChanges; an older one does not (then the policy about it is off).
   return { audited: { file: planFile, stack, resources, recordsIgnoreChanges: resources.some((r) => r.ignoreChanges !== undefined) }, report };

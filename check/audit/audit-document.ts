@@ -8,7 +8,7 @@
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { CapturedResource } from "../program/capture";
 import { readDocument, asUsage } from "../change/change-check";
-import { readStackResources, urnName, type ResourceV3 } from "../change/documents";
+import { readPlannedStates, readStackResources, urnName, type ResourceV3 } from "../change/documents";
 import { SECRET_PLACEHOLDER } from "../inputs/stack-config";
 import { isEncodedSecret, stackOfUrn } from "../../policies/engine";
 
@@ -59,4 +59,10 @@ export function loadAudit(file: string): AuditedStack {
   const recorded = asUsage(() => readStackResources(text, file, "--audit"));
   const resources = recorded.filter((r) => !isEngineResource(r) && r.delete !== true).map(analyzerResource);
   return { file, stack: recorded.length ? (stackOfUrn(recorded[0].urn) ?? "(unknown)") : "(empty)", resources, recordsIgnoreChanges: recorded.some((r) => r.ignoreChanges !== undefined) };
+}
+
+/** The resources a plan creates or updates (their new states), for the pack: read before it starts. */
+export function loadPlannedStates(file: string): CapturedResource[] {
+  const text = readDocument(file, "--plan", "the output of `pulumi preview --json --stack <stack> > plan.json`");
+  return asUsage(() => readPlannedStates(text, file)).map(analyzerResource);
 }

@@ -8,7 +8,7 @@
  */
 import * as fs from "fs";
 import { formatReleaseChecklist, releaseChecklist } from "../../client/release-checklist";
-import { DocumentError, readPlannedStates, readPreview, readRecordedResources, readStackResources, type RecordedResource } from "./documents";
+import { DocumentError, readPreview, readRecordedResources, readStackResources, type RecordedResource } from "./documents";
 import { clusterPlanArgs, isCluster, pairResources, planClusterArgs, programResources, type ResourcePair } from "./pairs";
 import { UsageError } from "../errors";
 import type { CapturedResource } from "../program/capture";
@@ -242,10 +242,4 @@ export function planReport(args: { stack: string; file: string; config: Record<s
   const section = planChanges(args.file, args.config, args.configFile, args.limits, args.refreshed === true);
   const base = args.analyzed ?? buildReport({ stack: args.stack, program: `plan ${args.file}`, resources: [], diagnostics: [] });
   return attachChanges({ ...base, stack: args.stack, program: `plan ${args.file}`, ...(args.configFile ? { configFile: args.configFile } : {}), kind: "plan" }, section);
-}
-
-/** The resources a plan creates or updates, for the pack (read before it starts: a bad plan fails in milliseconds). */
-export function planResourcesForPack(file: string): CapturedResource[] {
-  const { analyzerResource } = require("../audit/audit-document") as typeof import("../audit/audit-document");
-  return asUsage(() => readPlannedStates(readDocument(file, "--plan", PLAN_EXAMPLE), file)).map(analyzerResource);
 }

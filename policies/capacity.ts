@@ -1,10 +1,9 @@
 /** Capacity guardrails: node-count caps and acknowledgements, auto-scaling, subscription length. */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { clusterPolicy } from "./cluster-policy";
+import { clusterPolicy, policyHeader } from "./cluster-policy";
 import { forClusters } from "./cluster-type";
 import { autoScalingBounds } from "./rules/auto-scaling";
 import { autoScalingMaxCapacity, clusterTotalNodesAck, nodeGroupSize } from "./rules/capacity";
-import { otherPolicy } from "./rules/catalog";
 import { ignoreChangesCovers } from "./rules/index";
 import { subscriptionConfigValid, subscriptionDurationAck } from "./rules/payment";
 import { sharedView } from "./props";
@@ -22,9 +21,7 @@ export const subscriptionConfigPolicy = clusterPolicy(subscriptionConfigValid);
  * or every deploy undoes the scaling.
  */
 export const autoScalingIgnoreChangesPolicy: ResourceValidationPolicy = {
-  name: "emr-auto-scaling-ignore-changes",
-  description: "Checks whether every auto-scaled node group's nodeCount is in the resource's ignoreChanges option.",
-  enforcementLevel: otherPolicy("emr-auto-scaling-ignore-changes").level,
+  ...policyHeader("emr-auto-scaling-ignore-changes"),
   validateResource: forClusters((args, reportViolation) => {
     const view = sharedView(args.urn, args.props);
     if (!Array.isArray(view.nodeGroups)) return;

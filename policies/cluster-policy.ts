@@ -5,22 +5,10 @@
  */
 import type { EnforcementLevel, PolicyConfigSchema, ReportViolation, ResourceValidation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { forClusters } from "./cluster-type";
-import { DEFAULT_LIMITS, DEFAULT_PRODUCTION_STACK_PATTERNS, ruleContext, runRuleOnView, TYPES, type ClusterRule, type GuardrailLimits, type PolicyEntry } from "./rules/index";
-import { entryOf, propertiesOf } from "./rules/catalog";
+import { ruleContext, runRuleOnView, TYPES, type ClusterRule, type GuardrailLimits } from "./rules/index";
+import { policyEntry, propertyInfo, type PolicyEntry } from "./rules/catalog";
 import { sharedView } from "./props";
 import { stackOfUrn } from "./engine";
-
-/** What each threshold means, for the configSchema. */
-const LIMIT_DESCRIPTIONS: Record<keyof GuardrailLimits, string> = {
-  maxNodesPerGroupAtCreate: "Most nodes a node group may have at creation.",
-  nodeGroupAckThreshold: "Node groups above this size need the emr-guard:ack-node-count tag covering it.",
-  scaleOutAckThreshold: "A scale-out above this many nodes in one update needs the emr-guard:ack-scale-out tag naming it (the change-aware check, the live gate and EmrClient read this).",
-  maxScaleOutPerCall: "Most nodes one update may add to a node group (the change-aware check, the live gate and EmrClient read this).",
-  maxScaleInPerCall: "Most nodes one update may release from a TASK group (the change-aware check, the live gate and EmrClient read this).",
-  clusterNodesCostAckThreshold: "Clusters above this many nodes in total need the emr-guard:ack-cluster-nodes tag.",
-  maxAutoScalingCapacity: "Highest auto-scaling MaxCapacity.",
-  subscriptionMonthsAckThreshold: "Subscriptions longer than this many months need the emr-guard:ack-subscription-months tag.",
-};
 
 export interface ClusterPolicyConfig extends Partial<GuardrailLimits> {
   productionStacks?: string[];
@@ -37,18 +25,13 @@ export interface ClusterPolicyOptions {
 }
 
 /** The configSchema of a catalog entry: its thresholds and production patterns, with the pack's defaults. */
-export function configSchemaFor(options: PolicyEntry): PolicyConfigSchema | undefined {
+export function configSchemaFor(entry: PolicyEntry): PolicyConfigSchema | undefined {
   const properties: PolicyConfigSchema["properties"] = {};
-  for (const key of propertiesOf(options)) {
-    properties[key] = { type: "integer", minimum: 0, default: DEFAULT_LIMITS[key], description: LIMIT_DESCRIPTIONS[key] };
-  }
-  if (options.productionStacks) {
-    properties.productionStacks = {
-      type: "array",
-      items: { type: "string" },
-      default: [...DEFAULT_PRODUCTION_STACK_PATTERNS],
-      description: "Stack names treated as production (* is a wildcard).",
-    };
+  for (const p of propertyInfo(entry)) {
+    properties[p.key] =
+      p.type === "integer"
+        ? { type: "integer", minimum: 0, default: p.default, description: p.description }
+        : { type: "array", items: { type: "string" }, default: [...p.default], description: p.description };
   }
   return Object.keys(properties).length ? { properties } : undefined;
 }
@@ -62,7 +45,7 @@ export function contextFor(args: Pick<ResourceValidationArgs, "urn" | "getConfig
 
 /** The policy of a rule, at its catalog level (validity rules: mandatory) with its catalog configSchema. */
 export function clusterPolicy(rule: ClusterRule, options: ClusterPolicyOptions = {}): ResourceValidationPolicy {
-  const entry = entryOf(rule);
+  const entry = policyEntry(rule.name);
   const judgeCluster = (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
     const outcome = runRuleOnView(rule, sharedView(args.urn, args.props), contextFor(args));
     if (outcome.kind === "non-compliant") {
@@ -72,7 +55,7 @@ export function clusterPolicy(rule: ClusterRule, options: ClusterPolicyOptions =
   const enforcementLevel: EnforcementLevel = entry.level;
   return {
     name: rule.name,
-    description: rule.description,
+    description: entry.description,
     enforcementLevel,
     configSchema: configSchemaFor(entry),
     validateResource: options.otherTypes ? withOtherTypes(judgeCluster, options.otherTypes) : forClusters(judgeCluster),
@@ -86,4 +69,10 @@ function withOtherTypes(judgeCluster: ResourceValidation, other: NonNullable<Clu
     if (args.type === TYPES.cluster) return judgeCluster(args, reportViolation);
     if (other.types.includes(args.type)) other.validate(args, reportViolation);
   };
+}
+
+/** A policy's name, description and default level, from its catalog entry (for the policies not built by clusterPolicy). */
+export function policyHeader(name: string): { name: string; description: string; enforcementLevel: EnforcementLevel } {
+  const entry = policyEntry(name);
+  return { name, description: entry.description, enforcementLevel: entry.level };
 }

@@ -1,7 +1,6 @@
 /** Hygiene: names, tags, bootstrap scripts, production posture, and cluster names unique in the stack. */
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { clusterPolicy } from "./cluster-policy";
-import { otherPolicy } from "./rules/catalog";
+import { clusterPolicy, policyHeader } from "./cluster-policy";
 import { checkClusterNamesUnique } from "./rules/index";
 import { bootstrapScriptsFromOss, CLUSTER_NAMES_UNIQUE, namesAndDescriptions, productionHa, productionKerberos, tagsValid } from "./rules/hygiene";
 import { clustersOf } from "./stack-graph";
@@ -13,9 +12,7 @@ export const productionKerberosPolicy = clusterPolicy(productionKerberos);
 export const productionHaPolicy = clusterPolicy(productionHa);
 
 export const clusterNamesUniquePolicy: StackValidationPolicy = {
-  name: CLUSTER_NAMES_UNIQUE,
-  description: "Checks whether every EMR cluster of the stack has its own clusterName.",
-  enforcementLevel: otherPolicy(CLUSTER_NAMES_UNIQUE).level,
+  ...policyHeader(CLUSTER_NAMES_UNIQUE),
   validateStack: (args, reportViolation) => {
     const clusters = clustersOf(args.resources);
     const problems = checkClusterNamesUnique(clusters.map((c) => ({ resource: c.resource.name, clusterName: c.view.clusterName })));

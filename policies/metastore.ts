@@ -1,7 +1,6 @@
 /** Hive metastore guardrails: per resource (type set, Spark = Hive, HA external) and per stack (RDS VPC, password). */
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { clusterPolicy } from "./cluster-policy";
-import { otherPolicy } from "./rules/catalog";
+import { clusterPolicy, policyHeader } from "./cluster-policy";
 import { TYPES, checkJdbcPasswordSource, checkMetastoreRdsVpc, METASTORE } from "./rules/index";
 import { haExternalMetastore, hiveMetastoreType, sparkMetastoreMatchesHive } from "./rules/metastore";
 import { clustersOf, derivedFrom, derivedOfType, propsOf, vpcRef } from "./stack-graph";
@@ -11,9 +10,7 @@ export const sparkMetastorePolicy = clusterPolicy(sparkMetastoreMatchesHive);
 export const haExternalMetastorePolicy = clusterPolicy(haExternalMetastore);
 
 export const metastoreRdsSameVpcPolicy: StackValidationPolicy = {
-  name: "emr-metastore-rds-same-vpc",
-  description: "Checks whether the ApsaraDB RDS instance of a USER_RDS Hive metastore, when in the stack, is in the cluster's VPC.",
-  enforcementLevel: otherPolicy("emr-metastore-rds-same-vpc").level,
+  ...policyHeader("emr-metastore-rds-same-vpc"),
   validateStack: (args, reportViolation) => {
     for (const { resource, view } of clustersOf(args.resources)) {
       const instances = derivedOfType(resource, "applicationConfigs", TYPES.rdsInstance);
@@ -30,9 +27,7 @@ export const metastoreRdsSameVpcPolicy: StackValidationPolicy = {
 };
 
 export const metastorePasswordSourcePolicy: StackValidationPolicy = {
-  name: "emr-metastore-password-source",
-  description: `Checks whether the Hive metastore JDBC password (${METASTORE.jdbc.password}) of a cluster written without EmrCluster is derived from a resource of the stack (the pack cannot tell a secret from a literal).`,
-  enforcementLevel: otherPolicy("emr-metastore-password-source").level,
+  ...policyHeader("emr-metastore-password-source"),
   validateStack: (args, reportViolation) => {
     for (const { resource, view } of clustersOf(args.resources)) {
       const source = { applicationConfigsDependsOn: derivedFrom(resource, "applicationConfigs").map((r) => r.urn), builtByComponent: resource.parent?.type === TYPES.component };

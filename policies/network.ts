@@ -3,8 +3,8 @@
  * policies, so a group can be found through the cluster's propertyDependencies even while its ID is unknown: the
  * cluster's own group (nodeAttributes) and the extra groups of its node groups (additionalSecurityGroupIds).
  */
+import { policyHeader } from "./cluster-policy";
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { otherPolicy } from "./rules/catalog";
 import { TYPES, UNKNOWN } from "./rules/index";
 import { clustersOf, derivedFrom, derivedOfType, propsOf } from "./stack-graph";
 
@@ -31,9 +31,7 @@ const notNormal = (sg: PolicyResource): unknown => {
 };
 
 export const securityGroupNormalPolicy: StackValidationPolicy = {
-  name: "emr-security-group-normal",
-  description: "Checks whether every security group an EMR cluster uses (its own, and its node groups' additionalSecurityGroupIds), when created in the stack, is a normal (not enterprise) security group.",
-  enforcementLevel: otherPolicy("emr-security-group-normal").level,
+  ...policyHeader("emr-security-group-normal"),
   validateStack: (args, reportViolation) => {
     for (const { resource } of clustersOf(args.resources)) {
       for (const sg of derivedOfType(resource, "nodeAttributes", TYPES.securityGroup)) {
@@ -61,9 +59,7 @@ export const securityGroupNormalPolicy: StackValidationPolicy = {
 };
 
 export const securityGroupExternalPolicy: StackValidationPolicy = {
-  name: "emr-security-group-external",
-  description: "Checks whether the security groups of an EMR cluster can be verified in the stack; an external one must be checked to be a normal group by hand.",
-  enforcementLevel: otherPolicy("emr-security-group-external").level,
+  ...policyHeader("emr-security-group-external"),
   validateStack: (args, reportViolation) => {
     for (const { resource, view } of clustersOf(args.resources)) {
       if (!derivedOfType(resource, "nodeAttributes", TYPES.securityGroup).length) {

@@ -1,8 +1,7 @@
 /** Protected deletion: deletionProtection (with a remediation) and the Pulumi protect option. */
 import type { ResourceValidationPolicy } from "@pulumi/policy";
-import { clusterPolicy } from "./cluster-policy";
+import { clusterPolicy, policyHeader } from "./cluster-policy";
 import { forClusters } from "./cluster-type";
-import { otherPolicy } from "./rules/catalog";
 import { TYPES, checkProtectOption } from "./rules/index";
 import { deletionProtection } from "./rules/protection";
 
@@ -15,9 +14,7 @@ export const deletionProtectionPolicy = clusterPolicy(deletionProtection, {
 });
 
 export const protectOptionPolicy: ResourceValidationPolicy = {
-  name: "emr-protect-option",
-  description: "Checks whether the cluster carries the Pulumi protect resource option, so pulumi destroy fails on it.",
-  enforcementLevel: otherPolicy("emr-protect-option").level,
+  ...policyHeader("emr-protect-option"),
   validateResource: forClusters((args, reportViolation) => {
     for (const f of checkProtectOption(args.opts.protect)) reportViolation(`${f.path}: ${f.message}. Fix: ${f.fix}.`, args.urn);
   }),

@@ -15,7 +15,8 @@ import type { CapturedResource } from "../program/capture";
 import { attachChanges, buildReport, type ChangeSection, type CheckReport, type ClusterChangeEntry } from "../report/model";
 import { compareValues, parseAcks, type ChangeFinding } from "../../policies/rules/change";
 import { applyIgnoreChanges, assumptionsOf, planClusterCalls, ASSUMPTIONS, type CallPlan, type LiveState, type PlanArgs } from "../../policies/rules/calls";
-import { checkCallPlans, describeCall, judgeResourceReplacement, parseRetireEntries, CHANGE_RULES, CHANGE_RULE_INFO, type ChangeResult, type JudgedCluster, type RetireEntry, type UsedResource } from "../../policies/rules/gates";
+import { checkCallPlans, describeCall, judgeResourceReplacement, parseRetireEntries, CHANGE_RULES, type ChangeResult, type JudgedCluster, type RetireEntry, type UsedResource } from "../../policies/rules/gates";
+import { ruleEntry } from "../../policies/rules/catalog";
 import type { GuardrailLimits } from "../../policies/rules/domain";
 import { isEncodedSecret, UNKNOWN_SENTINEL } from "../../policies/engine";
 
@@ -211,7 +212,7 @@ export function judgeChanges(args: JudgeArgs): ChangeSection {
   }
   const count = (level: string) => entries.reduce((n, c) => n + c.verdicts.filter((v) => v.level === level).length, 0);
   const unknowns = entries.flatMap((c) => c.unknown);
-  const undecided = unknowns.filter((u) => CHANGE_RULE_INFO[u.split(":")[0] as keyof typeof CHANGE_RULE_INFO]?.level !== "advisory").length;
+  const undecided = unknowns.filter((u) => ruleEntry(u.split(":")[0])?.level !== "advisory").length;
   return { source: args.source, file: args.file, clusters: entries, operations, summary: { mandatory: count("mandatory"), advisory: count("advisory"), unknown: unknowns.length, undecided } };
 }
 

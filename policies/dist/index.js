@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 ab44dfc6050a1f564f1d7ed0d08846bb749c9054782a2d6de4e7c3998a613b3c
+// sources: sha256 3a7059af73873a40c6f361b10018f999eec0aa7b406d9fceec07cc6ce1a215d1
 "use strict";
 
 // index.ts
@@ -170,8 +170,11 @@ var TAG_RULES = {
   /** Neither keys nor values may contain these. */
   forbiddenFragments: ["http://", "https://"]
 };
+var NAME_LIMITS = { clusterName: 64, nodeGroupName: 128, description: 1024 };
 var HA_REQUIRED_APPLICATIONS = ["ZOOKEEPER"];
 var MASTER_NODES = { NORMAL: 1, HA: 3 };
+var SCALE_IN_BATCH_INTERVAL_SECONDS = 120;
+var SCALE_IN_GROUP_TYPES = ["TASK"];
 var DEFAULT_LIMITS = {
   maxNodesPerGroupAtCreate: 50,
   nodeGroupAckThreshold: 30,
@@ -403,8 +406,6 @@ function maxNodesOf(g, out) {
 }
 var autoScalingBounds = {
   name: "emr-auto-scaling-bounds",
-  description: "Checks whether every auto-scaling policy has minCapacity <= maxCapacity (their range is the provider's: emr-provider-schema) and its group's nodeCount within [minCapacity, maxCapacity].",
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     for (const g of nodeGroupsOf(view, out)) {
@@ -458,7 +459,6 @@ function countOf(g, out) {
   if (g.nodeCount === UNKNOWN || g.nodeCount === MALFORMED) out.unknown(`${g.path}.nodeCount`);
   return void 0;
 }
-var D = DEFAULT_LIMITS;
 function aboveCap(g, n, cap) {
   return {
     path: `${g.path}.nodeCount`,
@@ -468,19 +468,15 @@ function aboveCap(g, n, cap) {
 }
 var nodeGroupSize = {
   name: "emr-node-group-creation-cap",
-  description: `Checks whether every node group above the acknowledgement threshold (nodeGroupAckThreshold, default ${D.nodeGroupAckThreshold}) carries the tag ${ACK_TAGS.nodeCount} covering its size; above the cap at creation (maxNodesPerGroupAtCreate, default ${D.maxNodesPerGroupAtCreate}) that tag states the size was reached by steps.`,
-  kind: "guardrail",
-  limits: ["maxNodesPerGroupAtCreate", "nodeGroupAckThreshold"],
-  hosts: ["maxScaleOutPerCall", "scaleOutAckThreshold", "maxScaleInPerCall"],
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
     const cap = limits.maxNodesPerGroupAtCreate;
-    const threshold = limits.nodeGroupAckThreshold;
+    const threshold2 = limits.nodeGroupAckThreshold;
     for (const g of nodeGroupsOf(view, out)) {
       const n = countOf(g, out);
       if (n === void 0) continue;
       out.applies();
-      if (n <= Math.min(cap, threshold)) continue;
+      if (n <= Math.min(cap, threshold2)) continue;
       const ack = ackNumber(view, ACK_TAGS.nodeCount);
       if (ack === UNKNOWN) {
         out.unknown(`tags[${JSON.stringify(ACK_TAGS.nodeCount)}]`);
@@ -493,7 +489,7 @@ var nodeGroupSize = {
         const f = aboveCap(g, n, cap);
         out.fail(f.path, `${f.message}, without an acknowledgement that it was reached by steps (${g.label}${acked})`, `${f.fix}; sign off a size reached by steps with ${tag}`);
       } else {
-        out.fail(`${g.path}.nodeCount`, `${n} nodes is above the ${threshold}-node acknowledgement threshold without an acknowledgement (${g.label}${acked})`, `acknowledge it with ${tag}, or stay at ${threshold} or fewer`);
+        out.fail(`${g.path}.nodeCount`, `${n} nodes is above the ${threshold2}-node acknowledgement threshold without an acknowledgement (${g.label}${acked})`, `acknowledge it with ${tag}, or stay at ${threshold2} or fewer`);
       }
     }
     return out.build();
@@ -501,41 +497,35 @@ var nodeGroupSize = {
 };
 var clusterTotalNodesAck = {
   name: "emr-cluster-total-nodes-ack",
-  description: `Checks whether a cluster that may grow above the cost threshold (clusterNodesCostAckThreshold, default ${D.clusterNodesCostAckThreshold} nodes in total, each auto-scaled group counted at its MaxCapacity) carries the tag ${ACK_TAGS.clusterNodes} covering its total.`,
-  kind: "guardrail",
-  limits: ["clusterNodesCostAckThreshold"],
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
     let known = 0;
-    let complete = true;
+    let complete2 = true;
     let scaled = false;
     for (const g of nodeGroupsOf(view, out)) {
       const n = countOf(g, out);
       const max = maxNodesOf(g, out);
       if (max !== void 0) scaled = true;
-      if (n === void 0 || max === UNKNOWN) complete = false;
+      if (n === void 0 || max === UNKNOWN) complete2 = false;
       known += Math.max(n ?? 0, typeof max === "number" ? max : 0);
     }
     if (!Array.isArray(view.nodeGroups)) return out.build();
-    const threshold = limits.clusterNodesCostAckThreshold;
-    const ack = known > threshold ? ackNumber(view, ACK_TAGS.clusterNodes) : 0;
+    const threshold2 = limits.clusterNodesCostAckThreshold;
+    const ack = known > threshold2 ? ackNumber(view, ACK_TAGS.clusterNodes) : 0;
     if (ack === UNKNOWN) return out.unknown(`tags[${JSON.stringify(ACK_TAGS.clusterNodes)}]`).build();
-    if (known > threshold && known > ack) {
-      const total = complete ? `${known}` : `at least ${known}`;
+    if (known > threshold2 && known > ack) {
+      const total = complete2 ? `${known}` : `at least ${known}`;
       out.fail(
         "nodeGroups",
-        `the cluster may have ${total} nodes in total${scaled ? " (auto-scaled groups counted at their MaxCapacity)" : ""}${complete ? "" : ", counting only the groups known yet"}, above the ${threshold}-node cost threshold, without a cost acknowledgement${ack ? ` (acknowledged: ${ack})` : ""}`,
-        `acknowledge the cost with the tag ${ACK_TAGS.clusterNodes}: "${known}" (acknowledgements.clusterNodes: ${known})${complete ? "" : " or more, once the other groups are known"}, or reduce the node groups or their maxCapacity`
+        `the cluster may have ${total} nodes in total${scaled ? " (auto-scaled groups counted at their MaxCapacity)" : ""}${complete2 ? "" : ", counting only the groups known yet"}, above the ${threshold2}-node cost threshold, without a cost acknowledgement${ack ? ` (acknowledged: ${ack})` : ""}`,
+        `acknowledge the cost with the tag ${ACK_TAGS.clusterNodes}: "${known}" (acknowledgements.clusterNodes: ${known})${complete2 ? "" : " or more, once the other groups are known"}, or reduce the node groups or their maxCapacity`
       );
-    } else if (complete) out.applies();
+    } else if (complete2) out.applies();
     return out.build();
   }
 };
 var autoScalingMaxCapacity = {
   name: "emr-auto-scaling-max-capacity",
-  description: `Checks whether every auto-scaling policy states a MaxCapacity of at most the cap (maxAutoScalingCapacity, default ${D.maxAutoScalingCapacity}; without one the API uses ${AUTO_SCALING.defaultMaxCapacity}).`,
-  kind: "guardrail",
-  limits: ["maxAutoScalingCapacity"],
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
     nodeGroupsOf(view, out).forEach((g) => {
@@ -553,30 +543,726 @@ var autoScalingMaxCapacity = {
   }
 };
 
-// rules/catalog.ts
-var ENFORCEMENT_LEVELS = ["advisory", "mandatory", "remediate", "disabled"];
-var OTHER_POLICIES = [
-  { name: "emr-auto-scaling-ignore-changes", kind: "guardrail", level: "advisory", limits: [], hosts: [], productionStacks: false },
-  { name: "emr-protect-option", kind: "guardrail", level: "mandatory", limits: [], hosts: [], productionStacks: false },
-  { name: "emr-security-group-normal", kind: "guardrail", level: "mandatory", limits: [], hosts: [], productionStacks: false },
-  { name: "emr-security-group-external", kind: "guardrail", level: "advisory", limits: [], hosts: [], productionStacks: false },
-  { name: "emr-metastore-rds-same-vpc", kind: "validity", level: "mandatory", limits: [], hosts: [], productionStacks: false },
-  { name: "emr-metastore-password-source", kind: "guardrail", level: "advisory", limits: [], hosts: [], productionStacks: false },
-  { name: "emr-cluster-names-unique", kind: "validity", level: "mandatory", limits: [], hosts: [], productionStacks: false }
-];
-function entryOf(rule) {
-  return { name: rule.name, kind: rule.kind, level: rule.level ?? "mandatory", limits: rule.limits ?? [], hosts: rule.hosts ?? [], productionStacks: rule.productionStacks ?? false };
+// rules/catalog/capacity.ts
+var threshold = (d, key) => `${key}, default ${d[key]}`;
+var UNITS = Object.keys(PAYMENT_DURATIONS);
+var DURATIONS_TEXT = UNITS.map((u) => `${u}: ${PAYMENT_DURATIONS[u].join(", ")}`).join("; ");
+var YEAR_TEXT = `a Year counts as ${MONTHS_PER_UNIT.Year} months`;
+function capacityRules(d) {
+  const t = (key) => threshold(d, key);
+  return [
+    {
+      name: "emr-node-group-creation-cap",
+      kind: "guardrail",
+      level: "mandatory",
+      judges: `nodeGroups[].nodeCount and the tag ${ACK_TAGS.nodeCount}`,
+      description: `Checks whether every node group above the acknowledgement threshold (${t("nodeGroupAckThreshold")}) carries the tag ${ACK_TAGS.nodeCount} covering its size; above the cap at creation (${t("maxNodesPerGroupAtCreate")}) that tag states the size was reached by steps.`,
+      fix: `stay at or below the threshold, or sign off the size with the tag ${ACK_TAGS.nodeCount} (acknowledgements.nodeCount in the EmrCluster spec); a group above the cap is created at the cap and grown in steps, or given auto scaling`,
+      note: "A policy sees only the planned end state, never whether a group is created or was grown to its size in steps: the change rules hold each creation and each step to the cap (emr-change-creation, emr-change-scale-out). One violation per group, for its one fix.",
+      limits: ["maxNodesPerGroupAtCreate", "nodeGroupAckThreshold"],
+      hosts: ["maxScaleOutPerCall", "scaleOutAckThreshold", "maxScaleInPerCall"]
+    },
+    {
+      name: "emr-cluster-total-nodes-ack",
+      kind: "guardrail",
+      level: "mandatory",
+      judges: `nodeGroups[].nodeCount, nodeGroups[].autoScalingPolicy.constraints.maxCapacity and the tag ${ACK_TAGS.clusterNodes}`,
+      description: `Checks whether a cluster that may grow above the cost threshold (${t("clusterNodesCostAckThreshold")} nodes in total, each auto-scaled group counted at its MaxCapacity) carries the tag ${ACK_TAGS.clusterNodes} covering its total.`,
+      fix: `sign off the total with the tag ${ACK_TAGS.clusterNodes} (acknowledgements.clusterNodes), or reduce the node groups or their maxCapacity`,
+      note: `An auto-scaled group counts at the larger of its nodeCount and its MaxCapacity (the API's ${AUTO_SCALING.defaultMaxCapacity} when the policy states none). A group that cannot be counted yet makes the total unknown, unless the known part already exceeds the threshold.`,
+      limits: ["clusterNodesCostAckThreshold"]
+    },
+    {
+      name: "emr-auto-scaling-max-capacity",
+      kind: "guardrail",
+      level: "mandatory",
+      judges: "nodeGroups[].autoScalingPolicy.constraints.maxCapacity",
+      description: `Checks whether every auto-scaling policy states a MaxCapacity of at most the cap (${t("maxAutoScalingCapacity")}; without one the API uses ${AUTO_SCALING.defaultMaxCapacity}).`,
+      fix: "state constraints.maxCapacity in every auto-scaling policy, at most the cap",
+      limits: ["maxAutoScalingCapacity"]
+    },
+    {
+      name: "emr-auto-scaling-ignore-changes",
+      kind: "guardrail",
+      level: "advisory",
+      judges: "nodeGroups[].autoScalingPolicy and the resource option ignoreChanges",
+      description: "Checks whether every auto-scaled node group's nodeCount is in the resource's ignoreChanges option (nodeGroups[i].nodeCount, or a path covering it: nodeGroups[*].nodeCount, nodeGroups[i], nodeGroups[*], nodeGroups).",
+      fix: `add "nodeGroups[<i>].nodeCount" to the resource's ignoreChanges option (EmrCluster does this)`,
+      note: "The provider reads nodeCount back from the live count, so without it every deploy scales the group back to the program's count."
+    },
+    {
+      name: "emr-auto-scaling-bounds",
+      kind: "validity",
+      level: "mandatory",
+      judges: "nodeGroups[].autoScalingPolicy.constraints and nodeGroups[].nodeCount",
+      description: "Checks whether every auto-scaling policy has minCapacity <= maxCapacity (their range is the provider's: emr-provider-schema) and its group's nodeCount within [minCapacity, maxCapacity].",
+      fix: "set minCapacity at most maxCapacity, and nodeCount between them"
+    },
+    {
+      name: "emr-subscription-duration-ack",
+      kind: "guardrail",
+      level: "mandatory",
+      judges: `paymentType, subscriptionConfig (cluster and node groups) and the tag ${ACK_TAGS.subscriptionMonths}`,
+      description: `Checks whether a Subscription (cluster or node group) longer than the threshold (${t("subscriptionMonthsAckThreshold")} months; ${YEAR_TEXT}) carries the tag ${ACK_TAGS.subscriptionMonths} covering it.`,
+      fix: `sign off the length with the tag ${ACK_TAGS.subscriptionMonths} (acknowledgements.subscriptionMonths), or subscribe for fewer months`,
+      note: "A subscriptionConfig left on a PayAsYouGo cluster or group buys nothing and is not held to it.",
+      limits: ["subscriptionMonthsAckThreshold"]
+    },
+    {
+      name: "emr-subscription-config",
+      kind: "validity",
+      level: "mandatory",
+      judges: "paymentType and subscriptionConfig (cluster and node groups)",
+      description: `Checks whether every Subscription (cluster or node group) has a subscriptionConfig with a paymentDuration and paymentDurationUnit, and a duration the API accepts for its unit (${DURATIONS_TEXT}).`,
+      fix: 'add subscriptionConfig: { paymentDuration, paymentDurationUnit: "Month" or "Year" } with a duration of that unit'
+    },
+    {
+      name: "emr-deletion-protection",
+      kind: "guardrail",
+      level: "mandatory",
+      judges: "deletionProtection",
+      description: "Checks whether the cluster has deletionProtection set to true.",
+      fix: "set deletionProtection: true (EmrCluster does); turning it off is only ever a separate, reviewed change",
+      remediation: true
+    },
+    {
+      name: "emr-protect-option",
+      kind: "guardrail",
+      level: "mandatory",
+      judges: "the resource option protect",
+      description: "Checks whether the cluster carries the Pulumi protect resource option, so pulumi destroy fails on it.",
+      fix: "pass { protect: true } in the resource options (EmrCluster sets it unless protect: false)"
+    }
+  ];
 }
-function catalogOf(rules) {
-  return [...rules.map(entryOf), ...OTHER_POLICIES];
+
+// rules/gates/names.ts
+var CHANGE_RULES = {
+  creation: "emr-change-creation",
+  scaleOut: "emr-change-scale-out",
+  scaleIn: "emr-change-scale-in",
+  clusterTotal: "emr-change-cluster-total",
+  liveCounts: "emr-change-live-counts",
+  autoScaling: "emr-change-auto-scaling",
+  deletionProtection: "emr-change-deletion-protection",
+  groupRemoval: "emr-change-group-removal",
+  diskSize: "emr-change-disk-size",
+  paymentSwitch: "emr-change-payment-switch",
+  securityMode: "emr-change-security-mode",
+  tags: "emr-change-tags",
+  replacement: "emr-change-replacement",
+  release: "emr-change-release",
+  notApplied: "emr-change-not-applied",
+  ackFormat: "emr-change-ack-format",
+  newClusters: "emr-change-new-clusters",
+  retirement: "emr-change-retirement",
+  staleAcks: "emr-change-stale-acks"
+};
+
+// rules/catalog/changes.ts
+var SEED = {
+  decreaseNodes: "| DecreaseNodes | Max 10 nodes per call; TASK groups only | YES \u2014 show NodeIds to be released |",
+  removePolicy: "| RemoveAutoScalingPolicy | N/A | YES \u2014 show current policy first |",
+  increaseNodes: "| IncreaseNodes | Max 50 per call; total not to exceed 100 without cost ack | YES if count > 20 |",
+  createNodeGroup: "| CreateNodeGroup | Max NodeCount 30 without confirmation | YES if NodeCount > 30 |",
+  runCluster: "| RunCluster/CreateCluster | Max NodeCount 50 per group | YES \u2014 mandatory full config summary |",
+  putPolicy: "| PutAutoScalingPolicy | MaxCapacity \u2264 100 | YES \u2014 show replaced rules |",
+  deletionProtection: "| UpdateClusterAttribute (DeletionProtection=false) | Standalone action only | YES \u2014 explicit separate confirmation |",
+  deleteCluster: "| DeleteCluster / ReleaseCluster / any cluster termination | ABSOLUTELY PROHIBITED \u2014 Refuse immediately, no exceptions | N/A \u2014 refusal is mandatory regardless of user confirmation |"
+};
+function changeRules(d) {
+  const t = (key) => threshold(d, key);
+  const change = { kind: "change", level: "mandatory" };
+  return [
+    {
+      ...change,
+      name: CHANGE_RULES.creation,
+      judges: "RunCluster",
+      description: `Checks whether RunCluster creates every node group with at most the cap at creation (${t("maxNodesPerGroupAtCreate")}; no acknowledgement lifts it), a group above the acknowledgement threshold (${t("nodeGroupAckThreshold")}) with the tag ${ACK_TAGS.nodeCount} covering it, and a subscription longer than the threshold (${t("subscriptionMonthsAckThreshold")} months) with the tag ${ACK_TAGS.subscriptionMonths}.`,
+      fix: "create each group at most at the cap and grow it in later updates, one step each (or give it auto scaling); sign off a big group or a long subscription with its tag",
+      limits: ["maxNodesPerGroupAtCreate", "nodeGroupAckThreshold", "subscriptionMonthsAckThreshold", "maxScaleOutPerCall"],
+      seed: [SEED.runCluster]
+    },
+    {
+      ...change,
+      name: CHANGE_RULES.scaleOut,
+      judges: "IncreaseNodes, CreateNodeGroup",
+      description: `Checks whether one update adds at most the per-call cap of nodes to a group (${t("maxScaleOutPerCall")}), a scale-out above the acknowledgement threshold (${t("scaleOutAckThreshold")}) carries the tag ${ACK_TAGS.scaleOut} naming that change, a new group starts at most at the cap at creation (${t("maxNodesPerGroupAtCreate")}) and above the size threshold (${t("nodeGroupAckThreshold")}) with ${ACK_TAGS.nodeCount}, and no MASTER group grows.`,
+      fix: `step a large scale-out over several updates, or acknowledge that one change with ${ACK_TAGS.scaleOut}: "<group>:<from>-><to>"; add CORE or TASK nodes instead of MASTER ones`,
+      limits: ["maxScaleOutPerCall", "scaleOutAckThreshold", "maxNodesPerGroupAtCreate", "nodeGroupAckThreshold"],
+      seed: [SEED.increaseNodes, SEED.createNodeGroup]
+    },
+    {
+      ...change,
+      name: CHANGE_RULES.scaleIn,
+      judges: "DecreaseNodes",
+      description: `Checks whether DecreaseNodes shrinks only a ${SCALE_IN_GROUP_TYPES.join("/")} group of the live cluster, never Subscription nodes, at most the per-call cap (${t("maxScaleInPerCall")}), and only with the acknowledgement of that change (${ACK_TAGS.scaleIn}, or ${ACK_TAGS.taskGroupToZero} to empty a group).`,
+      fix: `step it, one update per step at least ${SCALE_IN_BATCH_INTERVAL_SECONDS} s apart, each acknowledged with the value the check prints; keep CORE, MASTER and Subscription groups at their size`,
+      note: "The provider sends a count and lets the service pick the nodes: the acknowledgement is the confirmation the seed asks for (EmrClient names the nodes instead).",
+      limits: ["maxScaleInPerCall"],
+      seed: [SEED.decreaseNodes]
+    },
+    {
+      ...change,
+      name: CHANGE_RULES.clusterTotal,
+      judges: "the cluster's total before and after an update (IncreaseNodes, CreateNodeGroup, auto-scaling capacity)",
+      description: `Checks whether a change that grows the cluster above the cost threshold (${t("clusterNodesCostAckThreshold")} nodes in total, each auto-scaled group at the larger of its count and its MaxCapacity) carries the tag ${ACK_TAGS.clusterNodes} covering the new total.`,
+      fix: `sign off the new total with ${ACK_TAGS.clusterNodes}, or keep the total at or below the threshold`,
+      note: `A policy without MaxCapacity counts at the API's default, ${AUTO_SCALING.defaultMaxCapacity}.`,
+      limits: ["clusterNodesCostAckThreshold"],
+      seed: [SEED.increaseNodes]
+    },
+    {
+      ...change,
+      name: CHANGE_RULES.liveCounts,
+      judges: "IncreaseNodes, DecreaseNodes of an auto-scaled group (from its live count)",
+      description: "Checks whether a node-group change on a cluster with an auto-scaled group is judged with that group's live count, since the provider resizes it back to its recorded count.",
+      fix: "refresh first (`pulumi refresh`, then `emr-check --state <file> --refreshed`) or run with the live API (`--live`); deploy with `pulumi up --refresh`"
+    },
+    {
+      ...change,
+      name: CHANGE_RULES.autoScaling,
+      judges: "PutAutoScalingPolicy, RemoveAutoScalingPolicy",
+      description: `Checks whether PutAutoScalingPolicy keeps MaxCapacity within the cap (${t("maxAutoScalingCapacity")}) and replaces an existing policy only with the acknowledgement of that policy, and RemoveAutoScalingPolicy runs only with the acknowledgement of that removal (${ACK_TAGS.autoScaling}).`,
+      fix: `acknowledge the removal or the new policy with ${ACK_TAGS.autoScaling} (the check prints the exact value, which names the new policy), or keep the old policy`,
+      limits: ["maxAutoScalingCapacity"],
+      seed: [SEED.putPolicy, SEED.removePolicy]
+    },
+    {
+      ...change,
+      name: CHANGE_RULES.deletionProtection,
+      judges: "UpdateClusterAttribute (DeletionProtection=false)",
+      description: "Checks whether UpdateClusterAttribute turns deletion protection off only as the only call of its update.",
+      fix: "apply the other changes first; then turn deletion protection off alone, in its own update (or not at all)",
+      seed: [SEED.deletionProtection]
+    },
+    {
+      ...change,
+      name: CHANGE_RULES.groupRemoval,
+      judges: "DeleteNodeGroup (a node group leaving the program)",
+      description: "Checks whether a node group leaves the program only once it has no running nodes (the provider stops the update otherwise), and says so when a group made outside the program is deleted once empty.",
+      fix: "step the group to 0 first (each step acknowledged), then remove it in a later update; a group that is not TASK cannot be emptied: keep it"
+    },
+    {
+      ...change,
+      name: CHANGE_RULES.diskSize,
+      judges: "IncreaseNodesDiskSize",
+      description: "Checks whether a data disk only grows (the provider stops the update at a smaller size, after its earlier calls).",
+      fix: "keep the data disk at its size or larger; for smaller disks, add a new node group and move the work there"
+    },
+    {
+      ...change,
+      name: CHANGE_RULES.paymentSwitch,
+      judges: "UpdateClusterPaymentType, UpdateNodeGroupPaymentType",
+      description: `Checks whether a payment switch is PayAsYouGo -> Subscription, with MASTER and CORE switching in the same update, acknowledged with ${ACK_TAGS.paymentSwitch} (a commitment longer than the threshold, ${t("subscriptionMonthsAckThreshold")} months, with ${ACK_TAGS.subscriptionMonths}), and never Subscription -> PayAsYouGo.`,
+      fix: `acknowledge the switch with ${ACK_TAGS.paymentSwitch}: "PayAsYouGo->Subscription" and switch MASTER and CORE together; a Subscription cluster never goes back`,
+      limits: ["subscriptionMonthsAckThreshold"]
+    },
+    {
+      ...change,
+      name: CHANGE_RULES.securityMode,
+      judges: "securityMode edits (the provider sends no call for them)",
+      description: "Checks whether the security mode is never downgraded KERBEROS -> NORMAL.",
+      fix: 'keep securityMode "KERBEROS"'
+    },
+    {
+      ...change,
+      name: CHANGE_RULES.tags,
+      judges: "TagResources, UntagResources",
+      description: "Checks whether no tag's value is edited in place: the provider writes the new value, then untags the key, so the tag ends up removed while the state says it is set.",
+      fix: "change a tag's value in two updates: remove the key in one, add it with the new value in the next"
+    },
+    {
+      ...change,
+      name: CHANGE_RULES.replacement,
+      judges: "a replacement (DeleteCluster then RunCluster): ForceNew fields and replaceOnChanges paths, of the cluster and of its security group and metastore resources",
+      description: "Checks whether no change replaces the cluster or a resource it uses (a ForceNew field or a replaceOnChanges path): on a protected resource the preview fails, otherwise the data on it is lost.",
+      fix: "keep the field as recorded; to move on, create a new cluster next to this one (another resource name), migrate, then retire the old one (emr:retire)"
+    },
+    {
+      ...change,
+      name: CHANGE_RULES.release,
+      judges: "DeleteCluster",
+      description: "Checks whether no update calls DeleteCluster: a cluster leaves the program only with retainOnDelete, and is released by a person in the console.",
+      fix: "keep the cluster in the program, or retire it: retainOnDelete (EmrCluster sets it), its emr:retire entry, then remove it; release it in the EMR console with the checklist",
+      seed: [SEED.deleteCluster]
+    },
+    {
+      ...change,
+      name: CHANGE_RULES.notApplied,
+      level: "advisory",
+      judges: "edits of fields the provider applies only at creation",
+      description: "Checks whether every edited field is one the provider applies after creation (security mode, resource group, application configs, a group's disks, instance types, network and spot settings never reach the cluster).",
+      fix: "make the change the way each finding says (the console, a new node group, a new cluster), and keep the program in step with it"
+    },
+    {
+      ...change,
+      name: CHANGE_RULES.ackFormat,
+      judges: "the acknowledgement tags (emr-guard:ack-*)",
+      description: `Checks whether every acknowledgement entry is in its form (e.g. ${ACK_TAGS.taskGroupToZero} "task:6->0", no longer "true").`,
+      fix: "write the entry that names the change (the check prints the exact value a change needs)"
+    },
+    {
+      ...change,
+      name: CHANGE_RULES.newClusters,
+      judges: "RunCluster of several clusters in one plan",
+      description: `Checks whether a plan that creates several clusters carries a new-cluster acknowledgement (${ACK_TAGS.newCluster}) for each.`,
+      fix: `acknowledge each new cluster with ${ACK_TAGS.newCluster}: "<clusterName>" (acknowledgements.newCluster: true), or create one cluster per update`
+    },
+    {
+      ...change,
+      name: CHANGE_RULES.retirement,
+      judges: "a cluster leaving the program (emr:retire, retainOnDelete on it and on what it uses)",
+      description: "Checks whether a cluster leaves the program only with its retirement entry (emr:retire, with the cluster ID the state records) and with retainOnDelete on it and on everything it still uses.",
+      fix: "add emr:retire: [{ name, clusterId }] to the stack config and give the cluster and what it uses retainOnDelete; release it later in the EMR console with the checklist"
+    },
+    {
+      ...change,
+      name: CHANGE_RULES.staleAcks,
+      level: "advisory",
+      judges: "acknowledgement tags and emr:retire entries",
+      description: "Checks whether every acknowledgement names a change of this plan (an entry left over, or spent by an earlier update, approves nothing).",
+      fix: "remove the entry; write a new one for the change it should approve"
+    }
+  ];
+}
+
+// rules/payment.ts
+var UNITS2 = Object.keys(PAYMENT_DURATIONS);
+var isUnit = (u) => UNITS2.includes(u);
+function subscriptionsOf(view, out) {
+  const cluster = { path: "subscriptionConfig", what: "the cluster", paymentType: view.paymentType, effectivePayment: view.paymentType, subscription: view.subscription };
+  return [
+    cluster,
+    ...nodeGroupsOf(view, out).map((g) => ({ path: `${g.path}.subscriptionConfig`, what: g.label, paymentType: g.paymentType, effectivePayment: g.paymentType ?? view.paymentType, subscription: g.subscription }))
+  ];
+}
+function paysBySubscription(owner, out) {
+  if (owner.effectivePayment === UNKNOWN) out.unknown(owner.path.replace(/subscriptionConfig$/, "paymentType"));
+  return owner.effectivePayment === "Subscription";
+}
+var PROVIDER_DURATIONS = EMR_CLUSTER_SCHEMA["subscriptionConfig.paymentDuration"].values;
+var subscriptionConfigValid = {
+  name: "emr-subscription-config",
+  check(view) {
+    const out = new OutcomeBuilder(this.name);
+    for (const { path, what, paymentType, subscription } of subscriptionsOf(view, out)) {
+      if (subscription === UNKNOWN) {
+        out.unknown(path);
+        continue;
+      }
+      if (subscription === void 0) {
+        if (paymentType === "Subscription") out.fail(path, `${what} is Subscription without a subscriptionConfig: the API needs its duration`, 'add subscriptionConfig: { paymentDuration: 12, paymentDurationUnit: "Month" }');
+        else if (paymentType === UNKNOWN) out.unknown(path.replace(/subscriptionConfig$/, "paymentType"));
+        continue;
+      }
+      if (!isKnown(subscription)) {
+        out.fail(path, `${what} has a subscriptionConfig that is not an object`, 'write it as { paymentDuration: 12, paymentDurationUnit: "Month" }');
+        continue;
+      }
+      out.applies();
+      const { duration, unit } = subscription;
+      if (unit === UNKNOWN || duration === UNKNOWN) {
+        out.unknown(path);
+        continue;
+      }
+      if (unit === void 0) out.fail(`${path}.paymentDurationUnit`, `${what} has a subscriptionConfig without paymentDurationUnit, which the provider requires`, 'set paymentDurationUnit: "Month" (or "Year")');
+      if (duration === void 0) out.fail(`${path}.paymentDuration`, `${what} has a subscriptionConfig without paymentDuration, which the provider requires`, "set paymentDuration, e.g. 12");
+      if (!isUnit(unit) || !isKnown(duration) || !PROVIDER_DURATIONS.includes(duration)) continue;
+      if (!PAYMENT_DURATIONS[unit].includes(duration)) {
+        out.fail(`${path}.paymentDuration`, `${what} has paymentDuration ${duration} ${unit}; for ${unit} the API accepts ${PAYMENT_DURATIONS[unit].join(", ")}`, `use one of them, e.g. ${unit === "Year" ? 1 : 12}, or paymentDurationUnit "Month"`);
+      }
+    }
+    return out.build();
+  }
+};
+function subscriptionMonths(subscription) {
+  if (!isKnown(subscription) || !isKnown(subscription.duration)) return void 0;
+  const unit = subscription.unit ?? "Month";
+  return isUnit(unit) ? subscription.duration * MONTHS_PER_UNIT[unit] : void 0;
+}
+var subscriptionDurationAck = {
+  name: "emr-subscription-duration-ack",
+  check(view, { limits }) {
+    const out = new OutcomeBuilder(this.name);
+    for (const owner of subscriptionsOf(view, out)) {
+      const { path, what, subscription } = owner;
+      if (subscription === void 0 || !paysBySubscription(owner, out)) continue;
+      const months = subscriptionMonths(subscription);
+      if (subscription === UNKNOWN || months === void 0 && isKnown(subscription) && (subscription.duration === UNKNOWN || subscription.unit === UNKNOWN)) {
+        out.unknown(`${path}.paymentDuration`);
+        continue;
+      }
+      if (months === void 0) continue;
+      out.applies();
+      if (months <= limits.subscriptionMonthsAckThreshold) continue;
+      const ack = ackNumber(view, ACK_TAGS.subscriptionMonths);
+      if (ack === UNKNOWN) out.unknown(`tags[${JSON.stringify(ACK_TAGS.subscriptionMonths)}]`);
+      else if (months > ack) {
+        out.fail(`${path}.paymentDuration`, `a ${months}-month subscription (${what}) is longer than ${limits.subscriptionMonthsAckThreshold} months without a cost acknowledgement${ack ? ` (acknowledged: ${ack})` : ""}`, `acknowledge it with the tag ${ACK_TAGS.subscriptionMonths}: "${months}" (acknowledgements.subscriptionMonths: ${months}), or subscribe for ${limits.subscriptionMonthsAckThreshold} months`);
+      }
+    }
+    return out.build();
+  }
+};
+
+// rules/provider.ts
+var OSS_HDFS_ROOT = {
+  applicationName: "OSS-HDFS",
+  configFileName: "common.conf",
+  configItemKey: "OSS_ROOT_URI",
+  /** `oss://<bucket>.<region>.oss-dls.aliyuncs.com/`: the bucket's OSS-HDFS endpoint. */
+  pattern: /^oss:\/\/[a-z0-9][a-z0-9-]{1,61}[a-z0-9]\.[a-z0-9-]+\.oss-dls\.aliyuncs\.com\/?$/,
+  example: "oss://lakehouse-prod.cn-hangzhou.oss-dls.aliyuncs.com/"
+};
+var ossHdfsRootUri = {
+  name: "emr-oss-hdfs-root-uri",
+  check(view) {
+    const out = new OutcomeBuilder(this.name);
+    if (view.applications === UNKNOWN) return out.unknown("applications").build();
+    if (!knownApplications(view).includes(OSS_HDFS_ROOT.applicationName)) return out.build();
+    out.applies();
+    if (view.applicationConfigs === UNKNOWN) return out.unknown("applicationConfigs").build();
+    const items = Array.isArray(view.applicationConfigs) ? view.applicationConfigs : [];
+    if (items.some((c) => c.configItemKey === UNKNOWN || c.applicationName === UNKNOWN)) return out.unknown("applicationConfigs").build();
+    const root = items.find((c) => c.applicationName === OSS_HDFS_ROOT.applicationName && c.configItemKey === OSS_HDFS_ROOT.configItemKey);
+    const fix = `create a bucket with OSS-HDFS enabled, then set storage.ossHdfsRootUri in the EmrCluster spec (or an applicationConfigs item ${OSS_HDFS_ROOT.applicationName} / ${OSS_HDFS_ROOT.configFileName} / ${OSS_HDFS_ROOT.configItemKey}), for example "${OSS_HDFS_ROOT.example}"`;
+    if (!root) return out.fail("applicationConfigs", "OSS-HDFS is installed without its root storage directory: the cluster has no usable default filesystem", fix).build();
+    if (root.configItemValue === UNKNOWN) return out.unknown(`${root.path}.configItemValue`).build();
+    if (root.configFileName !== OSS_HDFS_ROOT.configFileName) {
+      out.fail(`${root.path}.configFileName`, `${OSS_HDFS_ROOT.configItemKey} is in "${String(root.configFileName)}"`, `put it in "${OSS_HDFS_ROOT.configFileName}"`);
+    }
+    if (!isKnown(root.configItemValue) || !OSS_HDFS_ROOT.pattern.test(root.configItemValue)) {
+      out.fail(`${root.path}.configItemValue`, `${OSS_HDFS_ROOT.configItemKey} is ${JSON.stringify(root.configItemValue)}, not an OSS-HDFS bucket endpoint`, fix);
+    }
+    return out.build();
+  }
+};
+function checkRenewal(subscription, path, what, out) {
+  if (subscription === UNKNOWN) return void out.unknown(path);
+  if (!isKnown(subscription)) return;
+  const renewal = subscription;
+  if (renewal.autoRenew === UNKNOWN) return void out.unknown(`${path}.autoRenew`);
+  if (renewal.autoRenew !== true) return;
+  out.applies();
+  if (renewal.autoRenewDuration === UNKNOWN) out.unknown(`${path}.autoRenewDuration`);
+  else if (renewal.autoRenewDuration === void 0) {
+    out.fail(`${path}.autoRenewDuration`, `${what} renews automatically with no renewal duration: the provider sends 0`, 'set autoRenewDuration: 1 and autoRenewDurationUnit: "Month" (the EmrCluster component does this by default)');
+  }
+}
+var subscriptionAutoRenewDuration = {
+  name: "emr-subscription-auto-renew",
+  check(view) {
+    const out = new OutcomeBuilder(this.name);
+    checkRenewal(view.subscription, "subscriptionConfig", "the cluster", out);
+    for (const g of nodeGroupsOf(view, out)) checkRenewal(g.subscription, `${g.path}.subscriptionConfig`, g.label, out);
+    return out.build();
+  }
+};
+var subscriptionAutoPayOrder = {
+  name: "emr-subscription-auto-pay-order",
+  check(view) {
+    const out = new OutcomeBuilder(this.name);
+    for (const owner of subscriptionsOf(view, out)) {
+      const { path, what, subscription } = owner;
+      if (subscription === void 0 || !paysBySubscription(owner, out)) continue;
+      if (subscription === UNKNOWN) {
+        out.unknown(path);
+        continue;
+      }
+      if (!isKnown(subscription)) continue;
+      out.applies();
+      if (subscription.autoPayOrder === UNKNOWN) out.unknown(`${path}.autoPayOrder`);
+      else if (subscription.autoPayOrder === void 0) {
+        const order = owner.path === "subscriptionConfig" ? "the order that creates the cluster" : "the orders of its creation and later scale-outs";
+        out.fail(`${path}.autoPayOrder`, `${what} is Subscription and its subscriptionConfig leaves autoPayOrder out: the provider sends false (not its documented default, true), so ${order} would wait unpaid`, "set autoPayOrder: true (or false if you pay each order yourself); EmrCluster sets true unless told otherwise");
+      }
+    }
+    return out.build();
+  }
+};
+
+// rules/catalog/hygiene.ts
+var TAG_COUNT_TEXT = `at most ${TAG_RULES.maxTags} tags`;
+var production = `production stacks (productionStacks, default ${DEFAULT_PRODUCTION_STACK_PATTERNS.join(", ")})`;
+function hygieneRules() {
+  return [
+    {
+      name: "emr-names-and-descriptions",
+      kind: "validity",
+      level: "mandatory",
+      judges: "clusterName and nodeGroups[].nodeGroupName",
+      description: `Checks whether the cluster name (an English or Chinese letter first, at most ${NAME_LIMITS.clusterName} characters) and node group names (a digit may come first, at most ${NAME_LIMITS.nodeGroupName}) use only English or Chinese letters, digits, _ and -.`,
+      fix: `rename with English or Chinese letters, digits, "_" and "-", e.g. "lakehouse-prod" (never rename a deployed cluster's Pulumi resource)`
+    },
+    {
+      name: "emr-tags",
+      kind: "validity",
+      level: "mandatory",
+      judges: "tags",
+      description: `Checks whether the cluster has ${TAG_COUNT_TEXT} (acknowledgement and identity tags included), no key with a reserved prefix (${TAG_RULES.reservedKeyPrefixes.join(", ")}), no ${TAG_RULES.forbiddenFragments.join(" or ")} in keys or values, and keys and values of at most ${TAG_RULES.maxKeyLength} characters.`,
+      fix: "drop tags you do not need, choose another key, leave URLs out of tags",
+      note: "These are Alibaba Cloud's general tag rules (an assumption: EMR's own page does not state them)."
+    },
+    {
+      name: "emr-bootstrap-scripts-oss",
+      kind: "validity",
+      level: "mandatory",
+      judges: "bootstrapScripts[].scriptPath",
+      description: "Checks whether every bootstrap script is read from an oss:// path (never a remote URL or a local path).",
+      fix: 'upload the script to your own OSS bucket and use its oss:// path, e.g. "oss://my-bucket/bootstrap/init.sh"'
+    },
+    {
+      name: "emr-production-kerberos",
+      kind: "guardrail",
+      level: "advisory",
+      judges: "securityMode, on production stacks",
+      description: `Checks whether clusters on ${production} use securityMode KERBEROS (never downgraded to NORMAL).`,
+      fix: 'set securityMode: "KERBEROS" when the cluster is created (the provider never applies a later change)',
+      productionStacks: true
+    },
+    {
+      name: "emr-production-ha",
+      kind: "guardrail",
+      level: "advisory",
+      judges: "deployMode, on production stacks",
+      description: `Checks whether clusters on ${production} use deployMode HA.`,
+      fix: 'set deployMode: "HA" with 3 MASTER nodes and ZOOKEEPER (the datalake-ha preset)',
+      productionStacks: true
+    },
+    {
+      name: "emr-cluster-names-unique",
+      kind: "validity",
+      level: "mandatory",
+      judges: "clusterName of every cluster of the stack",
+      description: "Checks whether every EMR cluster of the stack has its own clusterName.",
+      fix: "give each cluster its own clusterName (the stack program refuses duplicates too)"
+    },
+    {
+      name: "emr-oss-hdfs-root-uri",
+      kind: "validity",
+      level: "mandatory",
+      judges: `applications and the applicationConfigs item ${OSS_HDFS_ROOT.applicationName} / ${OSS_HDFS_ROOT.configFileName} / ${OSS_HDFS_ROOT.configItemKey}`,
+      description: `Checks whether a cluster with OSS-HDFS sets its root storage directory (${OSS_HDFS_ROOT.applicationName} ${OSS_HDFS_ROOT.configFileName} ${OSS_HDFS_ROOT.configItemKey}) to an OSS-HDFS bucket.`,
+      fix: `create a bucket with OSS-HDFS enabled, then set storage.ossHdfsRootUri in the EmrCluster spec, e.g. "${OSS_HDFS_ROOT.example}"`,
+      note: "The item names are those of Alibaba's own cluster templates (an assumption, not verifiable offline)."
+    },
+    {
+      name: "emr-subscription-auto-renew",
+      kind: "validity",
+      level: "mandatory",
+      judges: "subscriptionConfig.autoRenew and autoRenewDuration (cluster and node groups)",
+      description: "Checks whether every subscriptionConfig with autoRenew also sets autoRenewDuration (the provider sends 0 otherwise).",
+      fix: 'set autoRenewDuration and autoRenewDurationUnit, e.g. 1 "Month" (EmrCluster does by default)'
+    },
+    {
+      name: "emr-subscription-auto-pay-order",
+      kind: "validity",
+      level: "mandatory",
+      judges: "subscriptionConfig.autoPayOrder of every Subscription (cluster and node groups)",
+      description: "Checks whether every Subscription's subscriptionConfig (cluster or node group) states autoPayOrder (the provider sends false when it is left out, leaving the order unpaid).",
+      fix: "set autoPayOrder: true (or false if you pay each order yourself); EmrCluster sets true unless told otherwise"
+    },
+    {
+      name: "emr-provider-schema",
+      kind: "validity",
+      level: "mandatory",
+      judges: "the cluster's enum, range, pattern and whole-number fields, and those of the stack's RDS instances, databases, accounts, privileges and security groups",
+      description: `Checks whether every enum, range, pattern and whole-number field of the cluster (${Object.keys(EMR_CLUSTER_SCHEMA).length} fields) and of the RDS instances, databases, accounts, privileges and security groups of the stack holds a value the alicloud provider's schema accepts (it refuses the others at preview, or truncates a fraction).`,
+      fix: "use a value the provider accepts (each finding names the field's values or range and the provider's source line)",
+      note: "One table, rules/provider-schema.ts, read from the provider's source with file:line per entry; the EmrCluster schema reads it too."
+    }
+  ];
+}
+
+// rules/catalog/limits.ts
+var CHANGE_READERS = "the change-aware check, the live gate and EmrClient read this";
+var LIMIT_DESCRIPTIONS = {
+  maxNodesPerGroupAtCreate: "Most nodes a node group may have at creation.",
+  nodeGroupAckThreshold: `Node groups above this size need the ${ACK_TAGS.nodeCount} tag covering it.`,
+  scaleOutAckThreshold: `A scale-out above this many nodes in one update needs the ${ACK_TAGS.scaleOut} tag naming it (${CHANGE_READERS}).`,
+  maxScaleOutPerCall: `Most nodes one update may add to a node group (${CHANGE_READERS}).`,
+  maxScaleInPerCall: `Most nodes one update may release from a TASK group (${CHANGE_READERS}).`,
+  clusterNodesCostAckThreshold: `Clusters above this many nodes in total need the ${ACK_TAGS.clusterNodes} tag.`,
+  maxAutoScalingCapacity: "Highest auto-scaling MaxCapacity.",
+  subscriptionMonthsAckThreshold: `Subscriptions longer than this many months need the ${ACK_TAGS.subscriptionMonths} tag.`
+};
+var PRODUCTION_STACKS_DESCRIPTION = "Stack names treated as production (* is a wildcard).";
+
+// rules/catalog/topology.ts
+var exclusive = MUTUALLY_EXCLUSIVE_APPLICATIONS.map((set) => set.join("/")).join(", ");
+var gateways = Object.entries(GATEWAY_SINCE_RELEASE).map(([type, release]) => `${type} from ${release}`).join(", ");
+function topologyRules() {
+  return [
+    {
+      name: "emr-security-group-normal",
+      kind: "guardrail",
+      level: "mandatory",
+      judges: `the ${TYPES.securityGroup} resources a cluster uses (nodeAttributes.securityGroupId, nodeGroups[].additionalSecurityGroupIds), through property dependencies`,
+      description: "Checks whether every security group an EMR cluster uses (its own, and its node groups' additionalSecurityGroupIds), when created in the stack, is a normal (not enterprise) security group.",
+      fix: 'set securityGroupType: "normal" on the group, or use another normal group (EMR refuses enterprise groups at creation)'
+    },
+    {
+      name: "emr-security-group-external",
+      kind: "guardrail",
+      level: "advisory",
+      judges: "nodeAttributes.securityGroupId and nodeGroups[].additionalSecurityGroupIds written as IDs",
+      description: "Checks whether the security groups of an EMR cluster can be verified in the stack; an external one must be checked to be a normal group by hand.",
+      fix: "make sure the group is a normal security group (EMR refuses enterprise ones), or create it in the stack (EmrCluster creates one)"
+    },
+    {
+      name: "emr-hive-metastore-type",
+      kind: "validity",
+      level: "mandatory",
+      judges: `applications and the applicationConfigs items of ${METASTORE.hive.configFileName}`,
+      description: `Checks whether a cluster with HIVE sets ${METASTORE.key} in ${METASTORE.hive.configFileName} once (or always to the same value) to ${METASTORE.types.join(", ")}, and USER_RDS with its JDBC connection items (URL, user name, password), none empty.`,
+      fix: "use metastore: { type: ... } in the EmrCluster spec, or add the applicationConfigs item (and for USER_RDS the javax.jdo.option.Connection* items) by hand"
+    },
+    {
+      name: "emr-spark-metastore-matches-hive",
+      kind: "validity",
+      level: "mandatory",
+      judges: `applications and the applicationConfigs items of ${METASTORE.spark.configFileName}`,
+      description: `Checks whether a cluster with Spark sets ${METASTORE.key} in ${METASTORE.spark.configFileName} once (or always to the same value), equal to HIVE's.`,
+      fix: `set Spark's ${METASTORE.key} to HIVE's value (EmrCluster writes both from one metastore setting)`
+    },
+    {
+      name: "emr-ha-external-metastore",
+      kind: "validity",
+      level: "mandatory",
+      judges: `deployMode, applications and every ${METASTORE.key} item`,
+      description: `Checks whether an HA cluster with HIVE or Spark keeps its metastore outside the cluster (${METASTORE.externalTypes.join(" or ")}, never LOCAL) in every ${METASTORE.key} item of ${METASTORE.hive.configFileName} and Spark's ${METASTORE.spark.configFileName}.`,
+      fix: `use "USER_RDS" (ApsaraDB RDS in the cluster's VPC) or "DLF"; metastore: { type: "USER_RDS" } in the EmrCluster spec creates the RDS`
+    },
+    {
+      name: "emr-metastore-rds-same-vpc",
+      kind: "validity",
+      level: "mandatory",
+      judges: `the ${TYPES.rdsInstance} a USER_RDS metastore's items derive from, and nodeAttributes.vpcId`,
+      description: "Checks whether the ApsaraDB RDS instance of a USER_RDS Hive metastore, when in the stack, is in the cluster's VPC.",
+      fix: "create the RDS instance in the cluster's VPC (its vpcId and a vswitchId of that VPC)"
+    },
+    {
+      name: "emr-metastore-password-source",
+      kind: "guardrail",
+      level: "advisory",
+      judges: `the ${METASTORE.jdbc.password} item of a cluster written without EmrCluster, and its property dependencies`,
+      description: `Checks whether the Hive metastore JDBC password (${METASTORE.jdbc.password}) of a cluster written without EmrCluster is derived from a resource of the stack (the pack cannot tell a secret from a literal).`,
+      fix: 'build the cluster with EmrCluster (metastore: { type: "USER_RDS" } generates the password; metastore.external.password takes a Pulumi secret), and never commit a password in plain text',
+      note: "Policies receive secrets unwrapped (@pulumi/policy 1.21, pulumi/pulumi-policy#241), so the EmrCluster component refuses a plain-text password and this policy is silent for clusters it built."
+    },
+    {
+      name: "emr-deploy-mode-masters",
+      kind: "validity",
+      level: "mandatory",
+      judges: "deployMode and the MASTER group's nodeCount",
+      description: `Checks whether the cluster has one MASTER group with ${MASTER_NODES.HA} nodes in HA mode, or ${MASTER_NODES.NORMAL} node in NORMAL mode.`,
+      fix: `declare one MASTER group with nodeCount ${MASTER_NODES.HA} (HA) or ${MASTER_NODES.NORMAL} (NORMAL)`
+    },
+    {
+      name: "emr-ha-zookeeper",
+      kind: "validity",
+      level: "mandatory",
+      judges: "deployMode and applications",
+      description: `Checks whether an HA cluster installs ${HA_REQUIRED_APPLICATIONS.join(", ")} (master standby switching).`,
+      fix: `add ${HA_REQUIRED_APPLICATIONS.map((a) => `"${a}"`).join(", ")} to applications`
+    },
+    {
+      name: "emr-core-group",
+      kind: "validity",
+      level: "mandatory",
+      judges: "applications and the CORE groups' nodeCount",
+      description: `Checks whether a cluster that installs an application storing its data on CORE nodes (${CORE_DATA_APPLICATIONS.join(", ")}) has a CORE group, and whether every CORE group has at least one node.`,
+      fix: "add a CORE group with at least one node, or leave HDFS out (OSS-HDFS keeps the data in OSS)",
+      note: "A cluster without HDFS needs no CORE group (the provider's own test cluster: OLAP, ZOOKEEPER only, one MASTER group)."
+    },
+    {
+      name: "emr-node-group-roles",
+      kind: "validity",
+      level: "mandatory",
+      judges: "nodeGroups[].nodeGroupType, deployMode, clusterType and releaseVersion",
+      description: `Checks whether MASTER-EXTEND groups appear only in HA clusters, and GATEWAY groups only in ${gateways}.`,
+      fix: 'use deployMode "HA" for MASTER-EXTEND; for GATEWAY a release from the one named, or a gateway environment deployed for the cluster',
+      note: "Releases are compared as numbers; OLAP and DATASERVING clusters use a separately deployed gateway environment."
+    },
+    {
+      name: "emr-node-group-names-unique",
+      kind: "validity",
+      level: "mandatory",
+      judges: "nodeGroups[].nodeGroupName",
+      description: "Checks whether every node group of the cluster has its own nodeGroupName (the provider matches groups by name).",
+      fix: "give each node group its own name"
+    },
+    {
+      name: "emr-spot-and-auto-scaling-task-only",
+      kind: "validity",
+      level: "mandatory",
+      judges: "nodeGroups[].nodeGroupType, spotStrategy and autoScalingPolicy",
+      description: "Checks whether Spot instances and auto-scaling policies are used only on TASK groups.",
+      fix: "put Spot capacity and auto scaling in a TASK group"
+    },
+    {
+      name: "emr-vswitch-ids",
+      kind: "validity",
+      level: "mandatory",
+      judges: "nodeGroups[].vswitchIds",
+      description: "Checks whether every node group lists its VSwitchIds (else the API fails with InvalidParameter: VSwitchIds is not valid).",
+      fix: "list the VSwitch(es) of the cluster's zone on every node group (EmrCluster takes them from emr:network)"
+    },
+    {
+      name: "emr-application-exclusion",
+      kind: "validity",
+      level: "mandatory",
+      judges: "applications",
+      description: `Checks whether the cluster installs at most one of each of ${exclusive}.`,
+      fix: "keep one application of each pair"
+    },
+    {
+      name: "emr-internal-applications",
+      kind: "validity",
+      level: "mandatory",
+      judges: "applications",
+      description: `Checks whether the cluster lists no internal application (${INTERNAL_APPLICATIONS.join(", ")}): the provider filters them out when reading back, so every preview would replace the cluster.`,
+      fix: 'remove them from applications (a Hive metastore is set with hive.metastore.type, Kerberos with securityMode: "KERBEROS")'
+    }
+  ];
+}
+
+// rules/catalog/index.ts
+var ENFORCEMENT_LEVELS = ["advisory", "mandatory", "remediate", "disabled"];
+var RULES_DOCUMENT = "policies/README.md";
+function complete(r) {
+  return {
+    ...r,
+    limits: r.limits ?? [],
+    hosts: r.hosts ?? [],
+    productionStacks: r.productionStacks ?? false,
+    remediation: r.remediation ?? false,
+    seed: r.seed ?? [],
+    anchor: `${RULES_DOCUMENT}#${r.name}`
+  };
+}
+function buildCatalog(defaults = DEFAULT_LIMITS) {
+  return [...capacityRules(defaults), ...topologyRules(), ...hygieneRules(), ...changeRules(defaults)].map(complete);
+}
+var isPolicy = (e) => e.kind !== "change";
+var isChangeRule = (e) => e.kind === "change";
+var RULE_CATALOG = buildCatalog();
+var POLICY_CATALOG = RULE_CATALOG.filter(isPolicy);
+var CHANGE_CATALOG = RULE_CATALOG.filter(isChangeRule);
+function policyEntry(name) {
+  const entry = POLICY_CATALOG.find((e) => e.name === name);
+  if (!entry) throw new Error(`no catalog entry for policy ${name}`);
+  return entry;
 }
 function propertiesOf(entry) {
   return [...entry.limits, ...entry.hosts];
 }
-function otherPolicy(name) {
-  const entry = OTHER_POLICIES.find((p) => p.name === name);
-  if (!entry) throw new Error(`no catalog entry for policy ${name}`);
-  return entry;
+function propertyInfo(entry) {
+  const keys = entry.kind === "change" ? entry.limits : propertiesOf(entry);
+  const out = keys.map((key) => ({ key, type: "integer", default: DEFAULT_LIMITS[key], description: LIMIT_DESCRIPTIONS[key] }));
+  if (entry.productionStacks) out.push({ key: "productionStacks", type: "array", default: DEFAULT_PRODUCTION_STACK_PATTERNS, description: PRODUCTION_STACKS_DESCRIPTION });
+  return out;
 }
 
 // rules/guardrail-config.ts
@@ -596,15 +1282,13 @@ function checkName(value, path, rule) {
   return [];
 }
 function checkClusterName(value, path = "clusterName") {
-  return checkName(value, path, { what: "cluster name", pattern: CLUSTER_NAME, max: 64, allowed: 'English or Chinese letters, digits, "_" and "-", starting with a letter', example: "lakehouse-prod" });
+  return checkName(value, path, { what: "cluster name", pattern: CLUSTER_NAME, max: NAME_LIMITS.clusterName, allowed: 'English or Chinese letters, digits, "_" and "-", starting with a letter', example: "lakehouse-prod" });
 }
 function checkNodeGroupName(value, path = "nodeGroupName") {
-  return checkName(value, path, { what: "node group name", pattern: NODE_GROUP_NAME, max: 128, allowed: 'English or Chinese letters, digits, "_" and "-" (a digit may come first)', example: "1st_task" });
+  return checkName(value, path, { what: "node group name", pattern: NODE_GROUP_NAME, max: NAME_LIMITS.nodeGroupName, allowed: 'English or Chinese letters, digits, "_" and "-" (a digit may come first)', example: "1st_task" });
 }
 var namesAndDescriptions = {
   name: TEXT_RULE,
-  description: "Checks whether the cluster name (an English or Chinese letter first, at most 64 characters) and node group names use only English or Chinese letters, digits, _ and -.",
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.clusterName === UNKNOWN) out.unknown("clusterName");
@@ -620,8 +1304,6 @@ var namesAndDescriptions = {
 };
 var bootstrapScriptsFromOss = {
   name: "emr-bootstrap-scripts-oss",
-  description: "Checks whether every bootstrap script is read from an oss:// path (never a remote URL or a local path).",
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.bootstrapScripts === UNKNOWN) return out.unknown("bootstrapScripts").build();
@@ -642,8 +1324,6 @@ var bootstrapScriptsFromOss = {
 };
 var tagsValid = {
   name: "emr-tags",
-  description: `Checks whether the cluster has at most ${TAG_RULES.maxTags} tags, no key with a reserved prefix (${TAG_RULES.reservedKeyPrefixes.join(", ")}) and no http:// or https:// in keys or values.`,
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.tags === UNKNOWN) return out.unknown("tags").build();
@@ -684,13 +1364,9 @@ function isProductionStack(stackName, patterns = DEFAULT_PRODUCTION_STACK_PATTER
   if (!stackName) return false;
   return patterns.some((p) => new RegExp(`^${p.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`).test(stackName));
 }
-function productionRule(name, description, field, want, why, fix) {
+function productionRule(name, field, want, why, fix) {
   return {
     name,
-    description,
-    kind: "guardrail",
-    level: "advisory",
-    productionStacks: true,
     check(view, ctx) {
       const out = new OutcomeBuilder(this.name);
       if (!isProductionStack(ctx.stackName, ctx.productionStacks)) return out.build();
@@ -704,7 +1380,6 @@ function productionRule(name, description, field, want, why, fix) {
 }
 var productionKerberos = productionRule(
   "emr-production-kerberos",
-  "Checks whether clusters on production stacks use securityMode KERBEROS (never downgraded to NORMAL).",
   "securityMode",
   "KERBEROS",
   "production clusters authenticate with Kerberos, and a KERBEROS cluster is never switched back to NORMAL",
@@ -712,7 +1387,6 @@ var productionKerberos = productionRule(
 );
 var productionHa = productionRule(
   "emr-production-ha",
-  "Checks whether clusters on production stacks use deployMode HA.",
   "deployMode",
   "HA",
   "production clusters need master failover",
@@ -768,8 +1442,6 @@ function missingJdbcItems(view, out) {
 var hiveExample = `{ applicationName: "HIVE", configFileName: "${METASTORE.hive.configFileName}", configItemKey: "${METASTORE.key}", configItemValue: "DLF" }`;
 var hiveMetastoreType = {
   name: "emr-hive-metastore-type",
-  description: `Checks whether a cluster with HIVE sets ${METASTORE.key} in ${METASTORE.hive.configFileName} once (or always to the same value) to LOCAL, USER_RDS or DLF, and USER_RDS with its JDBC connection items (URL, user name, password), none empty.`,
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.applications === UNKNOWN) return out.unknown("applications").build();
@@ -795,8 +1467,6 @@ var hiveMetastoreType = {
 };
 var sparkMetastoreMatchesHive = {
   name: "emr-spark-metastore-matches-hive",
-  description: `Checks whether a cluster with Spark sets ${METASTORE.key} in ${METASTORE.spark.configFileName} once (or always to the same value), equal to HIVE's.`,
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.applications === UNKNOWN) return out.unknown("applications").build();
@@ -828,8 +1498,6 @@ var sparkMetastoreMatchesHive = {
 };
 var haExternalMetastore = {
   name: "emr-ha-external-metastore",
-  description: "Checks whether an HA cluster with HIVE or Spark keeps its metastore outside the cluster (USER_RDS or DLF, never LOCAL) in every hive.metastore.type item of hivemetastore-site.xml and Spark's hive-site.xml.",
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.deployMode === UNKNOWN) return out.unknown("deployMode").build();
@@ -884,95 +1552,9 @@ function checkMetastoreRdsVpc(clusterVpc, instances) {
   }));
 }
 
-// rules/payment.ts
-var UNITS = Object.keys(PAYMENT_DURATIONS);
-var isUnit = (u) => UNITS.includes(u);
-function subscriptionsOf(view, out) {
-  const cluster = { path: "subscriptionConfig", what: "the cluster", paymentType: view.paymentType, effectivePayment: view.paymentType, subscription: view.subscription };
-  return [
-    cluster,
-    ...nodeGroupsOf(view, out).map((g) => ({ path: `${g.path}.subscriptionConfig`, what: g.label, paymentType: g.paymentType, effectivePayment: g.paymentType ?? view.paymentType, subscription: g.subscription }))
-  ];
-}
-function paysBySubscription(owner, out) {
-  if (owner.effectivePayment === UNKNOWN) out.unknown(owner.path.replace(/subscriptionConfig$/, "paymentType"));
-  return owner.effectivePayment === "Subscription";
-}
-var PROVIDER_DURATIONS = EMR_CLUSTER_SCHEMA["subscriptionConfig.paymentDuration"].values;
-var subscriptionConfigValid = {
-  name: "emr-subscription-config",
-  description: `Checks whether every Subscription (cluster or node group) has a subscriptionConfig with a paymentDuration and paymentDurationUnit, and a duration the API accepts for its unit (${UNITS.map((u) => `${u}: ${PAYMENT_DURATIONS[u].join(", ")}`).join("; ")}).`,
-  kind: "validity",
-  check(view) {
-    const out = new OutcomeBuilder(this.name);
-    for (const { path, what, paymentType, subscription } of subscriptionsOf(view, out)) {
-      if (subscription === UNKNOWN) {
-        out.unknown(path);
-        continue;
-      }
-      if (subscription === void 0) {
-        if (paymentType === "Subscription") out.fail(path, `${what} is Subscription without a subscriptionConfig: the API needs its duration`, 'add subscriptionConfig: { paymentDuration: 12, paymentDurationUnit: "Month" }');
-        else if (paymentType === UNKNOWN) out.unknown(path.replace(/subscriptionConfig$/, "paymentType"));
-        continue;
-      }
-      if (!isKnown(subscription)) {
-        out.fail(path, `${what} has a subscriptionConfig that is not an object`, 'write it as { paymentDuration: 12, paymentDurationUnit: "Month" }');
-        continue;
-      }
-      out.applies();
-      const { duration, unit } = subscription;
-      if (unit === UNKNOWN || duration === UNKNOWN) {
-        out.unknown(path);
-        continue;
-      }
-      if (unit === void 0) out.fail(`${path}.paymentDurationUnit`, `${what} has a subscriptionConfig without paymentDurationUnit, which the provider requires`, 'set paymentDurationUnit: "Month" (or "Year")');
-      if (duration === void 0) out.fail(`${path}.paymentDuration`, `${what} has a subscriptionConfig without paymentDuration, which the provider requires`, "set paymentDuration, e.g. 12");
-      if (!isUnit(unit) || !isKnown(duration) || !PROVIDER_DURATIONS.includes(duration)) continue;
-      if (!PAYMENT_DURATIONS[unit].includes(duration)) {
-        out.fail(`${path}.paymentDuration`, `${what} has paymentDuration ${duration} ${unit}; for ${unit} the API accepts ${PAYMENT_DURATIONS[unit].join(", ")}`, `use one of them, e.g. ${unit === "Year" ? 1 : 12}, or paymentDurationUnit "Month"`);
-      }
-    }
-    return out.build();
-  }
-};
-function subscriptionMonths(subscription) {
-  if (!isKnown(subscription) || !isKnown(subscription.duration)) return void 0;
-  const unit = subscription.unit ?? "Month";
-  return isUnit(unit) ? subscription.duration * MONTHS_PER_UNIT[unit] : void 0;
-}
-var subscriptionDurationAck = {
-  name: "emr-subscription-duration-ack",
-  description: `Checks whether a Subscription (cluster or node group) longer than the threshold (subscriptionMonthsAckThreshold, default ${DEFAULT_LIMITS.subscriptionMonthsAckThreshold} months; a Year counts 12) carries the tag ${ACK_TAGS.subscriptionMonths} covering it; a subscriptionConfig left on a PayAsYouGo cluster or group buys nothing and is not held to it.`,
-  kind: "guardrail",
-  limits: ["subscriptionMonthsAckThreshold"],
-  check(view, { limits }) {
-    const out = new OutcomeBuilder(this.name);
-    for (const owner of subscriptionsOf(view, out)) {
-      const { path, what, subscription } = owner;
-      if (subscription === void 0 || !paysBySubscription(owner, out)) continue;
-      const months = subscriptionMonths(subscription);
-      if (subscription === UNKNOWN || months === void 0 && isKnown(subscription) && (subscription.duration === UNKNOWN || subscription.unit === UNKNOWN)) {
-        out.unknown(`${path}.paymentDuration`);
-        continue;
-      }
-      if (months === void 0) continue;
-      out.applies();
-      if (months <= limits.subscriptionMonthsAckThreshold) continue;
-      const ack = ackNumber(view, ACK_TAGS.subscriptionMonths);
-      if (ack === UNKNOWN) out.unknown(`tags[${JSON.stringify(ACK_TAGS.subscriptionMonths)}]`);
-      else if (months > ack) {
-        out.fail(`${path}.paymentDuration`, `a ${months}-month subscription (${what}) is longer than ${limits.subscriptionMonthsAckThreshold} months without a cost acknowledgement${ack ? ` (acknowledged: ${ack})` : ""}`, `acknowledge it with the tag ${ACK_TAGS.subscriptionMonths}: "${months}" (acknowledgements.subscriptionMonths: ${months}), or subscribe for ${limits.subscriptionMonthsAckThreshold} months`);
-      }
-    }
-    return out.build();
-  }
-};
-
 // rules/protection.ts
 var deletionProtection = {
   name: "emr-deletion-protection",
-  description: "Checks whether the cluster has deletionProtection set to true.",
-  kind: "guardrail",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.deletionProtection === UNKNOWN) return out.unknown("deletionProtection").build();
@@ -994,88 +1576,6 @@ function checkProtectOption(protect) {
     }
   ];
 }
-
-// rules/provider.ts
-var OSS_HDFS_ROOT = {
-  applicationName: "OSS-HDFS",
-  configFileName: "common.conf",
-  configItemKey: "OSS_ROOT_URI",
-  /** `oss://<bucket>.<region>.oss-dls.aliyuncs.com/`: the bucket's OSS-HDFS endpoint. */
-  pattern: /^oss:\/\/[a-z0-9][a-z0-9-]{1,61}[a-z0-9]\.[a-z0-9-]+\.oss-dls\.aliyuncs\.com\/?$/,
-  example: "oss://lakehouse-prod.cn-hangzhou.oss-dls.aliyuncs.com/"
-};
-var ossHdfsRootUri = {
-  name: "emr-oss-hdfs-root-uri",
-  kind: "validity",
-  description: `Checks whether a cluster with OSS-HDFS sets its root storage directory (${OSS_HDFS_ROOT.applicationName} ${OSS_HDFS_ROOT.configFileName} ${OSS_HDFS_ROOT.configItemKey}) to an OSS-HDFS bucket.`,
-  check(view) {
-    const out = new OutcomeBuilder(this.name);
-    if (view.applications === UNKNOWN) return out.unknown("applications").build();
-    if (!knownApplications(view).includes(OSS_HDFS_ROOT.applicationName)) return out.build();
-    out.applies();
-    if (view.applicationConfigs === UNKNOWN) return out.unknown("applicationConfigs").build();
-    const items = Array.isArray(view.applicationConfigs) ? view.applicationConfigs : [];
-    if (items.some((c) => c.configItemKey === UNKNOWN || c.applicationName === UNKNOWN)) return out.unknown("applicationConfigs").build();
-    const root = items.find((c) => c.applicationName === OSS_HDFS_ROOT.applicationName && c.configItemKey === OSS_HDFS_ROOT.configItemKey);
-    const fix = `create a bucket with OSS-HDFS enabled, then set storage.ossHdfsRootUri in the EmrCluster spec (or an applicationConfigs item ${OSS_HDFS_ROOT.applicationName} / ${OSS_HDFS_ROOT.configFileName} / ${OSS_HDFS_ROOT.configItemKey}), for example "${OSS_HDFS_ROOT.example}"`;
-    if (!root) return out.fail("applicationConfigs", "OSS-HDFS is installed without its root storage directory: the cluster has no usable default filesystem", fix).build();
-    if (root.configItemValue === UNKNOWN) return out.unknown(`${root.path}.configItemValue`).build();
-    if (root.configFileName !== OSS_HDFS_ROOT.configFileName) {
-      out.fail(`${root.path}.configFileName`, `${OSS_HDFS_ROOT.configItemKey} is in "${String(root.configFileName)}"`, `put it in "${OSS_HDFS_ROOT.configFileName}"`);
-    }
-    if (!isKnown(root.configItemValue) || !OSS_HDFS_ROOT.pattern.test(root.configItemValue)) {
-      out.fail(`${root.path}.configItemValue`, `${OSS_HDFS_ROOT.configItemKey} is ${JSON.stringify(root.configItemValue)}, not an OSS-HDFS bucket endpoint`, fix);
-    }
-    return out.build();
-  }
-};
-function checkRenewal(subscription, path, what, out) {
-  if (subscription === UNKNOWN) return void out.unknown(path);
-  if (!isKnown(subscription)) return;
-  const renewal = subscription;
-  if (renewal.autoRenew === UNKNOWN) return void out.unknown(`${path}.autoRenew`);
-  if (renewal.autoRenew !== true) return;
-  out.applies();
-  if (renewal.autoRenewDuration === UNKNOWN) out.unknown(`${path}.autoRenewDuration`);
-  else if (renewal.autoRenewDuration === void 0) {
-    out.fail(`${path}.autoRenewDuration`, `${what} renews automatically with no renewal duration: the provider sends 0`, 'set autoRenewDuration: 1 and autoRenewDurationUnit: "Month" (the EmrCluster component does this by default)');
-  }
-}
-var subscriptionAutoRenewDuration = {
-  name: "emr-subscription-auto-renew",
-  kind: "validity",
-  description: "Checks whether every subscriptionConfig with autoRenew also sets autoRenewDuration (the provider sends 0 otherwise).",
-  check(view) {
-    const out = new OutcomeBuilder(this.name);
-    checkRenewal(view.subscription, "subscriptionConfig", "the cluster", out);
-    for (const g of nodeGroupsOf(view, out)) checkRenewal(g.subscription, `${g.path}.subscriptionConfig`, g.label, out);
-    return out.build();
-  }
-};
-var subscriptionAutoPayOrder = {
-  name: "emr-subscription-auto-pay-order",
-  kind: "validity",
-  description: "Checks whether every Subscription's subscriptionConfig (cluster or node group) states autoPayOrder (the provider sends false when it is left out, leaving the order unpaid).",
-  check(view) {
-    const out = new OutcomeBuilder(this.name);
-    for (const owner of subscriptionsOf(view, out)) {
-      const { path, what, subscription } = owner;
-      if (subscription === void 0 || !paysBySubscription(owner, out)) continue;
-      if (subscription === UNKNOWN) {
-        out.unknown(path);
-        continue;
-      }
-      if (!isKnown(subscription)) continue;
-      out.applies();
-      if (subscription.autoPayOrder === UNKNOWN) out.unknown(`${path}.autoPayOrder`);
-      else if (subscription.autoPayOrder === void 0) {
-        const order = owner.path === "subscriptionConfig" ? "the order that creates the cluster" : "the orders of its creation and later scale-outs";
-        out.fail(`${path}.autoPayOrder`, `${what} is Subscription and its subscriptionConfig leaves autoPayOrder out: the provider sends false (not its documented default, true), so ${order} would wait unpaid`, "set autoPayOrder: true (or false if you pay each order yourself); EmrCluster sets true unless told otherwise");
-      }
-    }
-    return out.build();
-  }
-};
 
 // rules/provider-schema-check.ts
 var isRecord = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -1160,8 +1660,6 @@ function checkProviderSchema(type, props) {
 var PROVIDER_SCHEMA_RULE = "emr-provider-schema";
 var providerSchemaValues = {
   name: PROVIDER_SCHEMA_RULE,
-  description: `Checks whether every enum, range, pattern and whole-number field of the cluster (${Object.keys(EMR_CLUSTER_SCHEMA).length} fields) and of the RDS instances, databases, accounts, privileges and security groups of the stack holds a value the alicloud provider's schema accepts (it refuses the others at preview, or truncates a fraction).`,
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     const { problems, unknown } = checkProviderSchema("alicloud:emrv2/cluster:Cluster", view.props);
@@ -1179,8 +1677,6 @@ function deployModeOf(view, out) {
 }
 var deployModeMasters = {
   name: "emr-deploy-mode-masters",
-  description: "Checks whether the cluster has one MASTER group with 3 nodes in HA mode, or 1 node in NORMAL mode.",
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     const mode = deployModeOf(view, out);
@@ -1204,8 +1700,6 @@ var deployModeMasters = {
 };
 var haZookeeper = {
   name: "emr-ha-zookeeper",
-  description: "Checks whether an HA cluster installs ZOOKEEPER (master standby switching).",
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (deployModeOf(view, out) !== "HA") return out.build();
@@ -1220,8 +1714,6 @@ var haZookeeper = {
 };
 var nodeGroupRoles = {
   name: "emr-node-group-roles",
-  description: "Checks whether MASTER-EXTEND groups appear only in HA clusters, and GATEWAY groups only in DATALAKE/DATAFLOW from EMR-5.10.1 and CUSTOM from EMR-5.17.1.",
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     const mode = deployModeOf(view, out);
@@ -1258,8 +1750,6 @@ function gatewayProblem(view, path, label, out) {
 }
 var taskOnlyFeatures = {
   name: "emr-spot-and-auto-scaling-task-only",
-  description: "Checks whether Spot instances and auto-scaling policies are used only on TASK groups.",
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     for (const g of nodeGroupsOf(view, out)) {
@@ -1281,8 +1771,6 @@ var taskOnlyFeatures = {
 };
 var vswitchIdsRequired = {
   name: "emr-vswitch-ids",
-  description: "Checks whether every node group lists its VSwitchIds (else the API fails with InvalidParameter: VSwitchIds is not valid).",
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     for (const g of nodeGroupsOf(view, out)) {
@@ -1297,8 +1785,6 @@ var vswitchIdsRequired = {
 };
 var applicationExclusion = {
   name: "emr-application-exclusion",
-  description: "Checks whether the cluster installs at most one of SPARK2/SPARK3, HDFS/OSS-HDFS and STARROCKS2/STARROCKS3.",
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.applications === UNKNOWN) return out.unknown("applications").build();
@@ -1314,8 +1800,6 @@ var applicationExclusion = {
 };
 var coreGroupPresent = {
   name: "emr-core-group",
-  description: `Checks whether a cluster that installs an application storing its data on CORE nodes (${CORE_DATA_APPLICATIONS.join(", ")}) has a CORE group, and whether every CORE group has at least one node.`,
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     const groups = nodeGroupsOf(view, out);
@@ -1342,8 +1826,6 @@ var coreGroupPresent = {
 };
 var nodeGroupNamesUnique = {
   name: "emr-node-group-names-unique",
-  description: "Checks whether every node group of the cluster has its own nodeGroupName (the provider matches groups by name).",
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     const seen = /* @__PURE__ */ new Map();
@@ -1363,8 +1845,6 @@ var nodeGroupNamesUnique = {
 };
 var internalApplications = {
   name: "emr-internal-applications",
-  description: `Checks whether the cluster lists no internal application (${INTERNAL_APPLICATIONS.join(", ")}): the provider filters them out when reading back, so every preview would replace the cluster.`,
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.applications === UNKNOWN) return out.unknown("applications").build();
@@ -1410,8 +1890,7 @@ var MANDATORY_RULES = [
 ];
 var ADVISORY_RULES = [productionKerberos, productionHa];
 var ALL_RULES = [...MANDATORY_RULES, ...ADVISORY_RULES];
-var VALIDITY_RULES = ALL_RULES.filter((r) => r.kind === "validity");
-var POLICY_CATALOG = catalogOf(ALL_RULES);
+var VALIDITY_RULES = ALL_RULES.filter((r) => policyEntry(r.name).kind === "validity");
 function ruleContext(limits, context = {}) {
   return {
     limits: { ...DEFAULT_LIMITS, ...stripUndefined(limits ?? {}) },
@@ -1545,28 +2024,10 @@ function sharedView(urn, props) {
 }
 
 // cluster-policy.ts
-var LIMIT_DESCRIPTIONS = {
-  maxNodesPerGroupAtCreate: "Most nodes a node group may have at creation.",
-  nodeGroupAckThreshold: "Node groups above this size need the emr-guard:ack-node-count tag covering it.",
-  scaleOutAckThreshold: "A scale-out above this many nodes in one update needs the emr-guard:ack-scale-out tag naming it (the change-aware check, the live gate and EmrClient read this).",
-  maxScaleOutPerCall: "Most nodes one update may add to a node group (the change-aware check, the live gate and EmrClient read this).",
-  maxScaleInPerCall: "Most nodes one update may release from a TASK group (the change-aware check, the live gate and EmrClient read this).",
-  clusterNodesCostAckThreshold: "Clusters above this many nodes in total need the emr-guard:ack-cluster-nodes tag.",
-  maxAutoScalingCapacity: "Highest auto-scaling MaxCapacity.",
-  subscriptionMonthsAckThreshold: "Subscriptions longer than this many months need the emr-guard:ack-subscription-months tag."
-};
-function configSchemaFor(options) {
+function configSchemaFor(entry) {
   const properties = {};
-  for (const key of propertiesOf(options)) {
-    properties[key] = { type: "integer", minimum: 0, default: DEFAULT_LIMITS[key], description: LIMIT_DESCRIPTIONS[key] };
-  }
-  if (options.productionStacks) {
-    properties.productionStacks = {
-      type: "array",
-      items: { type: "string" },
-      default: [...DEFAULT_PRODUCTION_STACK_PATTERNS],
-      description: "Stack names treated as production (* is a wildcard)."
-    };
+  for (const p of propertyInfo(entry)) {
+    properties[p.key] = p.type === "integer" ? { type: "integer", minimum: 0, default: p.default, description: p.description } : { type: "array", items: { type: "string" }, default: [...p.default], description: p.description };
   }
   return Object.keys(properties).length ? { properties } : void 0;
 }
@@ -1576,7 +2037,7 @@ function contextFor(args) {
   return ruleContext(limits, { stackName: stackOfUrn(args.urn), productionStacks });
 }
 function clusterPolicy(rule, options = {}) {
-  const entry = entryOf(rule);
+  const entry = policyEntry(rule.name);
   const judgeCluster = (args, reportViolation) => {
     const outcome = runRuleOnView(rule, sharedView(args.urn, args.props), contextFor(args));
     if (outcome.kind === "non-compliant") {
@@ -1586,7 +2047,7 @@ function clusterPolicy(rule, options = {}) {
   const enforcementLevel = entry.level;
   return {
     name: rule.name,
-    description: rule.description,
+    description: entry.description,
     enforcementLevel,
     configSchema: configSchemaFor(entry),
     validateResource: options.otherTypes ? withOtherTypes(judgeCluster, options.otherTypes) : forClusters(judgeCluster),
@@ -1599,6 +2060,10 @@ function withOtherTypes(judgeCluster, other) {
     if (other.types.includes(args.type)) other.validate(args, reportViolation);
   };
 }
+function policyHeader(name) {
+  const entry = policyEntry(name);
+  return { name, description: entry.description, enforcementLevel: entry.level };
+}
 
 // capacity.ts
 var nodeGroupSizePolicy = clusterPolicy(nodeGroupSize);
@@ -1608,9 +2073,7 @@ var autoScalingBoundsPolicy = clusterPolicy(autoScalingBounds);
 var subscriptionDurationAckPolicy = clusterPolicy(subscriptionDurationAck);
 var subscriptionConfigPolicy = clusterPolicy(subscriptionConfigValid);
 var autoScalingIgnoreChangesPolicy = {
-  name: "emr-auto-scaling-ignore-changes",
-  description: "Checks whether every auto-scaled node group's nodeCount is in the resource's ignoreChanges option.",
-  enforcementLevel: otherPolicy("emr-auto-scaling-ignore-changes").level,
+  ...policyHeader("emr-auto-scaling-ignore-changes"),
   validateResource: forClusters((args, reportViolation) => {
     const view = sharedView(args.urn, args.props);
     if (!Array.isArray(view.nodeGroups)) return;
@@ -1656,9 +2119,7 @@ var bootstrapScriptsPolicy = clusterPolicy(bootstrapScriptsFromOss);
 var productionKerberosPolicy = clusterPolicy(productionKerberos);
 var productionHaPolicy = clusterPolicy(productionHa);
 var clusterNamesUniquePolicy = {
-  name: CLUSTER_NAMES_UNIQUE,
-  description: "Checks whether every EMR cluster of the stack has its own clusterName.",
-  enforcementLevel: otherPolicy(CLUSTER_NAMES_UNIQUE).level,
+  ...policyHeader(CLUSTER_NAMES_UNIQUE),
   validateStack: (args, reportViolation) => {
     const clusters = clustersOf(args.resources);
     const problems = checkClusterNamesUnique(clusters.map((c) => ({ resource: c.resource.name, clusterName: c.view.clusterName })));
@@ -1671,9 +2132,7 @@ var hiveMetastoreTypePolicy = clusterPolicy(hiveMetastoreType);
 var sparkMetastorePolicy = clusterPolicy(sparkMetastoreMatchesHive);
 var haExternalMetastorePolicy = clusterPolicy(haExternalMetastore);
 var metastoreRdsSameVpcPolicy = {
-  name: "emr-metastore-rds-same-vpc",
-  description: "Checks whether the ApsaraDB RDS instance of a USER_RDS Hive metastore, when in the stack, is in the cluster's VPC.",
-  enforcementLevel: otherPolicy("emr-metastore-rds-same-vpc").level,
+  ...policyHeader("emr-metastore-rds-same-vpc"),
   validateStack: (args, reportViolation) => {
     for (const { resource, view } of clustersOf(args.resources)) {
       const instances = derivedOfType(resource, "applicationConfigs", TYPES.rdsInstance);
@@ -1689,9 +2148,7 @@ var metastoreRdsSameVpcPolicy = {
   }
 };
 var metastorePasswordSourcePolicy = {
-  name: "emr-metastore-password-source",
-  description: `Checks whether the Hive metastore JDBC password (${METASTORE.jdbc.password}) of a cluster written without EmrCluster is derived from a resource of the stack (the pack cannot tell a secret from a literal).`,
-  enforcementLevel: otherPolicy("emr-metastore-password-source").level,
+  ...policyHeader("emr-metastore-password-source"),
   validateStack: (args, reportViolation) => {
     for (const { resource, view } of clustersOf(args.resources)) {
       const source = { applicationConfigsDependsOn: derivedFrom(resource, "applicationConfigs").map((r) => r.urn), builtByComponent: resource.parent?.type === TYPES.component };
@@ -1719,9 +2176,7 @@ var notNormal = (sg) => {
   return type === UNKNOWN || type === void 0 || type === "normal" ? void 0 : type;
 };
 var securityGroupNormalPolicy = {
-  name: "emr-security-group-normal",
-  description: "Checks whether every security group an EMR cluster uses (its own, and its node groups' additionalSecurityGroupIds), when created in the stack, is a normal (not enterprise) security group.",
-  enforcementLevel: otherPolicy("emr-security-group-normal").level,
+  ...policyHeader("emr-security-group-normal"),
   validateStack: (args, reportViolation) => {
     for (const { resource } of clustersOf(args.resources)) {
       for (const sg of derivedOfType(resource, "nodeAttributes", TYPES.securityGroup)) {
@@ -1747,9 +2202,7 @@ var securityGroupNormalPolicy = {
   }
 };
 var securityGroupExternalPolicy = {
-  name: "emr-security-group-external",
-  description: "Checks whether the security groups of an EMR cluster can be verified in the stack; an external one must be checked to be a normal group by hand.",
-  enforcementLevel: otherPolicy("emr-security-group-external").level,
+  ...policyHeader("emr-security-group-external"),
   validateStack: (args, reportViolation) => {
     for (const { resource, view } of clustersOf(args.resources)) {
       if (!derivedOfType(resource, "nodeAttributes", TYPES.securityGroup).length) {
@@ -1782,9 +2235,7 @@ var deletionProtectionPolicy = clusterPolicy(deletionProtection, {
   }
 });
 var protectOptionPolicy = {
-  name: "emr-protect-option",
-  description: "Checks whether the cluster carries the Pulumi protect resource option, so pulumi destroy fails on it.",
-  enforcementLevel: otherPolicy("emr-protect-option").level,
+  ...policyHeader("emr-protect-option"),
   validateResource: forClusters((args, reportViolation) => {
     for (const f of checkProtectOption(args.opts.protect)) reportViolation(`${f.path}: ${f.message}. Fix: ${f.fix}.`, args.urn);
   })

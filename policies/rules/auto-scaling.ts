@@ -28,8 +28,6 @@ export function maxNodesOf(g: GroupView, out: OutcomeBuilder): number | Unknown 
 
 export const autoScalingBounds: ClusterRule = {
   name: "emr-auto-scaling-bounds",
-  description: "Checks whether every auto-scaling policy has minCapacity <= maxCapacity (their range is the provider's: emr-provider-schema) and its group's nodeCount within [minCapacity, maxCapacity].",
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     for (const g of nodeGroupsOf(view, out)) {

@@ -1,6 +1,6 @@
 /** Node-count caps and acknowledgements, the cluster's total and the auto-scaling capacity cap (guardrails). */
 import { maxNodesOf } from "./auto-scaling";
-import { ACK_TAGS, AUTO_SCALING, DEFAULT_LIMITS, type GuardrailLimits } from "./domain";
+import { ACK_TAGS } from "./domain";
 import { OutcomeBuilder, UNKNOWN, type Finding } from "./types";
 import type { ClusterRule } from "./rule";
 import { ackNumber, clusterView, isKnown, nodeGroupsOf, MALFORMED, type GroupView } from "./view";
@@ -14,8 +14,6 @@ function countOf(g: GroupView, out: OutcomeBuilder): number | undefined {
   if (g.nodeCount === UNKNOWN || g.nodeCount === MALFORMED) out.unknown(`${g.path}.nodeCount`);
   return undefined;
 }
-
-const D = DEFAULT_LIMITS;
 
 /** A group above the creation cap: the finding's path, what is wrong and the way to get there. */
 function aboveCap(g: GroupView, n: number, cap: number): Omit<Finding, "rule"> {
@@ -36,10 +34,6 @@ function aboveCap(g: GroupView, n: number, cap: number): Omit<Finding, "rule"> {
  */
 export const nodeGroupSize: ClusterRule = {
   name: "emr-node-group-creation-cap",
-  description: `Checks whether every node group above the acknowledgement threshold (nodeGroupAckThreshold, default ${D.nodeGroupAckThreshold}) carries the tag ${ACK_TAGS.nodeCount} covering its size; above the cap at creation (maxNodesPerGroupAtCreate, default ${D.maxNodesPerGroupAtCreate}) that tag states the size was reached by steps.`,
-  kind: "guardrail",
-  limits: ["maxNodesPerGroupAtCreate", "nodeGroupAckThreshold"],
-  hosts: ["maxScaleOutPerCall", "scaleOutAckThreshold", "maxScaleInPerCall"],
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
     const cap = limits.maxNodesPerGroupAtCreate;
@@ -75,9 +69,6 @@ export const nodeGroupSize: ClusterRule = {
  */
 export const clusterTotalNodesAck: ClusterRule = {
   name: "emr-cluster-total-nodes-ack",
-  description: `Checks whether a cluster that may grow above the cost threshold (clusterNodesCostAckThreshold, default ${D.clusterNodesCostAckThreshold} nodes in total, each auto-scaled group counted at its MaxCapacity) carries the tag ${ACK_TAGS.clusterNodes} covering its total.`,
-  kind: "guardrail",
-  limits: ["clusterNodesCostAckThreshold"],
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
     let known = 0;
@@ -108,9 +99,6 @@ export const clusterTotalNodesAck: ClusterRule = {
 
 export const autoScalingMaxCapacity: ClusterRule = {
   name: "emr-auto-scaling-max-capacity",
-  description: `Checks whether every auto-scaling policy states a MaxCapacity of at most the cap (maxAutoScalingCapacity, default ${D.maxAutoScalingCapacity}; without one the API uses ${AUTO_SCALING.defaultMaxCapacity}).`,
-  kind: "guardrail",
-  limits: ["maxAutoScalingCapacity"],
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
     nodeGroupsOf(view, out).forEach((g) => {

@@ -115,6 +115,12 @@ export const TAG_RULES = {
   forbiddenFragments: ["http://", "https://"],
 } as const;
 
+/**
+ * Name lengths. Cluster names: the API allows 128 characters, the provider's docs say under 64; we keep to 64.
+ * Node-group names: up to 128. Descriptions: up to 1024.
+ */
+export const NAME_LIMITS = { clusterName: 64, nodeGroupName: 128, description: 1024 } as const;
+
 /** Applications a cluster in HA mode must install. */
 export const HA_REQUIRED_APPLICATIONS = ["ZOOKEEPER"] as const;
 /** MASTER nodes per deploy mode. */
@@ -143,8 +149,11 @@ export interface GuardrailLimits {
   subscriptionMonthsAckThreshold: number;
 }
 
-/** DecreaseNodes calls on one node group are at least this far apart (seed 002: BatchInterval >= 120 seconds). */
+/** DecreaseNodes calls on one node group are at least this far apart (seed 002: "BatchInterval ≥ 120 seconds"). */
 export const SCALE_IN_BATCH_INTERVAL_SECONDS = 120;
+
+/** The node groups our gates let shrink (seed 002: DecreaseNodes "TASK groups only"). */
+export const SCALE_IN_GROUP_TYPES: readonly string[] = ["TASK"];
 
 export const DEFAULT_LIMITS: GuardrailLimits = {
   maxNodesPerGroupAtCreate: 50,

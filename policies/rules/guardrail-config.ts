@@ -5,7 +5,7 @@
  * number ≥ 0, and a validity policy set below mandatory are all errors naming the key, the value and what is valid.
  */
 import { DEFAULT_LIMITS, DEFAULT_PRODUCTION_STACK_PATTERNS, type GuardrailLimits } from "./domain";
-import { ENFORCEMENT_LEVELS, propertiesOf, type EnforcementLevel, type PolicyEntry } from "./catalog";
+import { ENFORCEMENT_LEVELS, propertiesOf, RULES_DOCUMENT, type EnforcementLevel, type PolicyEntry } from "./catalog";
 import { didYouMean } from "./suggest";
 
 /** Where the guardrails are configured: the repository root, in the format `--policy-pack-config` takes. */
@@ -88,7 +88,7 @@ export function parseGuardrailConfig(document: unknown, catalog: readonly Policy
       continue;
     }
     if (!entry) {
-      errors.push(`${key}: unknown policy${didYouMean(key, [...byName.keys()])}; the pack's policies are listed in policies/README.md`);
+      errors.push(`${key}: unknown policy${didYouMean(key, [...byName.keys()])}; the pack's policies are listed in ${RULES_DOCUMENT} (and by emr-check --list-rules)`);
       continue;
     }
     let level: unknown;

@@ -1,5 +1,5 @@
 /** User text and scripts: names, descriptions, passwords and bootstrap script locations. */
-import { DEFAULT_PRODUCTION_STACK_PATTERNS, TAG_RULES } from "./domain";
+import { DEFAULT_PRODUCTION_STACK_PATTERNS, NAME_LIMITS, TAG_RULES } from "./domain";
 import { OutcomeBuilder, UNKNOWN, type Finding, type RuleContext } from "./types";
 import type { ClusterRule } from "./rule";
 import { isKnown, MALFORMED } from "./view";
@@ -33,28 +33,26 @@ function checkName(value: unknown, path: string, rule: NameRule): Finding[] {
   return [];
 }
 
-/** ClusterName: the API allows 128 characters, the provider docs under 64; we keep to 64. */
+/** ClusterName: at most NAME_LIMITS.clusterName characters (see there why). */
 export function checkClusterName(value: unknown, path = "clusterName"): Finding[] {
-  return checkName(value, path, { what: "cluster name", pattern: CLUSTER_NAME, max: 64, allowed: 'English or Chinese letters, digits, "_" and "-", starting with a letter', example: "lakehouse-prod" });
+  return checkName(value, path, { what: "cluster name", pattern: CLUSTER_NAME, max: NAME_LIMITS.clusterName, allowed: 'English or Chinese letters, digits, "_" and "-", starting with a letter', example: "lakehouse-prod" });
 }
 
 export function checkNodeGroupName(value: unknown, path = "nodeGroupName"): Finding[] {
-  return checkName(value, path, { what: "node group name", pattern: NODE_GROUP_NAME, max: 128, allowed: 'English or Chinese letters, digits, "_" and "-" (a digit may come first)', example: "1st_task" });
+  return checkName(value, path, { what: "node group name", pattern: NODE_GROUP_NAME, max: NAME_LIMITS.nodeGroupName, allowed: 'English or Chinese letters, digits, "_" and "-" (a digit may come first)', example: "1st_task" });
 }
 
 export function checkDescription(value: unknown, path = "description"): Finding[] {
   if (value === undefined || value === UNKNOWN) return [];
-  const fix = 'plain words, digits and ".,:_-/ " only, at most 1024 characters, e.g. "Nightly ETL for the finance team"';
+  const fix = `plain words, digits and ".,:_-/ " only, at most ${NAME_LIMITS.description} characters, e.g. "Nightly ETL for the finance team"`;
   if (typeof value !== "string") return [{ rule: TEXT_RULE, path, message: "description is not text", fix }];
-  if (value.length > 1024) return [{ rule: TEXT_RULE, path, message: `description has ${value.length} characters; at most 1024`, fix }];
+  if (value.length > NAME_LIMITS.description) return [{ rule: TEXT_RULE, path, message: `description has ${value.length} characters; at most ${NAME_LIMITS.description}`, fix }];
   if (SHELL_METACHARACTERS.test(value)) return [{ rule: TEXT_RULE, path, message: `description contains shell or config metacharacters (${JSON.stringify(value.match(SHELL_METACHARACTERS)?.[0])})`, fix }];
   return [];
 }
 
 export const namesAndDescriptions: ClusterRule = {
   name: TEXT_RULE,
-  description: "Checks whether the cluster name (an English or Chinese letter first, at most 64 characters) and node group names use only English or Chinese letters, digits, _ and -.",
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.clusterName === UNKNOWN) out.unknown("clusterName");
@@ -71,8 +69,6 @@ export const namesAndDescriptions: ClusterRule = {
 
 export const bootstrapScriptsFromOss: ClusterRule = {
   name: "emr-bootstrap-scripts-oss",
-  description: "Checks whether every bootstrap script is read from an oss:// path (never a remote URL or a local path).",
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.bootstrapScripts === UNKNOWN) return out.unknown("bootstrapScripts").build();
@@ -94,8 +90,6 @@ export const bootstrapScriptsFromOss: ClusterRule = {
 
 export const tagsValid: ClusterRule = {
   name: "emr-tags",
-  description: `Checks whether the cluster has at most ${TAG_RULES.maxTags} tags, no key with a reserved prefix (${TAG_RULES.reservedKeyPrefixes.join(", ")}) and no http:// or https:// in keys or values.`,
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.tags === UNKNOWN) return out.unknown("tags").build();
@@ -145,13 +139,9 @@ export function isProductionStack(stackName: string | undefined, patterns: reado
   return patterns.some((p) => new RegExp(`^${p.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`).test(stackName));
 }
 
-function productionRule(name: string, description: string, field: "deployMode" | "securityMode", want: string, why: string, fix: string): ClusterRule {
+function productionRule(name: string, field: "deployMode" | "securityMode", want: string, why: string, fix: string): ClusterRule {
   return {
     name,
-    description,
-    kind: "guardrail",
-    level: "advisory",
-    productionStacks: true,
     check(view, ctx: RuleContext) {
       const out = new OutcomeBuilder(this.name);
       if (!isProductionStack(ctx.stackName, ctx.productionStacks)) return out.build();
@@ -166,7 +156,6 @@ function productionRule(name: string, description: string, field: "deployMode" |
 
 export const productionKerberos = productionRule(
   "emr-production-kerberos",
-  "Checks whether clusters on production stacks use securityMode KERBEROS (never downgraded to NORMAL).",
   "securityMode",
   "KERBEROS",
   "production clusters authenticate with Kerberos, and a KERBEROS cluster is never switched back to NORMAL",
@@ -175,7 +164,6 @@ export const productionKerberos = productionRule(
 
 export const productionHa = productionRule(
   "emr-production-ha",
-  "Checks whether clusters on production stacks use deployMode HA.",
   "deployMode",
   "HA",
   "production clusters need master failover",

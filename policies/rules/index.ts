@@ -5,7 +5,7 @@
 import { DEFAULT_LIMITS, DEFAULT_PRODUCTION_STACK_PATTERNS, type GuardrailLimits } from "./domain";
 import { autoScalingBounds } from "./auto-scaling";
 import { autoScalingMaxCapacity, clusterTotalNodesAck, nodeGroupSize } from "./capacity";
-import { catalogOf, type PolicyEntry } from "./catalog";
+import { policyEntry, POLICY_CATALOG } from "./catalog";
 import { parseGuardrailConfig, type GuardrailConfigResult } from "./guardrail-config";
 import { bootstrapScriptsFromOss, namesAndDescriptions, productionHa, productionKerberos, tagsValid } from "./hygiene";
 import { haExternalMetastore, hiveMetastoreType, sparkMetastoreMatchesHive } from "./metastore";
@@ -23,13 +23,13 @@ export * from "./types";
 export * from "./rule";
 export { clusterView, isKnown, MALFORMED, type ClusterView, type GroupView } from "./view";
 export { ignoreChangesCovers } from "./auto-scaling";
-export { ENFORCEMENT_LEVELS, type EnforcementLevel, type PolicyEntry } from "./catalog";
+export { CHANGE_CATALOG, ENFORCEMENT_LEVELS, POLICY_CATALOG, RULE_CATALOG, policyEntry, ruleEntry, type EnforcementLevel, type PolicyEntry, type RuleEntry, type RuleKind } from "./catalog";
 export { GUARDRAIL_CONFIG_FILE, type GuardrailConfig, type GuardrailConfigResult } from "./guardrail-config";
 export { checkClusterName, checkClusterNamesUnique, checkDescription, checkNodeGroupName, isProductionStack } from "./hygiene";
 export { checkJdbcPasswordSource, checkMetastoreRdsVpc, jdbcPasswordItem } from "./metastore";
 export { checkProtectOption } from "./protection";
 
-/** Per-resource rules whose policies are mandatory by default. */
+/** Per-resource rules whose policies are mandatory by default (their levels: the catalog; a test holds the two lists to it). */
 export const MANDATORY_RULES: readonly ClusterRule[] = [
   nodeGroupSize,
   clusterTotalNodesAck,
@@ -65,10 +65,8 @@ export const ADVISORY_RULES: readonly ClusterRule[] = [productionKerberos, produ
 export const ALL_RULES: readonly ClusterRule[] = [...MANDATORY_RULES, ...ADVISORY_RULES];
 
 /** The rules the EmrCluster component refuses (what the cloud would refuse, or what is inconsistent). */
-export const VALIDITY_RULES: readonly ClusterRule[] = ALL_RULES.filter((r) => r.kind === "validity");
+export const VALIDITY_RULES: readonly ClusterRule[] = ALL_RULES.filter((r) => policyEntry(r.name).kind === "validity");
 
-/** Every policy of the pack: its kind, default level and configurable properties (the pack is built from this). */
-export const POLICY_CATALOG: readonly PolicyEntry[] = catalogOf(ALL_RULES);
 
 /** Parses a `--policy-pack-config` document (guardrails.json) against the pack's policies; strict. */
 export function parseGuardrails(document: unknown): GuardrailConfigResult {

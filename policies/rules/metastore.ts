@@ -72,8 +72,6 @@ const hiveExample = `{ applicationName: "HIVE", configFileName: "${METASTORE.hiv
 
 export const hiveMetastoreType: ClusterRule = {
   name: "emr-hive-metastore-type",
-  description: `Checks whether a cluster with HIVE sets ${METASTORE.key} in ${METASTORE.hive.configFileName} once (or always to the same value) to LOCAL, USER_RDS or DLF, and USER_RDS with its JDBC connection items (URL, user name, password), none empty.`,
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.applications === UNKNOWN) return out.unknown("applications").build();
@@ -100,8 +98,6 @@ export const hiveMetastoreType: ClusterRule = {
 
 export const sparkMetastoreMatchesHive: ClusterRule = {
   name: "emr-spark-metastore-matches-hive",
-  description: `Checks whether a cluster with Spark sets ${METASTORE.key} in ${METASTORE.spark.configFileName} once (or always to the same value), equal to HIVE's.`,
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.applications === UNKNOWN) return out.unknown("applications").build();
@@ -135,8 +131,6 @@ export const sparkMetastoreMatchesHive: ClusterRule = {
 
 export const haExternalMetastore: ClusterRule = {
   name: "emr-ha-external-metastore",
-  description: "Checks whether an HA cluster with HIVE or Spark keeps its metastore outside the cluster (USER_RDS or DLF, never LOCAL) in every hive.metastore.type item of hivemetastore-site.xml and Spark's hive-site.xml.",
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.deployMode === UNKNOWN) return out.unknown("deployMode").build();

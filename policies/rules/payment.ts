@@ -1,5 +1,5 @@
 /** Subscriptions: a valid subscriptionConfig wherever Subscription is chosen (validity), and its length (guardrail). */
-import { ACK_TAGS, DEFAULT_LIMITS, MONTHS_PER_UNIT, PAYMENT_DURATIONS, type PaymentDurationUnit } from "./domain";
+import { ACK_TAGS, MONTHS_PER_UNIT, PAYMENT_DURATIONS, type PaymentDurationUnit } from "./domain";
 import { EMR_CLUSTER_SCHEMA } from "./provider-schema";
 import { OutcomeBuilder, UNKNOWN } from "./types";
 import type { ClusterRule } from "./rule";
@@ -38,8 +38,6 @@ const PROVIDER_DURATIONS: readonly number[] = EMR_CLUSTER_SCHEMA["subscriptionCo
 
 export const subscriptionConfigValid: ClusterRule = {
   name: "emr-subscription-config",
-  description: `Checks whether every Subscription (cluster or node group) has a subscriptionConfig with a paymentDuration and paymentDurationUnit, and a duration the API accepts for its unit (${UNITS.map((u) => `${u}: ${PAYMENT_DURATIONS[u].join(", ")}`).join("; ")}).`,
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     for (const { path, what, paymentType, subscription } of subscriptionsOf(view, out)) {
@@ -83,9 +81,6 @@ export function subscriptionMonths(subscription: Field<SubscriptionView>): numbe
 
 export const subscriptionDurationAck: ClusterRule = {
   name: "emr-subscription-duration-ack",
-  description: `Checks whether a Subscription (cluster or node group) longer than the threshold (subscriptionMonthsAckThreshold, default ${DEFAULT_LIMITS.subscriptionMonthsAckThreshold} months; a Year counts 12) carries the tag ${ACK_TAGS.subscriptionMonths} covering it; a subscriptionConfig left on a PayAsYouGo cluster or group buys nothing and is not held to it.`,
-  kind: "guardrail",
-  limits: ["subscriptionMonthsAckThreshold"],
   check(view, { limits }) {
     const out = new OutcomeBuilder(this.name);
     for (const owner of subscriptionsOf(view, out)) {

@@ -5,8 +5,6 @@ import { MALFORMED } from "./view";
 
 export const deletionProtection: ClusterRule = {
   name: "emr-deletion-protection",
-  description: "Checks whether the cluster has deletionProtection set to true.",
-  kind: "guardrail",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.deletionProtection === UNKNOWN) return out.unknown("deletionProtection").build();

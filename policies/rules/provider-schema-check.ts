@@ -117,8 +117,6 @@ export const PROVIDER_SCHEMA_RULE = "emr-provider-schema";
 /** The cluster's part of the emr-provider-schema policy (the component runs it too, as a validity rule). */
 export const providerSchemaValues: ClusterRule = {
   name: PROVIDER_SCHEMA_RULE,
-  description: `Checks whether every enum, range, pattern and whole-number field of the cluster (${Object.keys(EMR_CLUSTER_SCHEMA).length} fields) and of the RDS instances, databases, accounts, privileges and security groups of the stack holds a value the alicloud provider's schema accepts (it refuses the others at preview, or truncates a fraction).`,
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     const { problems, unknown } = checkProviderSchema("alicloud:emrv2/cluster:Cluster", view.props);

@@ -24,8 +24,6 @@ export const OSS_HDFS_ROOT = {
 
 export const ossHdfsRootUri: ClusterRule = {
   name: "emr-oss-hdfs-root-uri",
-  kind: "validity",
-  description: `Checks whether a cluster with OSS-HDFS sets its root storage directory (${OSS_HDFS_ROOT.applicationName} ${OSS_HDFS_ROOT.configFileName} ${OSS_HDFS_ROOT.configItemKey}) to an OSS-HDFS bucket.`,
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.applications === UNKNOWN) return out.unknown("applications").build();
@@ -65,8 +63,6 @@ function checkRenewal(subscription: Field<SubscriptionView>, path: string, what:
 
 export const subscriptionAutoRenewDuration: ClusterRule = {
   name: "emr-subscription-auto-renew",
-  kind: "validity",
-  description: "Checks whether every subscriptionConfig with autoRenew also sets autoRenewDuration (the provider sends 0 otherwise).",
   check(view: ClusterView) {
     const out = new OutcomeBuilder(this.name);
     checkRenewal(view.subscription, "subscriptionConfig", "the cluster", out);
@@ -86,8 +82,6 @@ export const subscriptionAutoRenewDuration: ClusterRule = {
  */
 export const subscriptionAutoPayOrder: ClusterRule = {
   name: "emr-subscription-auto-pay-order",
-  kind: "validity",
-  description: "Checks whether every Subscription's subscriptionConfig (cluster or node group) states autoPayOrder (the provider sends false when it is left out, leaving the order unpaid).",
   check(view: ClusterView) {
     const out = new OutcomeBuilder(this.name);
     for (const owner of subscriptionsOf(view, out)) {

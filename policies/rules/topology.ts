@@ -12,8 +12,6 @@ function deployModeOf(view: ClusterView, out: OutcomeBuilder): DeployMode | unde
 
 export const deployModeMasters: ClusterRule = {
   name: "emr-deploy-mode-masters",
-  description: "Checks whether the cluster has one MASTER group with 3 nodes in HA mode, or 1 node in NORMAL mode.",
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     const mode = deployModeOf(view, out);
@@ -38,8 +36,6 @@ export const deployModeMasters: ClusterRule = {
 
 export const haZookeeper: ClusterRule = {
   name: "emr-ha-zookeeper",
-  description: "Checks whether an HA cluster installs ZOOKEEPER (master standby switching).",
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (deployModeOf(view, out) !== "HA") return out.build();
@@ -55,8 +51,6 @@ export const haZookeeper: ClusterRule = {
 
 export const nodeGroupRoles: ClusterRule = {
   name: "emr-node-group-roles",
-  description: "Checks whether MASTER-EXTEND groups appear only in HA clusters, and GATEWAY groups only in DATALAKE/DATAFLOW from EMR-5.10.1 and CUSTOM from EMR-5.17.1.",
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     const mode = deployModeOf(view, out);
@@ -96,8 +90,6 @@ function gatewayProblem(view: ClusterView, path: string, label: string, out: Out
 
 export const taskOnlyFeatures: ClusterRule = {
   name: "emr-spot-and-auto-scaling-task-only",
-  description: "Checks whether Spot instances and auto-scaling policies are used only on TASK groups.",
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     for (const g of nodeGroupsOf(view, out)) {
@@ -120,8 +112,6 @@ export const taskOnlyFeatures: ClusterRule = {
 
 export const vswitchIdsRequired: ClusterRule = {
   name: "emr-vswitch-ids",
-  description: "Checks whether every node group lists its VSwitchIds (else the API fails with InvalidParameter: VSwitchIds is not valid).",
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     for (const g of nodeGroupsOf(view, out)) {
@@ -137,8 +127,6 @@ export const vswitchIdsRequired: ClusterRule = {
 
 export const applicationExclusion: ClusterRule = {
   name: "emr-application-exclusion",
-  description: "Checks whether the cluster installs at most one of SPARK2/SPARK3, HDFS/OSS-HDFS and STARROCKS2/STARROCKS3.",
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.applications === UNKNOWN) return out.unknown("applications").build();
@@ -160,8 +148,6 @@ export const applicationExclusion: ClusterRule = {
  */
 export const coreGroupPresent: ClusterRule = {
   name: "emr-core-group",
-  description: `Checks whether a cluster that installs an application storing its data on CORE nodes (${CORE_DATA_APPLICATIONS.join(", ")}) has a CORE group, and whether every CORE group has at least one node.`,
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     const groups = nodeGroupsOf(view, out);
@@ -189,8 +175,6 @@ export const coreGroupPresent: ClusterRule = {
 
 export const nodeGroupNamesUnique: ClusterRule = {
   name: "emr-node-group-names-unique",
-  description: "Checks whether every node group of the cluster has its own nodeGroupName (the provider matches groups by name).",
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     const seen = new Map<string, string>();
@@ -211,8 +195,6 @@ export const nodeGroupNamesUnique: ClusterRule = {
 
 export const internalApplications: ClusterRule = {
   name: "emr-internal-applications",
-  description: `Checks whether the cluster lists no internal application (${INTERNAL_APPLICATIONS.join(", ")}): the provider filters them out when reading back, so every preview would replace the cluster.`,
-  kind: "validity",
   check(view) {
     const out = new OutcomeBuilder(this.name);
     if (view.applications === UNKNOWN) return out.unknown("applications").build();

@@ -63,7 +63,7 @@ describe("every typo is an error naming the key, the value and the valid values"
   test.each([
     [{ all: "advisry" }, 'all: the string "advisry" is not a level; valid levels are advisory, mandatory, remediate, disabled (did you mean advisory?)'],
     [{ "emr-protect-option": "optional" }, 'emr-protect-option: the string "optional" is not a level; valid levels are advisory, mandatory, remediate, disabled'],
-    [{ "emr-node-group-cap": { maxNodesPerGroupAtCreate: 40 } }, "emr-node-group-cap: unknown policy (did you mean emr-node-group-creation-cap?); the pack's policies are listed in policies/README.md"],
+    [{ "emr-node-group-cap": { maxNodesPerGroupAtCreate: 40 } }, "emr-node-group-cap: unknown policy (did you mean emr-node-group-creation-cap?); the pack's policies are listed in policies/README.md (and by emr-check --list-rules)"],
     [{ "emr-node-group-creation-cap": { maxNodesPerGroup: 40 } }, "emr-node-group-creation-cap.maxNodesPerGroup: unknown property (did you mean maxNodesPerGroupAtCreate?); emr-node-group-creation-cap takes enforcementLevel, maxNodesPerGroupAtCreate, nodeGroupAckThreshold, maxScaleOutPerCall, scaleOutAckThreshold, maxScaleInPerCall"],
     [{ "emr-node-group-creation-cap": { maxNodesPerGroupAtCreate: "abc" } }, 'emr-node-group-creation-cap.maxNodesPerGroupAtCreate: expected a whole number of at least 0, got the string "abc" (e.g. 50)'],
     [{ "emr-node-group-creation-cap": { maxNodesPerGroupAtCreate: "60" } }, 'emr-node-group-creation-cap.maxNodesPerGroupAtCreate: expected a whole number of at least 0, got the string "60" (e.g. 50)'],

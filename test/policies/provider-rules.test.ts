@@ -4,7 +4,7 @@
  * policies in the pack's list, mandatory.
  */
 import { ALL_POLICIES } from "../../policies/pack";
-import { MANDATORY_RULES, ruleContext, runRule, UNKNOWN, type Outcome } from "../../policies/rules";
+import { MANDATORY_RULES, policyEntry, ruleContext, runRule, UNKNOWN, type Outcome } from "../../policies/rules";
 import { ossHdfsRootUri, subscriptionAutoRenewDuration } from "../../policies/rules/provider";
 import { devClusterProps, haClusterProps } from "../helpers/cluster-props";
 
@@ -85,7 +85,7 @@ describe("emr-subscription-auto-renew: autoRenew comes with autoRenewDuration (t
 });
 
 test("both are validity rules, in the component's list and in the pack as mandatory policies", () => {
-  expect([ossHdfsRootUri.kind, subscriptionAutoRenewDuration.kind]).toEqual(["validity", "validity"]);
+  expect([policyEntry(ossHdfsRootUri.name).kind, policyEntry(subscriptionAutoRenewDuration.name).kind]).toEqual(["validity", "validity"]);
   expect(MANDATORY_RULES).toEqual(expect.arrayContaining([ossHdfsRootUri, subscriptionAutoRenewDuration]));
   const policies = ALL_POLICIES.filter((p) => p.name === "emr-oss-hdfs-root-uri" || p.name === "emr-subscription-auto-renew");
   expect(policies.map((p) => [p.name, p.enforcementLevel])).toEqual([

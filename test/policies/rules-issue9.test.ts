@@ -2,7 +2,7 @@
  * The rules added or corrected by issue 9 ("Correct against the EMR rules and the real provider"): a compliant case
  * and numbered non-compliant cases (one change each), preview unknowns, and each rule's kind.
  */
-import { ALL_RULES, POLICY_CATALOG, ruleContext, runRule, UNKNOWN, VALIDITY_RULES, type ClusterRule, type Outcome } from "../../policies/rules";
+import { ALL_RULES, POLICY_CATALOG, policyEntry, ruleContext, runRule, UNKNOWN, VALIDITY_RULES, type ClusterRule, type Outcome } from "../../policies/rules";
 import * as autoScaling from "../../policies/rules/auto-scaling";
 import { checkClusterNamesUnique } from "../../policies/rules/hygiene";
 import * as hygiene from "../../policies/rules/hygiene";
@@ -27,7 +27,7 @@ const expectUnknown = (outcome: Outcome, path: string) => expect(outcome).toEqua
 
 describe("every rule is tagged validity or guardrail; the component runs the validity ones", () => {
   test("kinds", () => {
-    expect(Object.fromEntries(ALL_RULES.map((r) => [r.name, r.kind]))).toEqual({
+    expect(Object.fromEntries(ALL_RULES.map((r) => [r.name, policyEntry(r.name).kind]))).toEqual({
       "emr-node-group-creation-cap": "guardrail",
       "emr-oss-hdfs-root-uri": "validity",
       "emr-cluster-total-nodes-ack": "guardrail",
@@ -57,7 +57,7 @@ describe("every rule is tagged validity or guardrail; the component runs the val
       "emr-subscription-auto-pay-order": "validity",
       "emr-provider-schema": "validity",
     });
-    expect(VALIDITY_RULES.every((r) => r.kind === "validity" && r.level === undefined && !r.limits?.length)).toBe(true);
+    expect(VALIDITY_RULES.map((r) => policyEntry(r.name)).every((e) => e.kind === "validity" && e.level === "mandatory" && !e.limits.length && !e.hosts.length)).toBe(true);
   });
   test("the catalog lists each policy once", () => expect(new Set(POLICY_CATALOG.map((p) => p.name)).size).toBe(POLICY_CATALOG.length));
 });

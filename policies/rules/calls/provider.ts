@@ -31,6 +31,9 @@ export const PROVIDER_REFUSALS = {
 } as const;
 export type RefusalKind = keyof typeof PROVIDER_REFUSALS;
 
+/** The node-group types the provider lets shrink; it refuses the others halfway (decreaseType, 2392-2394). */
+export const PROVIDER_DECREASE_GROUP_TYPES: readonly string[] = ["TASK", "GATEWAY"];
+
 /** The provider's error text with the group filled in. */
 export const refusalText = (kind: RefusalKind, group = "", type = "") => PROVIDER_REFUSALS[kind].message.replace("%group", group).replace("%type", type);
 

@@ -7,7 +7,7 @@
 import { compareValues, type ClusterSnapshot, type GroupSnapshot } from "../change/snapshot";
 import { UNKNOWN } from "../types";
 import { isKnown } from "../view";
-import { NO_DISK_GROWTH_CATEGORY, refusalText, PROVIDER_REFUSALS, type RefusalKind } from "./provider";
+import { NO_DISK_GROWTH_CATEGORY, PROVIDER_DECREASE_GROUP_TYPES, refusalText, PROVIDER_REFUSALS, type RefusalKind } from "./provider";
 import { dataDiskOf, groupPayment, isRange, type LiveGroup, type LiveState } from "./sides";
 import type { ApplyRefusal, CountRange, EmrCall } from "./types";
 
@@ -71,7 +71,7 @@ function resize(name: string, g: GroupSnapshot, live: LiveGroup, payment: string
       queue.inc.push({ ...base, action: "IncreaseNodes", params: {}, range: { min: 1, max: target - r.min }, possible: true, because: `${path}: planned ${target} (recorded state), live ${r.min}–${r.max} not known offline` });
     }
     if (r.max > target) {
-      if (plannedType !== "TASK" && plannedType !== "GATEWAY") return refusal("decreaseType", path, name);
+      if (!PROVIDER_DECREASE_GROUP_TYPES.includes(String(plannedType))) return refusal("decreaseType", path, name);
       queue.dec.push({ ...base, action: "DecreaseNodes", params: {}, range: { min: 1, max: r.max - target }, possible: true, because: `${path}: planned ${target} (recorded state), live ${r.min}–${r.max} not known offline` });
     }
     return undefined;
@@ -82,7 +82,7 @@ function resize(name: string, g: GroupSnapshot, live: LiveGroup, payment: string
     queue.inc.push({ ...base, action: "IncreaseNodes", from: current, params: { IncreaseNodeCount: target - current }, because: `${path} ${current} -> ${target}` });
   } else if (target < current) {
     // The provider checks the PROGRAM's type (2392-2394); the gates judge the live one.
-    if (plannedType !== "TASK" && plannedType !== "GATEWAY") return refusal("decreaseType", path, name);
+    if (!PROVIDER_DECREASE_GROUP_TYPES.includes(String(plannedType))) return refusal("decreaseType", path, name);
     queue.dec.push({ ...base, action: "DecreaseNodes", from: current, params: { DecreaseNodeCount: current - target }, because: `${path} ${current} -> ${target}` });
   }
   return undefined;

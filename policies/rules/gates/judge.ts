@@ -9,10 +9,11 @@ import { ChangeOutcomeBuilder, type ChangeFinding, type ChangeLevel, type Change
 import { NEW_GROUP_INSTEAD } from "../calls/provider";
 import type { ApplyRefusal, CallPlan, EmrCall } from "../calls/types";
 import { isUnknown } from "../types";
-import type { GuardrailLimits } from "../domain";
+import { SCALE_IN_GROUP_TYPES, type GuardrailLimits } from "../domain";
 import { advisory, changeFinding, describeCall, type GateContext } from "./finding";
 import { gateCall } from "./gate";
-import { CHANGE_RULES, CHANGE_RULE_INFO, type ChangeRuleName } from "./names";
+import { changeRuleEntry } from "../catalog";
+import { CHANGE_RULES, type ChangeRuleName } from "./names";
 import { checkClusterTotal } from "./total";
 
 export interface ChangeResult {
@@ -31,7 +32,7 @@ const REFUSAL_RULES: Readonly<Record<string, { rule: ChangeRuleName; fix: (r: Ap
   switchWithoutConfig: { rule: CHANGE_RULES.paymentSwitch, fix: (r) => `give node group "${r.group}" a subscriptionConfig (paymentDuration, paymentDurationUnit)` },
   groupSwitchWithoutConfig: { rule: CHANGE_RULES.paymentSwitch, fix: (r) => `give node group "${r.group}" a subscriptionConfig (paymentDuration, paymentDurationUnit)` },
   masterIncrease: { rule: CHANGE_RULES.scaleOut, fix: (r) => `keep the count of "${r.group}"; add CORE or TASK nodes instead` },
-  decreaseType: { rule: CHANGE_RULES.scaleIn, fix: (r) => `keep the count of "${r.group}"; only TASK groups shrink` },
+  decreaseType: { rule: CHANGE_RULES.scaleIn, fix: (r) => `keep the count of "${r.group}"; only ${SCALE_IN_GROUP_TYPES.join("/")} groups shrink` },
   diskShrink: { rule: CHANGE_RULES.diskSize, fix: (r) => `keep the data disk of "${r.group}" at its size or larger; for smaller disks ${NEW_GROUP_INSTEAD}` },
   diskLocalHddPro: { rule: CHANGE_RULES.diskSize, fix: (r) => `local_hdd_pro disks do not grow: for more disk on "${r.group}", ${NEW_GROUP_INSTEAD}` },
   removeRunning: { rule: CHANGE_RULES.groupRemoval, fix: (r) => `keep "${r.group}" in the program; step it down to 1 node (one update per step, each acknowledged as the check says), release the last nodes by their IDs (the EMR console's scale-in, or EmrClient.scaleInTaskGroup: the API takes a count only below the active nodes), then remove it in a later update; a group that is not TASK cannot be emptied: keep it` },
@@ -120,6 +121,6 @@ export function judgeCallPlan(plan: CallPlan, limits: GuardrailLimits, acks: Ack
   else if (plan.operation !== "delete" && plan.operation !== "retain") on(CHANGE_RULES.clusterTotal).unknown("nodeGroups (the cluster's size is known after apply)");
   for (const u of plan.unknown.filter((x) => x !== "(the recorded cluster is not found live)")) on(/replace/.test(u) ? CHANGE_RULES.replacement : u.startsWith("nodeGroups") ? CHANGE_RULES.scaleOut : u.startsWith("tags") ? CHANGE_RULES.tags : CHANGE_RULES.notApplied).unknown(u);
   for (const m of acks.malformed) add(changeFinding(CHANGE_RULES.ackFormat, { cluster: plan.cluster, path: `tags["${m.tag}"]` }, `the acknowledgement ${m.tag}: "${m.entry}" approves nothing: ${m.reason}`, `write the entry that names the change, e.g. ${m.tag}: "${m.example}" (the check prints the exact value a change needs)`));
-  return [...builders.entries()].map(([rule, b]) => ({ rule, level: CHANGE_RULE_INFO[rule].level, cluster: plan.cluster, outcome: b.build() }));
+  return [...builders.entries()].map(([rule, b]) => ({ rule, level: changeRuleEntry(rule).level, cluster: plan.cluster, outcome: b.build() }));
 }
 

@@ -6,7 +6,7 @@
 import { ackValue, hasAck, renderAck, type AckRef } from "../change/acks";
 import type { ChangeFinding } from "../change/types";
 import type { EmrCall } from "../calls/types";
-import { MONTHS_PER_UNIT, SCALE_IN_BATCH_INTERVAL_SECONDS } from "../domain";
+import { MONTHS_PER_UNIT, SCALE_IN_BATCH_INTERVAL_SECONDS, SCALE_IN_GROUP_TYPES } from "../domain";
 import { changeFinding, missingAck, stepPlan, steps } from "./finding";
 import { CHANGE_RULES } from "./names";
 import type { GateContext } from "./finding";
@@ -98,8 +98,8 @@ export function gateDecreaseNodes(call: EmrCall, ctx: GateContext): ChangeFindin
   const to = from !== undefined ? from - delta : undefined;
   const where = { cluster: ctx.cluster, group, path: call.path ?? countPath(call), call };
   const what = from !== undefined ? `DecreaseNodes shrinks "${group}" (${call.groupType ?? "?"}) ${from} -> ${to} (-${delta})` : `DecreaseNodes may shrink "${group}" (${call.groupType ?? "?"}) by up to ${delta}`;
-  if (call.groupType !== undefined && call.groupType !== "TASK") {
-    return [changeFinding(CHANGE_RULES.scaleIn, where, `${what}: only TASK groups are scaled in (the live group is ${call.groupType}; its nodes hold data or serve jobs)`, `keep the live count of "${group}"${call.groupType === "CORE" ? "; a group re-typed in the program stays CORE in the cluster" : ""}; shrink a TASK group instead`)];
+  if (call.groupType !== undefined && !SCALE_IN_GROUP_TYPES.includes(call.groupType)) {
+    return [changeFinding(CHANGE_RULES.scaleIn, where, `${what}: only ${SCALE_IN_GROUP_TYPES.join("/")} groups are scaled in (the live group is ${call.groupType}; its nodes hold data or serve jobs)`, `keep the live count of "${group}"${call.groupType === "CORE" ? "; a group re-typed in the program stays CORE in the cluster" : ""}; shrink a TASK group instead`)];
   }
   if (call.groupPayment === "Subscription") {
     return [changeFinding(CHANGE_RULES.scaleIn, where, `${what}: its nodes are Subscription nodes, which DecreaseNodes never releases (the ECS console does)`, `keep the count of "${group}"; scale in a PayAsYouGo TASK group instead`)];

@@ -1,0 +1,142 @@
+/** The catalog's policies on what a cluster is made of: its network, its Hive metastore, its node groups and applications. */
+import { CORE_DATA_APPLICATIONS, GATEWAY_SINCE_RELEASE, HA_REQUIRED_APPLICATIONS, INTERNAL_APPLICATIONS, MASTER_NODES, METASTORE, MUTUALLY_EXCLUSIVE_APPLICATIONS, TYPES } from "../domain";
+import type { RuleText } from "./types";
+
+const exclusive = MUTUALLY_EXCLUSIVE_APPLICATIONS.map((set) => set.join("/")).join(", ");
+const gateways = Object.entries(GATEWAY_SINCE_RELEASE).map(([type, release]) => `${type} from ${release}`).join(", ");
+
+export function topologyRules(): RuleText[] {
+  return [
+    {
+      name: "emr-security-group-normal",
+      kind: "guardrail",
+      level: "mandatory",
+      judges: `the ${TYPES.securityGroup} resources a cluster uses (nodeAttributes.securityGroupId, nodeGroups[].additionalSecurityGroupIds), through property dependencies`,
+      description: "Checks whether every security group an EMR cluster uses (its own, and its node groups' additionalSecurityGroupIds), when created in the stack, is a normal (not enterprise) security group.",
+      fix: 'set securityGroupType: "normal" on the group, or use another normal group (EMR refuses enterprise groups at creation)',
+    },
+    {
+      name: "emr-security-group-external",
+      kind: "guardrail",
+      level: "advisory",
+      judges: "nodeAttributes.securityGroupId and nodeGroups[].additionalSecurityGroupIds written as IDs",
+      description: "Checks whether the security groups of an EMR cluster can be verified in the stack; an external one must be checked to be a normal group by hand.",
+      fix: "make sure the group is a normal security group (EMR refuses enterprise ones), or create it in the stack (EmrCluster creates one)",
+    },
+    {
+      name: "emr-hive-metastore-type",
+      kind: "validity",
+      level: "mandatory",
+      judges: `applications and the applicationConfigs items of ${METASTORE.hive.configFileName}`,
+      description: `Checks whether a cluster with HIVE sets ${METASTORE.key} in ${METASTORE.hive.configFileName} once (or always to the same value) to ${METASTORE.types.join(", ")}, and USER_RDS with its JDBC connection items (URL, user name, password), none empty.`,
+      fix: 'use metastore: { type: ... } in the EmrCluster spec, or add the applicationConfigs item (and for USER_RDS the javax.jdo.option.Connection* items) by hand',
+    },
+    {
+      name: "emr-spark-metastore-matches-hive",
+      kind: "validity",
+      level: "mandatory",
+      judges: `applications and the applicationConfigs items of ${METASTORE.spark.configFileName}`,
+      description: `Checks whether a cluster with Spark sets ${METASTORE.key} in ${METASTORE.spark.configFileName} once (or always to the same value), equal to HIVE's.`,
+      fix: `set Spark's ${METASTORE.key} to HIVE's value (EmrCluster writes both from one metastore setting)`,
+    },
+    {
+      name: "emr-ha-external-metastore",
+      kind: "validity",
+      level: "mandatory",
+      judges: `deployMode, applications and every ${METASTORE.key} item`,
+      description: `Checks whether an HA cluster with HIVE or Spark keeps its metastore outside the cluster (${METASTORE.externalTypes.join(" or ")}, never LOCAL) in every ${METASTORE.key} item of ${METASTORE.hive.configFileName} and Spark's ${METASTORE.spark.configFileName}.`,
+      fix: 'use "USER_RDS" (ApsaraDB RDS in the cluster\'s VPC) or "DLF"; metastore: { type: "USER_RDS" } in the EmrCluster spec creates the RDS',
+    },
+    {
+      name: "emr-metastore-rds-same-vpc",
+      kind: "validity",
+      level: "mandatory",
+      judges: `the ${TYPES.rdsInstance} a USER_RDS metastore's items derive from, and nodeAttributes.vpcId`,
+      description: "Checks whether the ApsaraDB RDS instance of a USER_RDS Hive metastore, when in the stack, is in the cluster's VPC.",
+      fix: "create the RDS instance in the cluster's VPC (its vpcId and a vswitchId of that VPC)",
+    },
+    {
+      name: "emr-metastore-password-source",
+      kind: "guardrail",
+      level: "advisory",
+      judges: `the ${METASTORE.jdbc.password} item of a cluster written without EmrCluster, and its property dependencies`,
+      description: `Checks whether the Hive metastore JDBC password (${METASTORE.jdbc.password}) of a cluster written without EmrCluster is derived from a resource of the stack (the pack cannot tell a secret from a literal).`,
+      fix: 'build the cluster with EmrCluster (metastore: { type: "USER_RDS" } generates the password; metastore.external.password takes a Pulumi secret), and never commit a password in plain text',
+      note: "Policies receive secrets unwrapped (@pulumi/policy 1.21, pulumi/pulumi-policy#241), so the EmrCluster component refuses a plain-text password and this policy is silent for clusters it built.",
+    },
+    {
+      name: "emr-deploy-mode-masters",
+      kind: "validity",
+      level: "mandatory",
+      judges: "deployMode and the MASTER group's nodeCount",
+      description: `Checks whether the cluster has one MASTER group with ${MASTER_NODES.HA} nodes in HA mode, or ${MASTER_NODES.NORMAL} node in NORMAL mode.`,
+      fix: `declare one MASTER group with nodeCount ${MASTER_NODES.HA} (HA) or ${MASTER_NODES.NORMAL} (NORMAL)`,
+    },
+    {
+      name: "emr-ha-zookeeper",
+      kind: "validity",
+      level: "mandatory",
+      judges: "deployMode and applications",
+      description: `Checks whether an HA cluster installs ${HA_REQUIRED_APPLICATIONS.join(", ")} (master standby switching).`,
+      fix: `add ${HA_REQUIRED_APPLICATIONS.map((a) => `"${a}"`).join(", ")} to applications`,
+    },
+    {
+      name: "emr-core-group",
+      kind: "validity",
+      level: "mandatory",
+      judges: "applications and the CORE groups' nodeCount",
+      description: `Checks whether a cluster that installs an application storing its data on CORE nodes (${CORE_DATA_APPLICATIONS.join(", ")}) has a CORE group, and whether every CORE group has at least one node.`,
+      fix: "add a CORE group with at least one node, or leave HDFS out (OSS-HDFS keeps the data in OSS)",
+      note: "A cluster without HDFS needs no CORE group (the provider's own test cluster: OLAP, ZOOKEEPER only, one MASTER group).",
+    },
+    {
+      name: "emr-node-group-roles",
+      kind: "validity",
+      level: "mandatory",
+      judges: "nodeGroups[].nodeGroupType, deployMode, clusterType and releaseVersion",
+      description: `Checks whether MASTER-EXTEND groups appear only in HA clusters, and GATEWAY groups only in ${gateways}.`,
+      fix: 'use deployMode "HA" for MASTER-EXTEND; for GATEWAY a release from the one named, or a gateway environment deployed for the cluster',
+      note: "Releases are compared as numbers; OLAP and DATASERVING clusters use a separately deployed gateway environment.",
+    },
+    {
+      name: "emr-node-group-names-unique",
+      kind: "validity",
+      level: "mandatory",
+      judges: "nodeGroups[].nodeGroupName",
+      description: "Checks whether every node group of the cluster has its own nodeGroupName (the provider matches groups by name).",
+      fix: "give each node group its own name",
+    },
+    {
+      name: "emr-spot-and-auto-scaling-task-only",
+      kind: "validity",
+      level: "mandatory",
+      judges: "nodeGroups[].nodeGroupType, spotStrategy and autoScalingPolicy",
+      description: "Checks whether Spot instances and auto-scaling policies are used only on TASK groups.",
+      fix: "put Spot capacity and auto scaling in a TASK group",
+    },
+    {
+      name: "emr-vswitch-ids",
+      kind: "validity",
+      level: "mandatory",
+      judges: "nodeGroups[].vswitchIds",
+      description: "Checks whether every node group lists its VSwitchIds (else the API fails with InvalidParameter: VSwitchIds is not valid).",
+      fix: "list the VSwitch(es) of the cluster's zone on every node group (EmrCluster takes them from emr:network)",
+    },
+    {
+      name: "emr-application-exclusion",
+      kind: "validity",
+      level: "mandatory",
+      judges: "applications",
+      description: `Checks whether the cluster installs at most one of each of ${exclusive}.`,
+      fix: "keep one application of each pair",
+    },
+    {
+      name: "emr-internal-applications",
+      kind: "validity",
+      level: "mandatory",
+      judges: "applications",
+      description: `Checks whether the cluster lists no internal application (${INTERNAL_APPLICATIONS.join(", ")}): the provider filters them out when reading back, so every preview would replace the cluster.`,
+      fix: 'remove them from applications (a Hive metastore is set with hive.metastore.type, Kerberos with securityMode: "KERBEROS")',
+    },
+  ];
+}

@@ -45,6 +45,7 @@ interface CliOptions {
   details?: boolean;
   failOn: FailOn;
   explain?: string;
+  listRules?: boolean;
   listPresets?: boolean;
 }
 
@@ -70,7 +71,8 @@ function parseArgs(argv: string[]): CliOptions {
     .option("-o, --output <file>", "write the report of the --format before it to a file (one format without an output goes to stdout)", outputParser(reports))
     .option("--details", "text: each cluster's merged spec (instance types, disks, payment, auto scaling, protections)")
     .addOption(new Option("--fail-on <level>", "exit 1 on mandatory violations only, or on advisory ones too").choices(["mandatory", "advisory"]).default("mandatory"))
-    .option("--explain <policy>", "what a policy checks, its kind, level and config properties (no program runs)")
+    .option("--explain <rule>", "what a rule (a policy or a change rule) checks, its kind, level, fix and config properties (no program runs)")
+    .option("--list-rules", "every rule: the pack's policies and the change rules, with kind, level and description (no program runs)")
     .option("--list-presets", "the planning presets and what each builds (no program runs)")
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, writeOut: (s) => process.stdout.write(s) });
@@ -130,14 +132,15 @@ function packVersionOf(projectDir: string): string {
 
 async function main(argv: string[]): Promise<number> {
   const opts = parseArgs(argv);
+  // From the rule catalog and the presets: no project, program or document is read.
+  if (opts.explain !== undefined || opts.listRules || opts.listPresets) {
+    const { explainRule, listPresets, listRules } = require("./explain") as typeof import("./explain");
+    process.stdout.write((opts.explain !== undefined ? explainRule(opts.explain) : opts.listRules ? listRules() : listPresets()) + "\n");
+    return EXIT.clean;
+  }
   // The project is found from any folder of it (the nearest Pulumi.yaml upwards).
   const project = findProject(process.cwd());
   const projectDir = project.dir;
-  if (opts.explain !== undefined || opts.listPresets) {
-    const { explainPolicy, listPresets } = require("./explain") as typeof import("./explain");
-    process.stdout.write((opts.explain !== undefined ? explainPolicy(opts.explain, projectDir) : listPresets()) + "\n");
-    return EXIT.clean;
-  }
   // The outputs first: a report never overwrites an input, and a bad path fails now, not after the whole run.
   const outputs = outputTargets(opts.format ?? opts.output ?? []);
   const policyConfig = policyConfigFile(projectDir, opts.policyConfig);

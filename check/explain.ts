@@ -1,64 +1,79 @@
 /**
- * `--explain <policy>` and `--list-presets`: what a policy checks and how to configure it, what each preset builds.
- * Read from the pack's own policies, the catalog and the presets' data; no program runs.
+ * `--explain <rule>`, `--list-rules` and `--list-presets`: what a rule checks and how to configure it, every rule in
+ * a line, what each preset builds. Rendered from the rule catalog and the presets' data; no program runs, and no
+ * document is read (policies/README.md is generated from the same catalog).
  */
-import * as fs from "fs";
-import * as path from "path";
-import type { PolicyConfigSchema } from "@pulumi/policy";
 import { PRESETS, PRESET_NAMES, type Preset } from "../components/presets";
-import { ALL_POLICIES } from "../policies/pack";
-import { POLICY_CATALOG } from "../policies/rules/index";
+import { limitHome, propertyInfo, RULE_CATALOG, ruleEntry, type PropertyInfo, type RuleEntry } from "../policies/rules/catalog";
 import { didYouMean } from "../policies/rules/suggest";
 import { GUARDRAIL_CONFIG_FILE } from "../policies/rules/guardrail-config";
 import { UsageError } from "./errors";
 
-/** The "what it checks" cell of the policy's row in policies/README.md, when the README is there. */
-function readmeRow(projectDir: string, name: string): string | undefined {
-  const file = path.join(projectDir, "policies", "README.md");
-  if (!fs.existsSync(file)) return undefined;
-  const row = fs.readFileSync(file, "utf8").split("\n").find((l) => l.startsWith(`| \`${name}\` |`));
-  // | `name` | kind | level | what it checks | config |: cells split on unescaped pipes.
-  const cells = row?.split(/(?<!\\)\|/).map((c) => c.trim());
-  return cells?.[4] ? cells[4].replace(/\\\|/g, "|") : undefined;
+/** What each kind means, for a reader who meets the word in a report. */
+export const KIND_TEXT: Readonly<Record<RuleEntry["kind"], string>> = {
+  validity: "validity (the cloud would refuse the cluster, or it is inconsistent; the EmrCluster component refuses it too and no configuration relaxes it)",
+  guardrail: `guardrail (the organisation's threshold, acknowledgement or posture; configured in ${GUARDRAIL_CONFIG_FILE})`,
+  change: "change (judges the EMR API calls a `pulumi up` makes the provider send: emr-check --state/--plan, the live gate and EmrClient's writes)",
+};
+
+function propertyLine(entry: RuleEntry, p: PropertyInfo): string {
+  const where = entry.kind === "change" && p.key !== "productionStacks" ? `; set under ${limitHome(p.key).name}` : "";
+  return `  ${p.key} (${p.type}, default ${JSON.stringify(p.default)}${where}): ${p.description}`;
 }
 
-function properties(schema: PolicyConfigSchema | undefined): string[] {
-  const props = Object.entries(schema?.properties ?? {});
-  if (!props.length) return ["  (none: only its level, enforcementLevel)"];
-  return props.map(([key, p]) => {
-    const d = p as { type?: string; default?: unknown; description?: string };
-    return `  ${key} (${d.type}, default ${JSON.stringify(d.default)}): ${d.description ?? ""}`.trimEnd();
-  });
-}
-
-/** The text of `--explain <policy>`; an unknown name is a UsageError with the closest policy. */
-export function explainPolicy(name: string, projectDir: string): string {
-  const entry = POLICY_CATALOG.find((p) => p.name === name);
-  const policy = ALL_POLICIES.find((p) => p.name === name);
-  if (!entry || !policy) {
-    const names = POLICY_CATALOG.map((p) => p.name);
-    throw new UsageError(`--explain ${name}: no policy of that name${didYouMean(name, names)}; the pack has ${names.length} policies: ${names.join(", ")}`);
+/** The example of a guardrails.json entry for the rule. */
+function configExample(entry: RuleEntry): string[] {
+  if (entry.kind === "validity") return [`  {"${entry.name}": "mandatory"}   (a validity policy stays mandatory)`];
+  if (entry.kind === "change") {
+    const [first] = entry.limits;
+    return first ? [`  {"${limitHome(first).name}": {"${first}": ${propertyInfo(entry)[0].default}}}   (its level is not configurable)`] : ["  nothing: its level is not configurable and it reads no threshold"];
   }
-  const kind =
-    entry.kind === "validity"
-      ? "validity (the cloud would refuse the cluster, or it is inconsistent; the EmrCluster component refuses it too and no configuration relaxes it)"
-      : `guardrail (the organisation's threshold, acknowledgement or posture; configured in ${GUARDRAIL_CONFIG_FILE})`;
-  const remediates = "remediateResource" in policy && policy.remediateResource ? " (remediation available: at level remediate the pack fixes the resource)" : "";
-  const checks = readmeRow(projectDir, name);
-  const example = Object.entries(policy.configSchema?.properties ?? {})[0];
+  const [first] = propertyInfo(entry);
+  return [`  {"${entry.name}": ${first ? `{"enforcementLevel": "${entry.level}", "${first.key}": ${JSON.stringify(first.default)}}` : `"${entry.level === "mandatory" ? "advisory" : "mandatory"}"`}}`];
+}
+
+/** The text of `--explain <rule>`, a policy or a change rule; an unknown name is a UsageError with the closest rule. */
+export function explainRule(name: string): string {
+  const entry = ruleEntry(name);
+  if (!entry) {
+    const names = RULE_CATALOG.map((r) => r.name);
+    throw new UsageError(`--explain ${name}: no rule of that name${didYouMean(name, names)}; emr-check --list-rules lists all ${names.length}`);
+  }
+  const props = propertyInfo(entry);
+  const isChange = entry.kind === "change";
+  const level = isChange ? `Level: ${entry.level} (a change rule's level is not configurable)` : `Default level: ${entry.level}${entry.remediation ? " (remediation available: at level remediate the pack fixes the resource)" : ""}`;
   return [
-    `${name}`,
-    `  ${policy.description}`,
-    ...(checks ? [`  What it checks: ${checks.replace(/`/g, "")}`] : []),
-    `Kind: ${kind}`,
-    `Default level: ${entry.level}${remediates}`,
-    "Config properties:",
-    ...properties(policy.configSchema),
+    entry.name,
+    `  ${entry.description}`,
+    `Kind: ${KIND_TEXT[entry.kind]}`,
+    level,
+    `Judges: ${entry.judges}`,
+    ...entry.seed.map((line) => `Seed (002): ${line}`),
+    `Fix: ${entry.fix}`,
+    ...(entry.note ? [`Note: ${entry.note}`] : []),
+    isChange ? "Thresholds it reads:" : "Config properties:",
+    ...(props.length ? props.map((p) => propertyLine(entry, p)) : [isChange ? "  (none)" : "  (none: only its level, enforcementLevel)"]),
+    `Docs: ${entry.anchor}`,
     "",
     `Configure it in ${GUARDRAIL_CONFIG_FILE} (the --policy-pack-config format), e.g.`,
-    entry.kind === "validity"
-      ? `  {"${name}": "mandatory"}   (a validity policy stays mandatory)`
-      : `  {"${name}": ${example ? `{"enforcementLevel": "${entry.level}", "${example[0]}": ${JSON.stringify((example[1] as { default?: unknown }).default)}}` : `"${entry.level === "mandatory" ? "advisory" : "mandatory"}"`}}`,
+    ...configExample(entry),
+  ].join("\n");
+}
+
+/** The text of `--list-rules`: every rule in a line (name, kind, level, description), the policies first. */
+export function listRules(): string {
+  const width = Math.max(...RULE_CATALOG.map((r) => r.name.length));
+  const line = (r: RuleEntry) => `${r.name.padEnd(width)}  ${r.kind.padEnd(9)}  ${r.level.padEnd(9)}  ${r.description}`;
+  const policies = RULE_CATALOG.filter((r) => r.kind !== "change");
+  const changes = RULE_CATALOG.filter((r) => r.kind === "change");
+  return [
+    `Policies of the emr-guardrails pack (${policies.length}; levels and thresholds in ${GUARDRAIL_CONFIG_FILE}):`,
+    ...policies.map(line),
+    "",
+    `Change rules (${changes.length}; emr-check --state/--plan, the live gate and EmrClient):`,
+    ...changes.map(line),
+    "",
+    "emr-check --explain <rule> tells one in full.",
   ].join("\n");
 }
 

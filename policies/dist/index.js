@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 3a7059af73873a40c6f361b10018f999eec0aa7b406d9fceec07cc6ce1a215d1
+// sources: sha256 c21fd8603f8a1c3f0040609c401cd349551008b1a461145b34f10d5227023639
 "use strict";
 
 // index.ts
@@ -1115,7 +1115,7 @@ function topologyRules() {
       kind: "validity",
       level: "mandatory",
       judges: `applications and the applicationConfigs items of ${METASTORE.hive.configFileName}`,
-      description: `Checks whether a cluster with HIVE sets ${METASTORE.key} in ${METASTORE.hive.configFileName} once (or always to the same value) to ${METASTORE.types.join(", ")}, and USER_RDS with its JDBC connection items (URL, user name, password), none empty.`,
+      description: `Checks whether a cluster with HIVE sets ${METASTORE.key} in ${METASTORE.hive.configFileName} once (or always to the same value) to ${METASTORE.types.slice(0, -1).join(", ")} or ${METASTORE.types[METASTORE.types.length - 1]}, and USER_RDS with its JDBC connection items (URL, user name, password), none empty.`,
       fix: "use metastore: { type: ... } in the EmrCluster spec, or add the applicationConfigs item (and for USER_RDS the javax.jdo.option.Connection* items) by hand"
     },
     {

@@ -28,7 +28,7 @@ export function topologyRules(): RuleText[] {
       kind: "validity",
       level: "mandatory",
       judges: `applications and the applicationConfigs items of ${METASTORE.hive.configFileName}`,
-      description: `Checks whether a cluster with HIVE sets ${METASTORE.key} in ${METASTORE.hive.configFileName} once (or always to the same value) to ${METASTORE.types.join(", ")}, and USER_RDS with its JDBC connection items (URL, user name, password), none empty.`,
+      description: `Checks whether a cluster with HIVE sets ${METASTORE.key} in ${METASTORE.hive.configFileName} once (or always to the same value) to ${METASTORE.types.slice(0, -1).join(", ")} or ${METASTORE.types[METASTORE.types.length - 1]}, and USER_RDS with its JDBC connection items (URL, user name, password), none empty.`,
       fix: 'use metastore: { type: ... } in the EmrCluster spec, or add the applicationConfigs item (and for USER_RDS the javax.jdo.option.Connection* items) by hand',
     },
     {

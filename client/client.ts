@@ -52,7 +52,7 @@ export class EmrClient implements LiveReads {
   private readonly retry: RetryPolicy;
   private readonly pageSize: number;
   readonly limits: GuardrailLimits;
-  /** When the last DecreaseNodes of each node group (`cluster/group`) was sent, on `clock`: batches are ≥ 120 s apart. */
+  /** When the last DecreaseNodes of each node group (`cluster/group`) was sent, on `clock`: batches are SCALE_IN_BATCH_INTERVAL_SECONDS apart at least. */
   private readonly lastDecreaseAt = new Map<string, number>();
 
   constructor(opts: EmrClientOptions) {

@@ -1,8 +1,9 @@
 /**
  * A TASK scale-in done the safe way, over the gated `decreaseNodes`: the newest Running pay-as-you-go nodes of the
- * group by explicit NodeIds (never the service's pick), at most `maxScaleInPerCall` (10) per DecreaseNodes call,
- * the calls at least 120 s apart, waiting for the group to be RUNNING between batches. Each call passes the scale-in
- * rules itself (TASK/GATEWAY only, never Subscription, to 0 acknowledged). All waits use the client's clock.
+ * group by explicit NodeIds (never the service's pick), at most the client's `maxScaleInPerCall` per DecreaseNodes
+ * call, the calls at least SCALE_IN_BATCH_INTERVAL_SECONDS apart, waiting for the group to be RUNNING between batches.
+ * Each call passes the scale-in gate itself (TASK only, never Subscription, to 0 acknowledged). All waits use the
+ * client's clock.
  */
 import type { EmrClient } from "./client";
 import { EmrInputError, EmrStateError } from "./errors";
@@ -19,9 +20,9 @@ export interface ScaleInOptions {
   nodeGroupId: string;
   /** Nodes to release. */
   count: number;
-  /** Nodes per DecreaseNodes call; capped at the client's maxScaleInPerCall (10). */
+  /** Nodes per DecreaseNodes call; capped at the client's maxScaleInPerCall. */
   batchSize?: number;
-  /** At least 120 s. */
+  /** At least SCALE_IN_BATCH_INTERVAL_SECONDS (the seed's BatchInterval); shorter values are raised to it. */
   batchIntervalMs?: number;
   /** Acknowledgements for the calls, e.g. `{ taskToZero: ["task:2->0"] }` for the last batch of an emptying. */
   acknowledge?: CallAcks;

@@ -7,6 +7,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { TAG_RULES } from "../policies/rules/domain";
 import { EMR_CLUSTER_SCHEMA as EMR, RDS_ACCOUNT_SCHEMA, RDS_DATABASE_SCHEMA, RDS_INSTANCE_SCHEMA, subsetOf } from "../policies/rules/provider-schema";
 import { acknowledgementsSchema } from "./acknowledgements";
 import { autoScalingPolicySchema } from "./auto-scaling";
@@ -178,7 +179,7 @@ export const clusterSpecSchema = z.strictObject({
   nodeAttributes: nodeAttributesSchema,
   nodeGroups: z.array(nodeGroupSchema).min(1).max(100),
   bootstrapScripts: z.array(bootstrapScriptSchema).max(10).default([]),
-  tags: z.record(z.string().min(1).max(128), z.string().max(128)).default({}),
+  tags: z.record(z.string().min(1).max(TAG_RULES.maxKeyLength), z.string().max(TAG_RULES.maxValueLength)).default({}),
   /** Replace-only, like securityMode: the provider never applies an edit, so a change is a replacement `protect` blocks. */
   resourceGroupId: inputString.optional(),
   /** On by default: turning it off is a separate, explicit change, and the policy pack flags it. */

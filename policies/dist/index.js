@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 c21fd8603f8a1c3f0040609c401cd349551008b1a461145b34f10d5227023639
+// sources: sha256 54498e1ef5af14f85d4d70c4c69959c13f83b953d925b6395e68c21e58f3a4f4
 "use strict";
 
 // index.ts
@@ -214,6 +214,14 @@ var TYPES = {
   rdsInstance: "alicloud:rds/instance:Instance"
 };
 
+// rules/size.ts
+function scalingCeiling(maxCapacity) {
+  return maxCapacity ?? AUTO_SCALING.defaultMaxCapacity;
+}
+function groupWeight(count, ceiling) {
+  return ceiling === void 0 ? count : Math.max(count, ceiling);
+}
+
 // rules/types.ts
 var UNKNOWN = /* @__PURE__ */ Symbol.for("emr-guard.unknown");
 var isUnknown = (v) => v === UNKNOWN;
@@ -253,42 +261,47 @@ var OutcomeBuilder = class extends OutcomeCollector {
   }
 };
 
-// rules/view.ts
+// rules/read.ts
 var MALFORMED = /* @__PURE__ */ Symbol.for("emr-guard.malformed");
 function isKnown(v) {
   return v !== void 0 && v !== UNKNOWN && v !== MALFORMED;
 }
-function record(v) {
-  if (isUnknown(v)) return UNKNOWN;
-  return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
-}
-function str(v) {
+function absentOrUnknown(v) {
   if (v === void 0 || v === null) return void 0;
-  if (isUnknown(v)) return UNKNOWN;
+  return isUnknown(v) ? UNKNOWN : "present";
+}
+function readString(v) {
+  const a = absentOrUnknown(v);
+  if (a !== "present") return a;
   return typeof v === "string" ? v : MALFORMED;
 }
-function num(v) {
-  if (v === void 0 || v === null) return void 0;
-  if (isUnknown(v)) return UNKNOWN;
+function readNumber(v) {
+  const a = absentOrUnknown(v);
+  if (a !== "present") return a;
   if (typeof v === "number" && Number.isFinite(v)) return v;
   if (typeof v === "string" && /^\d+$/.test(v)) return Number(v);
   return MALFORMED;
 }
-function wholeCount(v) {
-  const n = num(v);
+function readCount(v) {
+  const n = readNumber(v);
   return typeof n === "number" && (!Number.isInteger(n) || n < 0) ? MALFORMED : n;
 }
-function bool(v) {
-  if (v === void 0 || v === null) return void 0;
-  if (isUnknown(v)) return UNKNOWN;
+function readBool(v) {
+  const a = absentOrUnknown(v);
+  if (a !== "present") return a;
   if (typeof v === "boolean") return v;
-  if (v === "true" || v === "false") return v === "true";
-  return MALFORMED;
+  return v === "true" || v === "false" ? v === "true" : MALFORMED;
 }
-function list(v) {
-  if (v === void 0 || v === null) return void 0;
-  if (isUnknown(v)) return UNKNOWN;
+function readList(v) {
+  const a = absentOrUnknown(v);
+  if (a !== "present") return a;
   return Array.isArray(v) ? v : MALFORMED;
+}
+
+// rules/view.ts
+function record(v) {
+  if (isUnknown(v)) return UNKNOWN;
+  return v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
 }
 function groupView(raw, index) {
   const path = `nodeGroups[${index}]`;
@@ -297,7 +310,7 @@ function groupView(raw, index) {
     const f = isUnknown(g) ? UNKNOWN : MALFORMED;
     return { index, path, label: `node group ${path}`, type: f, name: f, nodeCount: f, vswitchIds: f, spotStrategy: f, autoScaling: f, minCapacity: f, maxCapacity: f, paymentType: f, subscription: f };
   }
-  const name = str(g.nodeGroupName);
+  const name = readString(g.nodeGroupName);
   const policy = g.autoScalingPolicy;
   const policyRecord = record(policy);
   const constraints = policyRecord && !isUnknown(policyRecord) ? record(policyRecord.constraints) : policyRecord;
@@ -305,15 +318,15 @@ function groupView(raw, index) {
     index,
     path,
     label: isKnown(name) ? `node group "${name}" (${path})` : `node group ${path}`,
-    type: str(g.nodeGroupType),
+    type: readString(g.nodeGroupType),
     name,
-    nodeCount: wholeCount(g.nodeCount),
-    vswitchIds: list(g.vswitchIds),
-    spotStrategy: str(g.spotStrategy),
+    nodeCount: readCount(g.nodeCount),
+    vswitchIds: readList(g.vswitchIds),
+    spotStrategy: readString(g.spotStrategy),
     autoScaling: policy === void 0 || policy === null ? false : isUnknown(policy) ? UNKNOWN : policyRecord ? true : MALFORMED,
-    minCapacity: constraints === void 0 ? void 0 : isUnknown(constraints) ? UNKNOWN : wholeCount(constraints.minCapacity),
-    maxCapacity: constraints === void 0 ? void 0 : isUnknown(constraints) ? UNKNOWN : wholeCount(constraints.maxCapacity),
-    paymentType: str(g.paymentType),
+    minCapacity: constraints === void 0 ? void 0 : isUnknown(constraints) ? UNKNOWN : readCount(constraints.minCapacity),
+    maxCapacity: constraints === void 0 ? void 0 : isUnknown(constraints) ? UNKNOWN : readCount(constraints.maxCapacity),
+    paymentType: readString(g.paymentType),
     subscription: subscriptionView(g.subscriptionConfig)
   };
 }
@@ -322,10 +335,10 @@ function subscriptionView(raw) {
   const s = record(raw);
   if (s === void 0) return MALFORMED;
   if (isUnknown(s)) return UNKNOWN;
-  return { duration: num(s.paymentDuration), unit: str(s.paymentDurationUnit), autoRenew: bool(s.autoRenew), autoRenewDuration: num(s.autoRenewDuration), autoPayOrder: bool(s.autoPayOrder) };
+  return { duration: readNumber(s.paymentDuration), unit: readString(s.paymentDurationUnit), autoRenew: readBool(s.autoRenew), autoRenewDuration: readNumber(s.autoRenewDuration), autoPayOrder: readBool(s.autoPayOrder) };
 }
 function mapList(v, each) {
-  const l = list(v);
+  const l = readList(v);
   return Array.isArray(l) ? l.map(each) : l;
 }
 function clusterView(props) {
@@ -333,22 +346,22 @@ function clusterView(props) {
   const get = (k) => p && !isUnknown(p) ? p[k] : p;
   const attrsRaw = get("nodeAttributes");
   const attrs = record(Array.isArray(attrsRaw) ? attrsRaw[0] : attrsRaw);
-  const attr = (k) => attrs && !isUnknown(attrs) ? str(attrs[k]) : attrs;
+  const attr = (k) => attrs && !isUnknown(attrs) ? readString(attrs[k]) : attrs;
   const tags = record(get("tags"));
   return {
     props,
-    clusterName: str(get("clusterName")),
-    clusterType: str(get("clusterType")),
-    releaseVersion: str(get("releaseVersion")),
-    deployMode: str(get("deployMode")) ?? "NORMAL",
-    securityMode: str(get("securityMode")) ?? "NORMAL",
-    paymentType: str(get("paymentType")) ?? "PayAsYouGo",
+    clusterName: readString(get("clusterName")),
+    clusterType: readString(get("clusterType")),
+    releaseVersion: readString(get("releaseVersion")),
+    deployMode: readString(get("deployMode")) ?? "NORMAL",
+    securityMode: readString(get("securityMode")) ?? "NORMAL",
+    paymentType: readString(get("paymentType")) ?? "PayAsYouGo",
     subscription: subscriptionView(get("subscriptionConfig")),
-    deletionProtection: bool(get("deletionProtection")),
-    applications: mapList(get("applications"), (a) => str(a)),
+    deletionProtection: readBool(get("deletionProtection")),
+    applications: mapList(get("applications"), (a) => readString(a)),
     applicationConfigs: mapList(get("applicationConfigs"), (raw, index) => {
       const c = record(raw);
-      const f = (k) => c && !isUnknown(c) ? str(c[k]) : c === void 0 ? MALFORMED : UNKNOWN;
+      const f = (k) => c && !isUnknown(c) ? readString(c[k]) : c === void 0 ? MALFORMED : UNKNOWN;
       return {
         index,
         path: `applicationConfigs[${index}]`,
@@ -361,7 +374,7 @@ function clusterView(props) {
     nodeGroups: mapList(get("nodeGroups"), groupView),
     bootstrapScripts: mapList(get("bootstrapScripts"), (raw, index) => {
       const s = record(raw);
-      const f = (k) => s && !isUnknown(s) ? str(s[k]) : s === void 0 ? MALFORMED : UNKNOWN;
+      const f = (k) => s && !isUnknown(s) ? readString(s[k]) : s === void 0 ? MALFORMED : UNKNOWN;
       return { index, path: `bootstrapScripts[${index}]`, scriptName: f("scriptName"), scriptPath: f("scriptPath") };
     }),
     tags: tags === void 0 && get("tags") !== void 0 && get("tags") !== null ? MALFORMED : tags,
@@ -402,7 +415,7 @@ function maxNodesOf(g, out) {
     out.unknown(path);
     return UNKNOWN;
   }
-  return g.maxCapacity ?? AUTO_SCALING.defaultMaxCapacity;
+  return scalingCeiling(g.maxCapacity);
 }
 var autoScalingBounds = {
   name: "emr-auto-scaling-bounds",
@@ -507,7 +520,7 @@ var clusterTotalNodesAck = {
       const max = maxNodesOf(g, out);
       if (max !== void 0) scaled = true;
       if (n === void 0 || max === UNKNOWN) complete2 = false;
-      known += Math.max(n ?? 0, typeof max === "number" ? max : 0);
+      known += groupWeight(n ?? 0, typeof max === "number" ? max : void 0);
     }
     if (!Array.isArray(view.nodeGroups)) return out.build();
     const threshold2 = limits.clusterNodesCostAckThreshold;

@@ -1,11 +1,12 @@
 /** Auto scaling: the bounds of a policy (validity), the most nodes it may reach, and the ignoreChanges it needs. */
 import { AUTO_SCALING } from "./domain";
+import { scalingCeiling } from "./size";
 import { OutcomeBuilder, UNKNOWN, type Unknown } from "./types";
 import type { ClusterRule } from "./rule";
 import { isKnown, MALFORMED, nodeGroupsOf, type GroupView } from "./view";
 
 /**
- * The most nodes an auto-scaled group may reach: its MaxCapacity, or the API's default (2000) when it states none.
+ * The most nodes an auto-scaled group may reach (size.ts: its MaxCapacity, or the API's default when it states none).
  * `undefined` when the group has no auto-scaling policy; UNKNOWN (recorded on `out`) when it cannot be told yet.
  */
 export function maxNodesOf(g: GroupView, out: OutcomeBuilder): number | Unknown | undefined {
@@ -23,7 +24,7 @@ export function maxNodesOf(g: GroupView, out: OutcomeBuilder): number | Unknown 
     out.unknown(path); // not a whole number of at least 0: emr-provider-schema reports it, the counting rules cannot tell
     return UNKNOWN;
   }
-  return g.maxCapacity ?? AUTO_SCALING.defaultMaxCapacity;
+  return scalingCeiling(g.maxCapacity);
 }
 
 export const autoScalingBounds: ClusterRule = {

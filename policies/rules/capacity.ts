@@ -1,6 +1,7 @@
 /** Node-count caps and acknowledgements, the cluster's total and the auto-scaling capacity cap (guardrails). */
 import { maxNodesOf } from "./auto-scaling";
 import { ACK_TAGS } from "./domain";
+import { groupWeight } from "./size";
 import { OutcomeBuilder, UNKNOWN, type Finding } from "./types";
 import type { ClusterRule } from "./rule";
 import { ackNumber, clusterView, isKnown, nodeGroupsOf, MALFORMED, type GroupView } from "./view";
@@ -79,7 +80,7 @@ export const clusterTotalNodesAck: ClusterRule = {
       const max = maxNodesOf(g, out);
       if (max !== undefined) scaled = true;
       if (n === undefined || max === UNKNOWN) complete = false;
-      known += Math.max(n ?? 0, typeof max === "number" ? max : 0);
+      known += groupWeight(n ?? 0, typeof max === "number" ? max : undefined);
     }
     if (!Array.isArray(view.nodeGroups)) return out.build();
     const threshold = limits.clusterNodesCostAckThreshold;

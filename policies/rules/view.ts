@@ -5,57 +5,13 @@
  * throw. Malformed fields become findings of the rule that needs them.
  */
 import { UNKNOWN, isUnknown, type OutcomeBuilder, type Unknown } from "./types";
+import { isKnown, MALFORMED, readBool as bool, readCount, readList as list, readNumber as num, readString as str, type Field } from "./read";
 
-/** A value that may be absent (undefined), not yet known (UNKNOWN), or malformed (MALFORMED). */
-export const MALFORMED = Symbol.for("emr-guard.malformed");
-export type Malformed = typeof MALFORMED;
-export type Field<T> = T | Unknown | Malformed | undefined;
-
-export function isKnown<T>(v: Field<T>): v is T {
-  return v !== undefined && v !== UNKNOWN && v !== MALFORMED;
-}
+export { isKnown, MALFORMED, type Field, type Malformed } from "./read";
 
 function record(v: unknown): Record<string, unknown> | Unknown | undefined {
   if (isUnknown(v)) return UNKNOWN;
   return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-}
-
-function str(v: unknown): Field<string> {
-  if (v === undefined || v === null) return undefined;
-  if (isUnknown(v)) return UNKNOWN;
-  return typeof v === "string" ? v : MALFORMED;
-}
-
-function num(v: unknown): Field<number> {
-  if (v === undefined || v === null) return undefined;
-  if (isUnknown(v)) return UNKNOWN;
-  if (typeof v === "number" && Number.isFinite(v)) return v;
-  // The engine may hand numbers over as strings when they came through config.
-  if (typeof v === "string" && /^\d+$/.test(v)) return Number(v);
-  return MALFORMED;
-}
-
-/**
- * A count (of nodes, of capacity): a whole number of at least 0. A fraction or a negative number is MALFORMED: the
- * rule that owns the field's shape (emr-provider-schema) reports it once, and the rules that count skip it.
- */
-export function wholeCount(v: unknown): Field<number> {
-  const n = num(v);
-  return typeof n === "number" && (!Number.isInteger(n) || n < 0) ? MALFORMED : n;
-}
-
-function bool(v: unknown): Field<boolean> {
-  if (v === undefined || v === null) return undefined;
-  if (isUnknown(v)) return UNKNOWN;
-  if (typeof v === "boolean") return v;
-  if (v === "true" || v === "false") return v === "true";
-  return MALFORMED;
-}
-
-function list(v: unknown): Field<unknown[]> {
-  if (v === undefined || v === null) return undefined;
-  if (isUnknown(v)) return UNKNOWN;
-  return Array.isArray(v) ? v : MALFORMED;
 }
 
 /** A subscriptionConfig: its duration and unit as written. */
@@ -139,12 +95,12 @@ function groupView(raw: unknown, index: number): GroupView {
     label: isKnown(name) ? `node group "${name}" (${path})` : `node group ${path}`,
     type: str(g.nodeGroupType),
     name,
-    nodeCount: wholeCount(g.nodeCount),
+    nodeCount: readCount(g.nodeCount),
     vswitchIds: list(g.vswitchIds),
     spotStrategy: str(g.spotStrategy),
     autoScaling: policy === undefined || policy === null ? false : isUnknown(policy) ? UNKNOWN : policyRecord ? true : MALFORMED,
-    minCapacity: constraints === undefined ? undefined : isUnknown(constraints) ? UNKNOWN : wholeCount(constraints.minCapacity),
-    maxCapacity: constraints === undefined ? undefined : isUnknown(constraints) ? UNKNOWN : wholeCount(constraints.maxCapacity),
+    minCapacity: constraints === undefined ? undefined : isUnknown(constraints) ? UNKNOWN : readCount(constraints.minCapacity),
+    maxCapacity: constraints === undefined ? undefined : isUnknown(constraints) ? UNKNOWN : readCount(constraints.maxCapacity),
     paymentType: str(g.paymentType),
     subscription: subscriptionView(g.subscriptionConfig),
   };

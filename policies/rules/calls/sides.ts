@@ -7,7 +7,8 @@
 import { summarizePolicy } from "../change/policy";
 import { clusterSnapshot, type ClusterSnapshot, type GroupSnapshot } from "../change/snapshot";
 import { isUnknown } from "../types";
-import { isKnown } from "../view";
+import { isKnown, readCount, readString, type Field } from "../read";
+import { groupWeight } from "../size";
 import type { CountRange, LiveSource } from "./types";
 
 export interface LiveGroup {
@@ -33,8 +34,9 @@ export interface LiveState {
 
 const rec = (v: unknown): Record<string, unknown> | undefined => (v !== null && typeof v === "object" && !Array.isArray(v) && !isUnknown(v) ? (v as Record<string, unknown>) : undefined);
 const first = (v: unknown): Record<string, unknown> | undefined => rec(Array.isArray(v) ? v[0] : v);
-const int = (v: unknown): number | undefined => (typeof v === "number" && Number.isInteger(v) ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : undefined);
-const text = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+const known = <T>(v: Field<T>): T | undefined => (isKnown(v) ? v : undefined);
+const int = (v: unknown): number | undefined => known(readCount(v));
+const text = (v: unknown): string | undefined => known(readString(v));
 
 /** A group's first data disk as written in the program or the state (`dataDisks: [{ category, size, count }]`). */
 export function dataDiskOf(g: GroupSnapshot): { category?: string; size?: number } | undefined {
@@ -96,11 +98,11 @@ export function liveFromApi(args: {
   };
 }
 
-/** A group's weight in the cluster's size: its count, or its MaxCapacity when auto-scaled and larger. */
+/** A group's weight in the cluster's size (size.ts) from its raw policy; undefined when the policy's capacity is unknown. */
 export function countedSize(count: number, policy: unknown): number | undefined {
   if (policy === undefined || policy === null) return count;
   const max = summarizePolicy(policy).maxCapacity;
-  return isUnknown(max) ? undefined : Math.max(count, max);
+  return isUnknown(max) ? undefined : groupWeight(count, max);
 }
 
 /** The size of a cluster's groups as written (`nodeGroups`); undefined when a count or a capacity is not known. */

@@ -6,7 +6,7 @@
  */
 import { compareValues, type ClusterSnapshot, type GroupSnapshot } from "../change/snapshot";
 import { UNKNOWN } from "../types";
-import { isKnown } from "../view";
+import { isKnown } from "../read";
 import { NO_DISK_GROWTH_CATEGORY, PROVIDER_DECREASE_GROUP_TYPES, refusalText, PROVIDER_REFUSALS, type RefusalKind } from "./provider";
 import { dataDiskOf, groupPayment, isRange, type LiveGroup, type LiveState } from "./sides";
 import type { ApplyRefusal, CountRange, EmrCall } from "./types";

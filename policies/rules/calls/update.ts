@@ -7,7 +7,7 @@
 import { canonicalJson } from "../change/acks";
 import { clusterSnapshot, compareKey, compareValues, type ClusterSnapshot, type Comparison } from "../change/snapshot";
 import { isUnknown } from "../types";
-import { isKnown } from "../view";
+import { isKnown } from "../read";
 import { applyIgnoreChanges, cloneData } from "./ignore-changes";
 import { APPLIED_CLUSTER_FIELDS, APPLIED_GROUP_FIELDS, COMPUTED_CLUSTER_FIELDS, COMPUTED_GROUP_FIELDS, FORCE_NEW_CLUSTER_FIELDS, NEW_GROUP_INSTEAD, NOT_APPLIED_CLUSTER_FIELDS, PROVIDER_REFUSALS, refusalText } from "./provider";
 import { groupPhase } from "./update-groups";

@@ -6,7 +6,7 @@
  * Parsing never throws: an entry in an old or wrong form is kept as `malformed`, with the reason and the right form.
  */
 import { createHash } from "node:crypto";
-import { ACK_TAGS, PAYMENT_TYPES } from "../domain";
+import { ACK_TAGS, PAYMENT_TYPES, TAG_RULES } from "../domain";
 import { isUnknown } from "../types";
 
 /** Every acknowledgement tag a change rule reads. */
@@ -62,7 +62,8 @@ const FORMS: Record<NamedChangeAck, { re: RegExp; example: string; canonical: (m
   scaleIn: { re: new RegExp(`^${GROUP}:(\\d+)\\s*->\\s*([1-9]\\d*)$`, "u"), example: "task:25->15", canonical: (m) => (Number(m[3]) < Number(m[2]) ? ackValue.scaleIn(m[1], Number(m[2]), Number(m[3])) : undefined) },
   taskToZero: { re: new RegExp(`^${GROUP}:(\\d+)\\s*->\\s*0$`, "u"), example: "task:6->0", canonical: (m) => ackValue.taskToZero(m[1], Number(m[2])) },
   paymentSwitch: { re: /^(PayAsYouGo|Subscription)\s*->\s*(PayAsYouGo|Subscription)$/, example: "PayAsYouGo->Subscription", canonical: (m) => (m[1] !== m[2] ? ackValue.paymentSwitch(m[1], m[2]) : undefined) },
-  newCluster: { re: /^([\p{L}\p{N}_-]{1,128})$/u, example: "analytics-prod", canonical: (m) => m[1] },
+  // A cluster name, within what one tag value can hold.
+  newCluster: { re: new RegExp(`^([\\p{L}\\p{N}_-]{1,${TAG_RULES.maxValueLength}})$`, "u"), example: "analytics-prod", canonical: (m) => m[1] },
   autoScaling: { re: new RegExp(`^${GROUP}:(remove|replace:[0-9a-f]{8})$`, "u"), example: "task:remove or task:replace:1a2b3c4d", canonical: (m) => `${m[1]}:${m[2]}` },
 };
 

@@ -3,10 +3,8 @@
  * the API's (`Constraints.MaxCapacity`, `ScalingRules[].RuleName`), so the plan check and the API client's writes
  * describe and fingerprint the same policy the same way. Never throws.
  */
+import { scalingCeiling } from "../size";
 import { UNKNOWN, isUnknown, type Unknown } from "../types";
-
-/** The API's MaxCapacity when a policy sets none (the provider accepts 0–2000). */
-export const API_DEFAULT_MAX_CAPACITY = 2000;
 
 export interface PolicySummary {
   minCapacity: number | Unknown | undefined;
@@ -38,7 +36,7 @@ export function summarizePolicy(policy: unknown): PolicySummary {
   const rules = field(policy, "scalingRules");
   return {
     minCapacity: isUnknown(policy) ? UNKNOWN : count(field(constraints, "minCapacity")),
-    maxCapacity: max ?? API_DEFAULT_MAX_CAPACITY,
+    maxCapacity: isUnknown(max) ? max : scalingCeiling(max),
     maxCapacitySet: max !== undefined,
     rules: Array.isArray(rules)
       ? rules.map((r) => `${text(field(r, "ruleName"))}: ${text(field(r, "activityType"))} ${text(field(r, "adjustmentValue"))} (${text(field(r, "triggerType"))})`)

@@ -1,12 +1,13 @@
 /**
  * A cluster's before or after, read from provider-shaped inputs (a recorded state, a plan, a program's inputs) for the
- * change rules. Like view.ts it never throws: absent = undefined, preview unknown = UNKNOWN, wrong type = MALFORMED.
+ * change rules. It reads values with the pack's view's own primitive readers (read.ts), so a node count is the same
+ * thing in both; like the view it never throws: absent = undefined, preview unknown = UNKNOWN, wrong type = MALFORMED.
  * It keeps the raw values the change rules compare (policies, disks, network), which the end-state view drops.
  */
 import { canonicalJson } from "./acks";
 import { isSecretValue } from "./secret";
 import { UNKNOWN, isUnknown } from "../types";
-import { MALFORMED, isKnown, type Field } from "../view";
+import { MALFORMED, readBool, readCount, readString, type Field } from "../read";
 
 export interface GroupSnapshot {
   index: number;
@@ -33,19 +34,6 @@ export interface ClusterSnapshot {
 /** Keys the bridged provider adds to recorded inputs (`__defaults`: the keys it filled in itself). */
 const isBookkeeping = (k: string) => k.startsWith("__");
 
-const str = (v: unknown): Field<string> => (v === undefined || v === null ? undefined : isUnknown(v) ? UNKNOWN : typeof v === "string" ? v : MALFORMED);
-function num(v: unknown): Field<number> {
-  if (v === undefined || v === null) return undefined;
-  if (isUnknown(v)) return UNKNOWN;
-  if (typeof v === "number" && Number.isInteger(v) && v >= 0) return v;
-  return typeof v === "string" && /^\d+$/.test(v) ? Number(v) : MALFORMED;
-}
-function bool(v: unknown): Field<boolean> {
-  if (v === undefined || v === null) return undefined;
-  if (isUnknown(v)) return UNKNOWN;
-  if (typeof v === "boolean") return v;
-  return v === "true" || v === "false" ? v === "true" : MALFORMED;
-}
 const asRecord = (v: unknown): Record<string, unknown> | undefined => (v !== null && typeof v === "object" && !Array.isArray(v) && !isSecretValue(v) ? (v as Record<string, unknown>) : undefined);
 
 function groupSnapshot(raw: unknown, index: number): GroupSnapshot {
@@ -59,10 +47,10 @@ function groupSnapshot(raw: unknown, index: number): GroupSnapshot {
   return {
     index,
     path,
-    name: str(g.nodeGroupName),
-    type: str(g.nodeGroupType),
-    nodeCount: num(g.nodeCount),
-    paymentType: str(g.paymentType) ?? "PayAsYouGo",
+    name: readString(g.nodeGroupName),
+    type: readString(g.nodeGroupType),
+    nodeCount: readCount(g.nodeCount),
+    paymentType: readString(g.paymentType) ?? "PayAsYouGo",
     autoScalingPolicy: policy === null ? undefined : policy,
     raw: g,
   };
@@ -74,21 +62,13 @@ export function clusterSnapshot(props: unknown): ClusterSnapshot {
   const groups = p.nodeGroups;
   return {
     raw: p,
-    clusterName: str(p.clusterName),
-    securityMode: str(p.securityMode) ?? "NORMAL",
-    paymentType: str(p.paymentType) ?? "PayAsYouGo",
-    deletionProtection: bool(p.deletionProtection),
+    clusterName: readString(p.clusterName),
+    securityMode: readString(p.securityMode) ?? "NORMAL",
+    paymentType: readString(p.paymentType) ?? "PayAsYouGo",
+    deletionProtection: readBool(p.deletionProtection),
     nodeGroups: groups === undefined || groups === null ? undefined : isUnknown(groups) ? UNKNOWN : Array.isArray(groups) ? groups.map(groupSnapshot) : MALFORMED,
     tags: p.tags,
   };
-}
-
-/** The node count to use in totals: an auto-scaling group may grow to its MaxCapacity (the API's 2000 when unset). */
-export function countedSize(g: GroupSnapshot, maxCapacity: (policy: unknown) => number | typeof UNKNOWN): Field<number> {
-  if (!isKnown(g.nodeCount)) return g.nodeCount;
-  if (g.autoScalingPolicy === undefined) return g.nodeCount;
-  const max = maxCapacity(g.autoScalingPolicy);
-  return isUnknown(max) ? UNKNOWN : Math.max(g.nodeCount, max);
 }
 
 function containsUnknown(v: unknown): boolean {

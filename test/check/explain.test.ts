@@ -39,7 +39,7 @@ describe("--explain <rule>", () => {
         "Level: mandatory (a change rule's level is not configurable)",
         "Judges: DecreaseNodes",
         "Seed (002): | DecreaseNodes | Max 10 nodes per call; TASK groups only | YES — show NodeIds to be released |",
-        "Fix: step it, one update per step at least 120 s apart, each acknowledged with the value the check prints; keep CORE, MASTER and Subscription groups at their size",
+        "Fix: step it, one update per step at least 120 s apart, each acknowledged with the value the check prints; a count cannot empty a group (the API takes one only below the active nodes): release the last node by its ID; keep CORE, MASTER and Subscription groups at their size",
         "Note: The provider sends a count and lets the service pick the nodes: the acknowledgement is the confirmation the seed asks for (EmrClient names the nodes instead).",
         "Thresholds it reads:",
         "  maxScaleInPerCall (integer, default 10; set under emr-node-group-creation-cap): Most nodes one update may release from a TASK group (the change-aware check, the live gate and EmrClient read this).",

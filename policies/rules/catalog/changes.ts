@@ -47,7 +47,7 @@ export function changeRules(d: GuardrailLimits): RuleText[] {
       name: C.scaleIn,
       judges: "DecreaseNodes",
       description: `Checks whether DecreaseNodes shrinks only a ${SCALE_IN_GROUP_TYPES.join("/")} group of the live cluster, never Subscription nodes, at most the per-call cap (${t("maxScaleInPerCall")}), and only with the acknowledgement of that change (${ACK_TAGS.scaleIn}, or ${ACK_TAGS.taskGroupToZero} to empty a group).`,
-      fix: `step it, one update per step at least ${SCALE_IN_BATCH_INTERVAL_SECONDS} s apart, each acknowledged with the value the check prints; keep CORE, MASTER and Subscription groups at their size`,
+      fix: `step it, one update per step at least ${SCALE_IN_BATCH_INTERVAL_SECONDS} s apart, each acknowledged with the value the check prints; a count cannot empty a group (the API takes one only below the active nodes): release the last node by its ID; keep CORE, MASTER and Subscription groups at their size`,
       note: "The provider sends a count and lets the service pick the nodes: the acknowledgement is the confirmation the seed asks for (EmrClient names the nodes instead).",
       limits: ["maxScaleInPerCall"],
       seed: [SEED.decreaseNodes],
@@ -91,7 +91,7 @@ export function changeRules(d: GuardrailLimits): RuleText[] {
       name: C.groupRemoval,
       judges: "DeleteNodeGroup (a node group leaving the program)",
       description: "Checks whether a node group leaves the program only once it has no running nodes (the provider stops the update otherwise), and says so when a group made outside the program is deleted once empty.",
-      fix: "step the group to 0 first (each step acknowledged), then remove it in a later update; a group that is not TASK cannot be emptied: keep it",
+      fix: "step the group down to 1 node (each step acknowledged), release the last nodes by their IDs, then remove it in a later update; a group that is not TASK cannot be emptied: keep it",
     },
     {
       ...change,

@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 c3a81b553df4b8cd903cfae9a028635869b31b2eb4afa7cfdda3cd8beafd5eb8
+// sources: sha256 2f126f5b1b9141c843f1d0be5117085dc7e190410fc02c17cc40d2274133f15e
 "use strict";
 
 // index.ts
@@ -635,7 +635,7 @@ function capacityRules(d) {
       level: "mandatory",
       judges: "deletionProtection",
       description: "Checks whether the cluster has deletionProtection set to true.",
-      fix: "set deletionProtection: true (EmrCluster does); turning it off is only ever a separate, reviewed change",
+      fix: "keep deletionProtection: true (EmrCluster sets it); nothing in this project turns it off: to release a cluster, retire it (emr:retire) and turn protection off in the EMR console, as the release checklist says",
       remediation: true
     },
     {

@@ -84,7 +84,7 @@ export function capacityRules(d: GuardrailLimits): RuleText[] {
       level: "mandatory",
       judges: "deletionProtection",
       description: "Checks whether the cluster has deletionProtection set to true.",
-      fix: "set deletionProtection: true (EmrCluster does); turning it off is only ever a separate, reviewed change",
+      fix: "keep deletionProtection: true (EmrCluster sets it); nothing in this project turns it off: to release a cluster, retire it (emr:retire) and turn protection off in the EMR console, as the release checklist says",
       remediation: true,
     },
     {

@@ -238,15 +238,15 @@ describe("emr-ha-external-metastore: HA + HIVE uses USER_RDS or DLF", () => {
 describe("emr-deletion-protection: deletionProtection is true", () => {
   const rule = deletionProtection;
   test("compliant", () => expectCompliant(run(rule, haClusterProps())));
-  test("non-compliant 1: false", () => expectViolation(run(rule, { ...haClusterProps(), deletionProtection: false }), "deletionProtection", /set deletionProtection: true/, /deletionProtection is false/));
-  test("non-compliant 2: not set (the API default is false)", () => expectViolation(run(rule, { ...haClusterProps(), deletionProtection: undefined }), "deletionProtection", /set deletionProtection: true/, /not set/));
+  test("non-compliant 1: false", () => expectViolation(run(rule, { ...haClusterProps(), deletionProtection: false }), "deletionProtection", /keep deletionProtection: true/, /deletionProtection is false/));
+  test("non-compliant 2: not set (the API default is false)", () => expectViolation(run(rule, { ...haClusterProps(), deletionProtection: undefined }), "deletionProtection", /keep deletionProtection: true/, /not set/));
   test("unknown", () => expectUnknown(run(rule, { ...haClusterProps(), deletionProtection: UNKNOWN }), "deletionProtection"));
   // A program may write the flag as a string (config, YAML); the provider reads a TypeBool string with strconv.ParseBool
   // (terraform-plugin-sdk stringToPrimitive): "true" protects the cluster and "false" does not, so the rule reads them so.
   test('the string "true" protects the cluster, as the provider reads it', () => expectCompliant(run(rule, { ...haClusterProps(), deletionProtection: "true" })));
   test('non-compliant 3: the string "false" is false, not a malformed value', () =>
-    expectViolation(run(rule, { ...haClusterProps(), deletionProtection: "false" }), "deletionProtection", /set deletionProtection: true/, /deletionProtection is false:/));
-  test("malformed: a string the provider would not read as a boolean", () => expectViolation(run(rule, { ...haClusterProps(), deletionProtection: "yes" }), "deletionProtection", /set deletionProtection: true/, /not a boolean/));
+    expectViolation(run(rule, { ...haClusterProps(), deletionProtection: "false" }), "deletionProtection", /keep deletionProtection: true/, /deletionProtection is false:/));
+  test("malformed: a string the provider would not read as a boolean", () => expectViolation(run(rule, { ...haClusterProps(), deletionProtection: "yes" }), "deletionProtection", /keep deletionProtection: true/, /not a boolean/));
 });
 
 describe("emr-names-and-descriptions: names use letters, digits, _ and -", () => {

@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 2f126f5b1b9141c843f1d0be5117085dc7e190410fc02c17cc40d2274133f15e
+// sources: sha256 51d365a0a94501987e639ee094b9a87dd35a80e77f7ae0a7b3a2c484b89ce096
 "use strict";
 
 // index.ts
@@ -14,6 +14,7 @@ var import_pulumi = require("@pulumi/pulumi");
 var oneOf = (values, source) => ({ kind: "oneOf", values, source });
 var intOneOf = (values, source) => ({ kind: "intOneOf", values, source });
 var intRange = (min, max, source) => ({ kind: "intRange", min, max, source });
+var bool = (source) => ({ kind: "boolean", source });
 var EMR = "resource_alicloud_emrv2_cluster.go";
 var DURATIONS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, 60];
 var EMR_CLUSTER_SCHEMA = {
@@ -22,6 +23,11 @@ var EMR_CLUSTER_SCHEMA = {
   "subscriptionConfig.paymentDuration": intOneOf(DURATIONS, `${EMR}:62`),
   "subscriptionConfig.autoRenewDurationUnit": oneOf(["Month", "Year"], `${EMR}:75`),
   "subscriptionConfig.autoRenewDuration": intOneOf(DURATIONS, `${EMR}:80`),
+  "subscriptionConfig.autoRenew": bool(`${EMR}:65`),
+  "subscriptionConfig.autoPayOrder": bool(`${EMR}:69`),
+  deletionProtection: bool(`${EMR}:107`),
+  "nodeAttributes.dataDiskEncrypted": bool(`${EMR}:202`),
+  "nodeAttributes.systemDiskEncrypted": bool(`${EMR}:215`),
   clusterType: oneOf(["DATALAKE", "OLAP", "DATAFLOW", "DATASERVING", "CUSTOM"], `${EMR}:90`),
   deployMode: oneOf(["NORMAL", "HA"], `${EMR}:115`),
   securityMode: oneOf(["NORMAL", "KERBEROS"], `${EMR}:121`),
@@ -34,6 +40,11 @@ var EMR_CLUSTER_SCHEMA = {
   "nodeGroups[].subscriptionConfig.paymentDuration": intOneOf(DURATIONS, `${EMR}:275`),
   "nodeGroups[].subscriptionConfig.autoRenewDurationUnit": oneOf(["Month", "Year"], `${EMR}:288`),
   "nodeGroups[].subscriptionConfig.autoRenewDuration": intOneOf(DURATIONS, `${EMR}:293`),
+  "nodeGroups[].subscriptionConfig.autoRenew": bool(`${EMR}:278`),
+  "nodeGroups[].subscriptionConfig.autoPayOrder": bool(`${EMR}:282`),
+  "nodeGroups[].withPublicIp": bool(`${EMR}:346`),
+  "nodeGroups[].gracefulShutdown": bool(`${EMR}:423`),
+  "nodeGroups[].spotInstanceRemedy": bool(`${EMR}:428`),
   "nodeGroups[].spotStrategy": oneOf(["NoSpot", "SpotWithPriceLimit", "SpotAsPriceGo"], `${EMR}:322`),
   "nodeGroups[].spotBidPrices[].bidPrice": { kind: "integer", source: `${EMR}:334`, alternative: 'use spotStrategy "SpotAsPriceGo" (up to the pay-as-you-go price)' },
   "nodeGroups[].nodeCount": { kind: "integer", min: 0, source: `${EMR}:361` },
@@ -286,11 +297,25 @@ function readCount(v) {
   const n = readNumber(v);
   return typeof n === "number" && (!Number.isInteger(n) || n < 0) ? MALFORMED : n;
 }
+var PARSE_BOOL = {
+  "1": true,
+  t: true,
+  T: true,
+  TRUE: true,
+  true: true,
+  True: true,
+  "0": false,
+  f: false,
+  F: false,
+  FALSE: false,
+  false: false,
+  False: false
+};
 function readBool(v) {
   const a = absentOrUnknown(v);
   if (a !== "present") return a;
   if (typeof v === "boolean") return v;
-  return v === "true" || v === "false" ? v === "true" : MALFORMED;
+  return typeof v === "string" && Object.hasOwn(PARSE_BOOL, v) ? PARSE_BOOL[v] : MALFORMED;
 }
 function readList(v) {
   const a = absentOrUnknown(v);
@@ -1080,8 +1105,8 @@ function hygieneRules() {
       name: "emr-provider-schema",
       kind: "validity",
       level: "mandatory",
-      judges: "the cluster's enum, range, pattern and whole-number fields, and those of the stack's RDS instances, databases, accounts, privileges and security groups",
-      description: `Checks whether every enum, range, pattern and whole-number field of the cluster (${Object.keys(EMR_CLUSTER_SCHEMA).length} fields) and of the RDS instances, databases, accounts, privileges and security groups of the stack holds a value the alicloud provider's schema accepts (it refuses the others at preview, or truncates a fraction).`,
+      judges: "the cluster's enum, range, pattern, whole-number and boolean fields, and those of the stack's RDS instances, databases, accounts, privileges and security groups",
+      description: `Checks whether every enum, range, pattern, whole-number and boolean field of the cluster (${Object.keys(EMR_CLUSTER_SCHEMA).length} fields) and of the RDS instances, databases, accounts, privileges and security groups of the stack holds a value the alicloud provider's schema accepts (it refuses the others at preview, or truncates a fraction).`,
       fix: "use a value the provider accepts (each finding names the field's values or range and the provider's source line)",
       note: "One table, rules/provider-schema.ts, read from the provider's source with file:line per entry; the EmrCluster schema reads it too."
     }
@@ -1627,6 +1652,9 @@ function judge(entry, value) {
     case "pattern":
       if (typeof value === "string" && entry.pattern.test(value)) return void 0;
       return { what: `the provider accepts ${entry.rule} (${entry.pattern.source}, ${entry.source})`, fix: `use such a name, e.g. "${entry.example}"` };
+    case "boolean":
+      if (isKnown(readBool(value))) return void 0;
+      return { what: `the provider's field is a boolean and reads a string only as Go's strconv.ParseBool does (${entry.source})`, fix: "write true or false" };
     case "length":
       if (typeof value === "string" && value.length >= entry.min && value.length <= entry.max) return void 0;
       return { what: `the provider accepts ${entry.min} to ${entry.max} characters (${entry.source})`, fix: `write ${entry.min} to ${entry.max} characters` };

@@ -5,6 +5,7 @@
  */
 import { EMR_CLUSTER_SCHEMA, PROVIDER_SCHEMA, type SchemaEntry } from "./provider-schema";
 import { OutcomeBuilder, isUnknown } from "./types";
+import { isKnown, readBool } from "./read";
 import type { ClusterRule } from "./rule";
 
 export interface SchemaProblem {
@@ -60,6 +61,9 @@ function judge(entry: SchemaEntry, value: unknown): { what: string; fix: string 
     case "pattern":
       if (typeof value === "string" && entry.pattern.test(value)) return undefined;
       return { what: `the provider accepts ${entry.rule} (${entry.pattern.source}, ${entry.source})`, fix: `use such a name, e.g. "${entry.example}"` };
+    case "boolean":
+      if (isKnown(readBool(value))) return undefined;
+      return { what: `the provider's field is a boolean and reads a string only as Go's strconv.ParseBool does (${entry.source})`, fix: "write true or false" };
     case "length":
       if (typeof value === "string" && value.length >= entry.min && value.length <= entry.max) return undefined;
       return { what: `the provider accepts ${entry.min} to ${entry.max} characters (${entry.source})`, fix: `write ${entry.min} to ${entry.max} characters` };

@@ -60,11 +60,20 @@ export interface Length {
   max: number;
   source: ProviderSource;
 }
-export type SchemaEntry = OneOf | IntOneOf | IntRange | Integer | Pattern | Length;
+/**
+ * A boolean (TypeBool). The bridge hands a string given for it to Go's strconv.ParseBool ("true", "True", "1", "f"…,
+ * policies/rules/read.ts lists them): any other string fails the preview.
+ */
+export interface BooleanField {
+  kind: "boolean";
+  source: ProviderSource;
+}
+export type SchemaEntry = OneOf | IntOneOf | IntRange | Integer | Pattern | Length | BooleanField;
 
 const oneOf = <const T extends string>(values: readonly [T, ...T[]], source: ProviderSource): OneOf<T> => ({ kind: "oneOf", values, source });
 const intOneOf = <const T extends number>(values: readonly [T, ...T[]], source: ProviderSource): IntOneOf<T> => ({ kind: "intOneOf", values, source });
 const intRange = (min: number, max: number, source: ProviderSource): IntRange => ({ kind: "intRange", min, max, source });
+const bool = (source: ProviderSource): BooleanField => ({ kind: "boolean", source });
 
 const EMR = "resource_alicloud_emrv2_cluster.go";
 /** Payment and renewal durations in months (the same list for the cluster's and a node group's). */
@@ -77,6 +86,11 @@ export const EMR_CLUSTER_SCHEMA = {
   "subscriptionConfig.paymentDuration": intOneOf(DURATIONS, `${EMR}:62`),
   "subscriptionConfig.autoRenewDurationUnit": oneOf(["Month", "Year"], `${EMR}:75`),
   "subscriptionConfig.autoRenewDuration": intOneOf(DURATIONS, `${EMR}:80`),
+  "subscriptionConfig.autoRenew": bool(`${EMR}:65`),
+  "subscriptionConfig.autoPayOrder": bool(`${EMR}:69`),
+  deletionProtection: bool(`${EMR}:107`),
+  "nodeAttributes.dataDiskEncrypted": bool(`${EMR}:202`),
+  "nodeAttributes.systemDiskEncrypted": bool(`${EMR}:215`),
   clusterType: oneOf(["DATALAKE", "OLAP", "DATAFLOW", "DATASERVING", "CUSTOM"], `${EMR}:90`),
   deployMode: oneOf(["NORMAL", "HA"], `${EMR}:115`),
   securityMode: oneOf(["NORMAL", "KERBEROS"], `${EMR}:121`),
@@ -89,6 +103,11 @@ export const EMR_CLUSTER_SCHEMA = {
   "nodeGroups[].subscriptionConfig.paymentDuration": intOneOf(DURATIONS, `${EMR}:275`),
   "nodeGroups[].subscriptionConfig.autoRenewDurationUnit": oneOf(["Month", "Year"], `${EMR}:288`),
   "nodeGroups[].subscriptionConfig.autoRenewDuration": intOneOf(DURATIONS, `${EMR}:293`),
+  "nodeGroups[].subscriptionConfig.autoRenew": bool(`${EMR}:278`),
+  "nodeGroups[].subscriptionConfig.autoPayOrder": bool(`${EMR}:282`),
+  "nodeGroups[].withPublicIp": bool(`${EMR}:346`),
+  "nodeGroups[].gracefulShutdown": bool(`${EMR}:423`),
+  "nodeGroups[].spotInstanceRemedy": bool(`${EMR}:428`),
   "nodeGroups[].spotStrategy": oneOf(["NoSpot", "SpotWithPriceLimit", "SpotAsPriceGo"], `${EMR}:322`),
   "nodeGroups[].spotBidPrices[].bidPrice": { kind: "integer", source: `${EMR}:334`, alternative: 'use spotStrategy "SpotAsPriceGo" (up to the pay-as-you-go price)' } satisfies Integer,
   "nodeGroups[].nodeCount": { kind: "integer", min: 0, source: `${EMR}:361` } satisfies Integer,

@@ -45,12 +45,22 @@ export function readCount(v: unknown): Field<number> {
   return typeof n === "number" && (!Number.isInteger(n) || n < 0) ? MALFORMED : n;
 }
 
-/** A boolean; the strings "true" and "false" count (config values arrive as strings). */
+/**
+ * The strings the provider reads as a boolean: the bridge and the Terraform SDK parse a string given for a boolean
+ * field with Go's strconv.ParseBool (pulumi-terraform-bridge pkg/tfbridge/schema.go convertTfStringToBool), so
+ * "True" or "1" is as true as true. Reading only "true" would leave autoRenew: "True" unjudged.
+ */
+const PARSE_BOOL: Readonly<Record<string, boolean>> = {
+  "1": true, t: true, T: true, TRUE: true, true: true, True: true,
+  "0": false, f: false, F: false, FALSE: false, false: false, False: false,
+};
+
+/** A boolean, or a string the provider parses as one (config values arrive as strings). */
 export function readBool(v: unknown): Field<boolean> {
   const a = absentOrUnknown(v);
   if (a !== "present") return a;
   if (typeof v === "boolean") return v;
-  return v === "true" || v === "false" ? v === "true" : MALFORMED;
+  return typeof v === "string" && Object.hasOwn(PARSE_BOOL, v) ? PARSE_BOOL[v] : MALFORMED;
 }
 
 export function readList(v: unknown): Field<unknown[]> {

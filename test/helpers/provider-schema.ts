@@ -21,6 +21,8 @@ export function outside(entry: SchemaEntry): unknown {
       return "bad_";
     case "length":
       return "x".repeat(entry.max + 1);
+    case "boolean":
+      return "yes";
   }
 }
 
@@ -87,11 +89,13 @@ export function scalingRules(): Record<string, unknown>[] {
 export function fullClusterProps(): Record<string, any> {
   const p = haClusterProps();
   p.subscriptionConfig = { ...p.subscriptionConfig, autoRenew: true, autoRenewDuration: 1, autoRenewDurationUnit: "Month" };
+  p.nodeAttributes = { ...p.nodeAttributes, dataDiskEncrypted: false, systemDiskEncrypted: false };
   p.applicationConfigs = p.applicationConfigs.map((c: Record<string, unknown>) => ({ ...c, configScope: "CLUSTER" }));
   p.nodeGroups = p.nodeGroups.map((g: Record<string, unknown>) => ({ ...g, paymentType: "PayAsYouGo", deploymentSetStrategy: "NONE", nodeResizeStrategy: "PRIORITY" }));
   const task = p.nodeGroups[2];
   task.subscriptionConfig = { paymentDuration: 1, paymentDurationUnit: "Month", autoRenew: true, autoRenewDuration: 1, autoRenewDurationUnit: "Month", autoPayOrder: true };
   task.spotStrategy = "SpotWithPriceLimit";
+  Object.assign(task, { withPublicIp: false, gracefulShutdown: true, spotInstanceRemedy: true });
   task.spotBidPrices = [{ instanceType: "ecs.g7.xlarge", bidPrice: 1 }];
   task.systemDisk = { category: "cloud_essd", size: 120, performanceLevel: "PL1" };
   task.dataDisks = [{ category: "cloud_essd", size: 120, performanceLevel: "PL1" }];

@@ -77,6 +77,14 @@ describe("emr-subscription-auto-renew: autoRenew comes with autoRenewDuration (t
     const outcome = run(rule, { ...haClusterProps(), subscriptionConfig: { ...renewing, autoRenew: "true" } });
     expect(outcome.kind === "non-compliant" && outcome.findings.map((f) => f.path)).toEqual(["subscriptionConfig.autoRenewDuration"]);
   });
+  test.each(["True", "TRUE", "t", "1"])('non-compliant 4: autoRenew written as "%s" renews too (strconv.ParseBool reads it as true)', (written) => {
+    const outcome = run(rule, { ...haClusterProps(), subscriptionConfig: { ...renewing, autoRenew: written } });
+    expect(outcome.kind === "non-compliant" && outcome.findings.map((f) => f.path)).toEqual(["subscriptionConfig.autoRenewDuration"]);
+  });
+  test.each(["False", "0", "f"])('not applicable: autoRenew written as "%s" (read as false)', (written) =>
+    expect(run(rule, { ...haClusterProps(), subscriptionConfig: { ...renewing, autoRenew: written } })).toEqual({ kind: "not-applicable" }));
+  test('malformed: "yes" is no boolean to the provider, and the rule does not read it as one', () =>
+    expect(run(rule, { ...haClusterProps(), subscriptionConfig: { ...renewing, autoRenew: "yes" } }).kind).not.toBe("compliant"));
   test('not applicable: autoRenew written as the string "false"', () =>
     expect(run(rule, { ...haClusterProps(), subscriptionConfig: { ...renewing, autoRenew: "false" } })).toEqual({ kind: "not-applicable" }));
   test("unknown: autoRenew not known in preview", () => {

@@ -63,6 +63,21 @@ describe(`the provider's schema table (${PROVIDER_VERSION})`, () => {
   });
 });
 
+describe("booleans as the provider reads them (strconv.ParseBool on a string)", () => {
+  test('"True", "1" and false pass; "yes" and "on" are refused with the field and the provider line', () => {
+    const props = haClusterProps();
+    props.deletionProtection = "True";
+    props.subscriptionConfig = { ...props.subscriptionConfig, autoRenew: "1", autoPayOrder: false };
+    expect(checkProviderSchema("alicloud:emrv2/cluster:Cluster", props).problems).toEqual([]);
+    props.subscriptionConfig.autoRenew = "yes";
+    props.nodeGroups[1] = { ...props.nodeGroups[1], withPublicIp: "on" };
+    expect(checkProviderSchema("alicloud:emrv2/cluster:Cluster", props).problems).toEqual([
+      expect.objectContaining({ path: "subscriptionConfig.autoRenew", message: expect.stringMatching(/autoRenew is "yes"; .*boolean.*resource_alicloud_emrv2_cluster.go:65/), fix: "write true or false" }),
+      expect.objectContaining({ path: "nodeGroups[1].withPublicIp", message: expect.stringContaining('withPublicIp is "on" (node group "core")') }),
+    ]);
+  });
+});
+
 /** Where this machine keeps the provider's source (the Go module cache); the check runs only where it is. */
 const SOURCE_DIR = process.env.ALICLOUD_PROVIDER_SOURCE ?? "/root/go/pkg/mod/github.com/aliyun/terraform-provider-alicloud@v1.285.0/alicloud";
 const describeWithSource = fs.existsSync(SOURCE_DIR) ? describe : describe.skip;
@@ -85,6 +100,8 @@ function goText(entry: SchemaEntry): string {
       return `regexp.MustCompile(\`${entry.pattern.source}\`)`;
     case "length":
       return `StringLenBetween(${entry.min}, ${entry.max})`;
+    case "boolean":
+      return "Type:     schema.TypeBool,";
   }
 }
 

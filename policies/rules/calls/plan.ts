@@ -6,6 +6,7 @@
  * a DeleteCluster unless the resource carries retainOnDelete (then nothing is sent: Pulumi forgets it).
  */
 import { isUnknown } from "../types";
+import { readBool } from "../read";
 import { cloneData } from "./ignore-changes";
 import { clusterSize, liveFromState, type LiveState } from "./sides";
 import type { CallPlan, EmrCall } from "./types";
@@ -53,7 +54,7 @@ export function runClusterCall(inputs: Record<string, unknown>, because = "the c
     action: "RunCluster",
     params: {
       ClusterName: inputs.clusterName, ClusterType: inputs.clusterType, DeployMode: inputs.deployMode ?? "NORMAL", PaymentType: inputs.paymentType ?? "PayAsYouGo",
-      ...(Object.keys(sc).length ? { SubscriptionConfig: { PaymentDuration: sc.paymentDuration, PaymentDurationUnit: sc.paymentDurationUnit, AutoPayOrder: sc.autoPayOrder === true, AutoRenew: sc.autoRenew === true } } : {}),
+      ...(Object.keys(sc).length ? { SubscriptionConfig: { PaymentDuration: sc.paymentDuration, PaymentDurationUnit: sc.paymentDurationUnit, AutoPayOrder: readBool(sc.autoPayOrder) === true, AutoRenew: readBool(sc.autoRenew) === true } } : {}),
       DeletionProtection: inputs.deletionProtection, NodeGroups: groups, Tags: Object.entries(rec(inputs.tags)).map(([Key, Value]) => ({ Key, Value })),
     },
     because,

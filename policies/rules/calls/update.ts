@@ -7,7 +7,7 @@
 import { canonicalJson } from "../change/acks";
 import { clusterSnapshot, compareKey, compareValues, type ClusterSnapshot, type Comparison } from "../change/snapshot";
 import { isUnknown } from "../types";
-import { isKnown } from "../read";
+import { isKnown, readBool } from "../read";
 import { applyIgnoreChanges, cloneData } from "./ignore-changes";
 import { APPLIED_CLUSTER_FIELDS, APPLIED_GROUP_FIELDS, COMPUTED_CLUSTER_FIELDS, COMPUTED_GROUP_FIELDS, FORCE_NEW_CLUSTER_FIELDS, NEW_GROUP_INSTEAD, NOT_APPLIED_CLUSTER_FIELDS, PROVIDER_REFUSALS, refusalText } from "./provider";
 import { groupPhase } from "./update-groups";
@@ -227,7 +227,7 @@ function paymentConversion(state: ClusterSnapshot, planned: ClusterSnapshot): Em
   const sc = rec(planned.raw.subscriptionConfig);
   const params: Record<string, unknown> = { PaymentType: "Subscription", NodeGroups: groups };
   // `GetOk` on the cluster's subscription_config: when it is set, every key is sent, an unset auto_pay_order as false.
-  if (Object.keys(sc).length) Object.assign(params, { AutoPayOrder: sc.autoPayOrder === true, AutoRenew: sc.autoRenew === true, PaymentDuration: sc.paymentDuration, PaymentDurationUnit: sc.paymentDurationUnit });
+  if (Object.keys(sc).length) Object.assign(params, { AutoPayOrder: readBool(sc.autoPayOrder) === true, AutoRenew: readBool(sc.autoRenew) === true, PaymentDuration: sc.paymentDuration, PaymentDurationUnit: sc.paymentDurationUnit });
   return { action: "UpdateClusterPaymentType", params, because: "paymentType PayAsYouGo -> Subscription" };
 }
 

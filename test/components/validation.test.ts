@@ -219,7 +219,7 @@ describe("node groups", () => {
   test("Spot only on TASK", () => expectIssue(withGroup(devSpec(), 1, { spotStrategy: "SpotAsPriceGo" }), "nodeGroups[1].spotStrategy", /TASK/));
   test("auto scaling only on TASK", () =>
     expectIssue(withGroup(devSpec(), 1, { autoScalingPolicy: { constraints: { minCapacity: 1, maxCapacity: 4 } } }), "nodeGroups[1].autoScalingPolicy", /TASK/));
-  test("a group name uses letters, digits, _ and -", () => expectIssue(withGroup(devSpec(), 1, { nodeGroupName: "core; rm -rf /" }), "nodeGroups[1].nodeGroupName"));
+  test("a group name uses letters, digits, _ and -", () => expectIssue(withGroup(devSpec(), 1, { nodeGroupName: "core; rm -rf /" }), "nodeGroups[1].nodeGroupName", /"core; rm -rf \/" is not made of English or Chinese letters/, /e\.g\. "1st_task"/));
 });
 
 describe("guardrails are the pack's alone: the component takes no limits and accepts what only a threshold refuses", () => {
@@ -238,7 +238,7 @@ describe("guardrails are the pack's alone: the component takes no limits and acc
     expectValid({ ...devSpec(), bootstrapScripts: [script("oss://my-bucket/init.sh")] });
     expectIssue({ ...devSpec(), bootstrapScripts: [script("https://example.com/init.sh")] }, "bootstrapScripts[0].scriptPath", /oss:\/\//);
   });
-  test("cluster names are within the allowed characters", () => expectIssue({ ...devSpec(), clusterName: "dev$(whoami)" }, "clusterName"));
+  test("cluster names are within the allowed characters", () => expectIssue({ ...devSpec(), clusterName: "dev$(whoami)" }, "clusterName", /"dev\$\(whoami\)" is not made of/, /starting with a letter/, /e\.g\. "lakehouse-prod"/));
   test("a cluster name is at most 64 characters", () => expectIssue({ ...devSpec(), clusterName: "a".repeat(65) }, "clusterName", /64/));
   test("node-group names may start with a digit; accented Latin and Cyrillic letters are refused", () => {
     expectValid(withGroup(devSpec(), 1, { nodeGroupName: "1st_core" }));

@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 51d365a0a94501987e639ee094b9a87dd35a80e77f7ae0a7b3a2c484b89ce096
+// sources: sha256 11bf1160b37276ee319b7148c336c5919133ad800e418a971ccee950c2258a68
 "use strict";
 
 // index.ts

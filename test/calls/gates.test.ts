@@ -237,6 +237,18 @@ describe("emr-change-auto-scaling", () => {
   test("failing: MaxCapacity above the configured cap", () => expectOnly(judge(ha, withTags(withGroup(ha, "task", { autoScalingPolicy: newPolicy }), { "emr-guard:ack-auto-scaling": `task:replace:${policyFingerprint(newPolicy)}` }), { ...ignore, limits: limits({ maxAutoScalingCapacity: 50 }) }), "emr-change-auto-scaling", "nodeGroups[2].autoScalingPolicy.constraints.maxCapacity", /above the cap of 50/));
 });
 
+describe("emr-change-auto-scaling reads MaxCapacity as the pack reads a count", () => {
+  const ha = haClusterProps();
+  const ignore = { ignore: ["nodeGroups[2].nodeCount"] };
+  const put = (maxCapacity: unknown) => {
+    const policy = { constraints: { minCapacity: 2, maxCapacity } };
+    return judge(ha, withTags(withGroup(ha, "task", { autoScalingPolicy: policy }), { "emr-guard:ack-auto-scaling": `task:replace:${policyFingerprint(policy)}` }), ignore);
+  };
+  test.each([2.5, -1, "lots"])("failing: MaxCapacity %p is not a whole number, never a pass", (v) =>
+    expectOnly(put(v), "emr-change-auto-scaling", "nodeGroups[2].autoScalingPolicy.constraints.maxCapacity", /is not a whole number of at least 0/, /a whole number up to 100/));
+  test('passing: "40" (a count handed over as a string) is 40', () => expectPass(put("40"), "emr-change-auto-scaling"));
+});
+
 describe("emr-change-disk-size", () => {
   test("passing: a larger data disk is IncreaseNodesDiskSize", () => {
     const j = judge(base(), withGroup(base(), "core", { dataDisks: [{ category: "cloud_essd", size: 200 }] }));

@@ -102,7 +102,7 @@ export function liveFromApi(args: {
 export function countedSize(count: number, policy: unknown): number | undefined {
   if (policy === undefined || policy === null) return count;
   const max = summarizePolicy(policy).maxCapacity;
-  return isUnknown(max) ? undefined : groupWeight(count, max);
+  return typeof max === "number" ? groupWeight(count, max) : undefined;
 }
 
 /** The size of a cluster's groups as written (`nodeGroups`); undefined when a count or a capacity is not known. */

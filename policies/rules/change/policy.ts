@@ -5,11 +5,15 @@
  */
 import { scalingCeiling } from "../size";
 import { UNKNOWN, isUnknown, type Unknown } from "../types";
+import { MALFORMED, readCount, type Malformed } from "../read";
 
 export interface PolicySummary {
-  minCapacity: number | Unknown | undefined;
-  /** The policy's MaxCapacity, or the API default when it sets none. */
-  maxCapacity: number | Unknown;
+  minCapacity: number | Unknown | Malformed | undefined;
+  /**
+   * The policy's MaxCapacity, or the API default when it sets none; MALFORMED when it is not a whole number of at
+   * least 0 (read as the pack's view reads a count, rules/read.ts: 2.5 and -1 are malformed in both).
+   */
+  maxCapacity: number | Unknown | Malformed;
   maxCapacitySet: boolean;
   /** One line per scaling rule, e.g. `scale-out-cpu: SCALE_OUT 2 (METRICS_TRIGGER)`. */
   rules: string[];
@@ -22,11 +26,7 @@ export function field(obj: unknown, key: string): unknown {
   return o[key] ?? o[key.charAt(0).toUpperCase() + key.slice(1)];
 }
 
-function count(v: unknown): number | Unknown | undefined {
-  if (isUnknown(v)) return UNKNOWN;
-  if (typeof v === "number" && Number.isFinite(v)) return v;
-  return typeof v === "string" && /^\d+$/.test(v) ? Number(v) : undefined;
-}
+const count = (v: unknown): number | Unknown | Malformed | undefined => readCount(v);
 
 const text = (v: unknown): string => (isUnknown(v) ? "(known after apply)" : typeof v === "string" || typeof v === "number" ? String(v) : "?");
 
@@ -36,7 +36,7 @@ export function summarizePolicy(policy: unknown): PolicySummary {
   const rules = field(policy, "scalingRules");
   return {
     minCapacity: isUnknown(policy) ? UNKNOWN : count(field(constraints, "minCapacity")),
-    maxCapacity: isUnknown(max) ? max : scalingCeiling(max),
+    maxCapacity: isUnknown(max) || max === MALFORMED ? max : scalingCeiling(max),
     maxCapacitySet: max !== undefined,
     rules: Array.isArray(rules)
       ? rules.map((r) => `${text(field(r, "ruleName"))}: ${text(field(r, "activityType"))} ${text(field(r, "adjustmentValue"))} (${text(field(r, "triggerType"))})`)
@@ -46,7 +46,7 @@ export function summarizePolicy(policy: unknown): PolicySummary {
 
 /** `2–40` (min–max), for messages and change lines. */
 export function capacityRange(s: PolicySummary): string {
-  const n = (v: number | Unknown | undefined) => (v === undefined ? "?" : isUnknown(v) ? "(known after apply)" : String(v));
+  const n = (v: number | Unknown | Malformed | undefined) => (v === undefined ? "?" : isUnknown(v) ? "(known after apply)" : v === MALFORMED ? "(not a whole number)" : String(v));
   return `${n(s.minCapacity)}–${n(s.maxCapacity)}${s.maxCapacitySet ? "" : " (API default)"}`;
 }
 

@@ -5,7 +5,8 @@
  * DeleteCluster, which nothing in this project may send.
  */
 import { ackValue, hasAck, policyFingerprint, renderAck, type AckRef } from "../change/acks";
-import { describePolicy, summarizePolicy } from "../change/policy";
+import { describePolicy, field, summarizePolicy } from "../change/policy";
+import { MALFORMED } from "../read";
 import type { ChangeFinding } from "../change/types";
 import type { EmrCall } from "../calls/types";
 import { ACK_TAGS, IDENTITY_TAG, MONTHS_PER_UNIT } from "../domain";
@@ -24,7 +25,10 @@ export function gatePutAutoScalingPolicy(call: EmrCall, ctx: GateContext): Chang
   const out: ChangeFinding[] = [];
   const s = summarizePolicy(policy);
   const cap = ctx.limits.maxAutoScalingCapacity;
-  if (!isUnknown(s.maxCapacity) && s.maxCapacity > cap) {
+  if (s.maxCapacity === MALFORMED) {
+    const written = JSON.stringify(field(field(policy, "constraints"), "maxCapacity"));
+    out.push(changeFinding(CHANGE_RULES.autoScaling, { ...where, path: `${where.path}.constraints.maxCapacity` }, `node group "${group}": the auto-scaling policy's MaxCapacity ${written} is not a whole number of at least 0 (the bridge truncates a fraction; the API refuses the rest)`, `set constraints.maxCapacity to a whole number up to ${cap}`));
+  } else if (typeof s.maxCapacity === "number" && s.maxCapacity > cap) {
     const why = s.maxCapacitySet ? `MaxCapacity ${s.maxCapacity}` : `no MaxCapacity (the API's default is ${s.maxCapacity})`;
     out.push(changeFinding(CHANGE_RULES.autoScaling, { ...where, path: `${where.path}.constraints.maxCapacity` }, `node group "${group}": the auto-scaling policy has ${why}, above the cap of ${cap}`, `set constraints.maxCapacity to ${cap} or less`));
   }

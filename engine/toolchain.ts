@@ -94,12 +94,22 @@ export async function ensureToolchain(log: (line: string) => void = (l) => proce
     const partial = `${path}.partial`;
     await goBuild(tool, partial, log);
     renameSync(partial, path);
+    pruneOtherKeys(root, tool.name, dir);
     const builtMs = Date.now() - started;
     log(`engine toolchain: ${tool.name} built in ${(builtMs / 1000).toFixed(0)} s -> ${path}`);
     report.push({ name: tool.name, path, builtMs });
   }
   const [pulumi, yamlHost, alicloud] = report.map((r) => r.path);
   return { pulumi, yamlHost, alicloud, binDirs: report.map((r) => resolve(r.path, "..")), report };
+}
+
+/** Removes this binary's builds of other pinned inputs (each is hundreds of MB): only the current one is used. */
+function pruneOtherKeys(root: string, name: string, keep: string): void {
+  const pattern = new RegExp(`^${name}-[0-9a-f]{16}$`);
+  for (const entry of readdirSync(root)) {
+    const dir = join(root, entry);
+    if (pattern.test(entry) && dir !== keep) rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function goVersionOf(): string {

@@ -3,7 +3,7 @@
 // to the Pulumi engine through pulumi-terraform-bridge, the way pulumi-alicloud builds it.
 //
 // Why not github.com/pulumi/pulumi-alicloud/provider/v3 itself: the Go module proxy here does not
-// serve it (see engine/README.md for the command and its answer). Its provider is this same Terraform
+// serve it (README.md, "Engine tier": the command and its answer). Its provider is this same Terraform
 // code under this same bridge; what pulumi-alicloud adds is the token mapping of ~1,000 resources.
 // This file maps the resources and data sources the project's programs use, with the tokens the
 // @pulumi/alicloud npm SDK sends, and the auto-naming pulumi-alicloud applies.

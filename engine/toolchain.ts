@@ -1,5 +1,6 @@
 /**
- * The engine toolchain: the Pulumi CLI, the YAML language host and the alicloud resource provider, each built with
+ * The engine toolchain: the Pulumi CLI, the YAML language host and the alicloud resource provider (and a filter that
+ * runs the engine's ignoreChanges code alone), each built with
  * `go build` from its pinned Go module under engine/toolchain/ (modules from the Go module proxy only), into a cache
  * outside the repository: `${XDG_CACHE_HOME:-$HOME/.cache}/emr-as-code/engine/<binary>-<key>/`. The key is a hash of
  * everything the binary is built from (the module's go.mod, go.sum and Go files, the link flags, `go version`), so
@@ -38,6 +39,8 @@ export const TOOLS: ToolSpec[] = [
     ldflags: "-X github.com/pulumi/pulumi-yaml/pkg/version.Version=v1.25.0",
   },
   { name: "pulumi-resource-alicloud", module: join(TOOLCHAIN, "alicloud"), pkg: ".", ldflags: "" },
+  // Not part of the engine: the sdk's ignoreChanges code alone, to hold the call model to it (test/engine).
+  { name: "engine-ignore-changes", module: join(TOOLCHAIN, "ignore-changes"), pkg: ".", ldflags: "" },
 ];
 
 export const cacheRoot = (env: NodeJS.ProcessEnv = process.env): string =>
@@ -66,6 +69,8 @@ export interface Toolchain {
   pulumi: string;
   yamlHost: string;
   alicloud: string;
+  /** The engine's ignoreChanges code as a filter (engine/toolchain/ignore-changes/main.go). */
+  ignoreChanges: string;
 }
 
 export interface BuildReport {
@@ -99,8 +104,8 @@ export async function ensureToolchain(log: (line: string) => void = (l) => proce
     log(`engine toolchain: ${tool.name} built in ${(builtMs / 1000).toFixed(0)} s -> ${path}`);
     report.push({ name: tool.name, path, builtMs });
   }
-  const [pulumi, yamlHost, alicloud] = report.map((r) => r.path);
-  return { pulumi, yamlHost, alicloud, binDirs: report.map((r) => resolve(r.path, "..")), report };
+  const [pulumi, yamlHost, alicloud, ignoreChanges] = report.map((r) => r.path);
+  return { pulumi, yamlHost, alicloud, ignoreChanges, binDirs: report.slice(0, 3).map((r) => resolve(r.path, "..")), report };
 }
 
 /** Removes this binary's builds of other pinned inputs (each is hundreds of MB): only the current one is used. */

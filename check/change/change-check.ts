@@ -152,6 +152,7 @@ function changeLines(plan: CallPlan): string[] {
   const lines = [...new Set(plan.calls.map((c) => c.because))];
   lines.push(...plan.replacements.filter((r) => !r.unknown).map((r) => `${r.path} changes (replaces the cluster)`));
   lines.push(...plan.notApplied.filter((n) => !n.unknown).map((n) => `${n.path} changes (never applied)`));
+  lines.push(...(plan.ignoreSkipped ?? []).map((i) => `ignoreChanges "${i.path}" is not applied (${i.why}): the program's value is planned`));
   return [...new Set(lines)];
 }
 

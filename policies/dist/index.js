@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 11bf1160b37276ee319b7148c336c5919133ad800e418a971ccee950c2258a68
+// sources: sha256 59064942b15eb4deec62d844f8d2252190b5b4ec19036726e2bcdcb2fdc5e0ad
 "use strict";
 
 // index.ts

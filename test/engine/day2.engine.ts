@@ -197,16 +197,15 @@ describe("the documents --state and --plan read, from the real engine", () => {
 let newAutoScaled: Awaited<ReturnType<typeof up>> | undefined;
 
 /**
- * A known difference, kept visible: the model (policies/rules/calls/ignore-changes.ts, copyAt) deletes an ignored
- * value the recorded state does not have, so for a NEW auto-scaled group (nodeGroups[3] absent from the state) it
- * drops nodeCount and predicts no IncreaseNodes. The engine keeps the new value: PropertyPath.Reset does not touch an
- * added array element (sdk/go/common/resource/properties_path.go 387-394, logged "cannot ignore changes in added or
- * removed elements of the path"), and the provider sends IncreaseNodes task-auto 2. `test.failing` passes while the
- * model is wrong and fails once it is fixed: then make it a plain test.
+ * The engine does not reset an ignored path through an added list element (PropertyPath.Reset, logged "cannot ignore
+ * changes in added or removed elements of the path"): a NEW auto-scaled group keeps its program count and the
+ * provider sends IncreaseNodes task-auto 2. The model once dropped it; ignore-changes.ts now follows the engine's rules
+ * (held to the engine's own code in ignore-changes.engine.ts).
  */
-test.failing("the call model predicts the new auto-scaled group's IncreaseNodes (model: ignore-changes.ts drops an added element's count)", () => {
+test("the call model predicts the new auto-scaled group's IncreaseNodes, as the provider sends it", () => {
   expect(newAutoScaled).toBeDefined();
   modelAgrees(newAutoScaled!);
+  expect(newAutoScaled!.writes).toContain("IncreaseNodes task-auto 2");
 });
 
 test("a core change next to an auto-scaled group the autoscaler grew: the provider also shrinks it back to its state count", async () => {

@@ -4,7 +4,7 @@
  */
 export * from "./types";
 export { MODELLED_PROVIDER, PROVIDER_REFUSALS, NOT_APPLIED_CLUSTER_FIELDS, NEW_GROUP_INSTEAD, FORCE_NEW_CLUSTER_FIELDS } from "./provider";
-export { applyIgnoreChanges, ignoredCountIndexes, parsePropertyPath } from "./ignore-changes";
+export { applyIgnoreChanges, parsePropertyPath, type SkippedIgnore } from "./ignore-changes";
 export { liveFromApi, liveFromState, policyRange, type LiveGroup, type LiveState } from "./sides";
 export { planClusterCalls, runClusterCall, type PlanArgs, type ProgramCluster, type RecordedCluster } from "./plan";
 export { ASSUMPTIONS, assumptionsOf, type AssumptionId } from "./assumptions";

@@ -3,6 +3,7 @@
  * cluster, in order, and what it refuses, never applies or replaces. The seed's safety rules (002) are rules about
  * these calls, so the gates judge them (gates/), never a diff of inputs.
  */
+import type { SkippedIgnore } from "./ignore-changes";
 
 /** The EMR write actions the provider sends for an emrv2 Cluster (reads are left out: they change nothing). */
 export const WRITE_ACTIONS = [
@@ -84,7 +85,7 @@ export interface ApplyRefusal {
 
 /** Why `pulumi preview` itself fails: nothing is sent. */
 export interface PreviewError {
-  kind: "protected-replacement" | "protected-delete" | "provider-check" | "ignore-changes";
+  kind: "protected-replacement" | "protected-delete" | "provider-check";
   message: string;
   path: string;
 }
@@ -139,6 +140,8 @@ export interface CallPlan {
   previewErrors: PreviewError[];
   notApplied: NotApplied[];
   replacements: Replacement[];
+  /** ignoreChanges paths the engine does not apply (it plans the program's value there); absent when none. */
+  ignoreSkipped?: SkippedIgnore[];
   /** What the model could not know (preview unknowns), as program paths. */
   unknown: string[];
   liveSource: LiveSource;

@@ -167,14 +167,14 @@ function refusalOf(kind: "toPayAsYouGo" | "switchWithoutGroups"): ApplyRefusal {
 
 /** The calls of one update of an existing cluster (the resource stays; see plan.ts for replacements). */
 export function planUpdate(args: { cluster: string; urn?: string; before: RecordedSide; after: PlannedSide; live: LiveState }): CallPlan {
-  const { planned, unreadable } = applyIgnoreChanges(args.after.inputs, args.before.state, args.after.ignoreChanges);
+  const { planned, skipped } = applyIgnoreChanges(args.after.inputs, args.before.state, args.after.ignoreChanges);
   const before = comparableBefore(args.before, args.after.ignoreChanges);
   const [bs, ps, ss] = [clusterSnapshot(before), clusterSnapshot(planned), clusterSnapshot(args.before.state)];
   const plan: CallPlan = {
     cluster: args.cluster, ...(args.urn ? { urn: args.urn } : {}), operation: "update", calls: [], refusals: [], previewErrors: [], notApplied: [], replacements: [],
     unknown: [], liveSource: args.live.source, unknownLiveCounts: [], size: {}, recordedGroups: [],
   };
-  for (const u of unreadable) plan.previewErrors.push({ kind: "ignore-changes", path: "ignoreChanges", message: `ignoreChanges "${u}"` });
+  if (skipped.length) plan.ignoreSkipped = skipped;
   const stop = (r: ApplyRefusal) => (plan.refusals.push(r), plan);
   plan.calls.push(...tagPhase(before, planned, args.live, plan.unknown));
   const attr = attributeCall(before, planned);

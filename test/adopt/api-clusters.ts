@@ -46,6 +46,34 @@ export function runClusterRequestFor(name: string, preset: PresetName, spec: Obj
   };
 }
 
+/**
+ * The provider's inputs the program sends for that spec (what `pulumi up` records as the cluster's state), the
+ * metastore password as the marker a stack export leaves in place of a secret.
+ */
+export function programInputsFor(name: string, preset: PresetName, spec: Obj, identity?: string): Obj {
+  const merged = applyNetworkDefaults(deepMerge<Obj>(PRESETS[preset], spec), { ...NETWORK, vswitchIds: [VSWITCH], securityGroupId: SECURITY_GROUP });
+  const args = toClusterArgs(buildClusterSpec(name, merged), { securityGroupId: SECURITY_GROUP, jdbc: { ...JDBC, password: "unused" }, ...(identity ? { identity } : {}) }) as unknown as Obj;
+  return JSON.parse(JSON.stringify(args, (_k, v: unknown) => (pulumi.Output.isInstance(v) ? "[secret]" : v))) as Obj;
+}
+
+/** A `pulumi stack export` (version 3) that records these clusters (resource name, ID, provider inputs as state). */
+export function stackExport(project: string, stack: string, clusters: { name: string; id: string; inputs: Obj }[]): Obj {
+  const root = `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
+  return {
+    version: 3,
+    deployment: {
+      manifest: { time: "2026-11-20T09:12:44Z", magic: "0", version: "v3.274.1" },
+      resources: [
+        { urn: root, custom: false, type: "pulumi:pulumi:Stack" },
+        ...clusters.flatMap((c) => [
+          { urn: `urn:pulumi:${stack}::${project}::emr:index:Cluster::${c.name}`, custom: false, type: "emr:index:Cluster", parent: root },
+          { urn: `urn:pulumi:${stack}::${project}::emr:index:Cluster$alicloud:emrv2/cluster:Cluster::${c.name}`, custom: true, type: "alicloud:emrv2/cluster:Cluster", id: c.id, protect: true, retainOnDelete: true, inputs: c.inputs, outputs: { ...c.inputs, id: c.id } },
+        ]),
+      ],
+    },
+  };
+}
+
 /** Creates the cluster through the API; returns its ID. `identity`: the tag the adopting stack will look for. */
 export async function createThroughApi(client: EmrClient, name: string, preset: PresetName, spec: Obj, identity?: string): Promise<string> {
   return (await client.runCluster(runClusterRequestFor(name, preset, spec, identity))).ClusterId;

@@ -8,7 +8,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { homedir } from "node:os";
-import { Command, CommanderError, Option } from "commander";
+import { Command, Option } from "commander";
+import { parseCommand, runAsProcess, type CommandIo } from "../client/command-io";
 import { connectionFromEnv, createEmrReader } from "../client/index";
 import { hasCredentials } from "../client/credentials";
 import { EmrApiError, EmrInputError } from "../client/errors";
@@ -21,12 +22,7 @@ import { adoptReport, firstUpdateNotes, renderText } from "./report";
 
 export const ROOT = path.join(__dirname, "..");
 
-export interface AdoptIo {
-  env: Record<string, string | undefined>;
-  cwd: string;
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
+export type AdoptIo = CommandIo;
 
 interface Options { cluster: string[]; region?: string; stack: string; name?: string[]; output?: string; importFile?: string; format: "text" | "json"; force?: boolean }
 
@@ -47,16 +43,9 @@ export async function runAdopt(argv: string[], io: AdoptIo): Promise<number> {
     .option("-o, --output <file>", "the stack-config entries (YAML); default adopted-<stack>.yaml")
     .option("--import-file <file>", "the file for `pulumi import --file`; default adopted-<stack>.import.json")
     .addOption(new Option("-f, --format <format>", "the report on stdout").choices(["text", "json"]).default("text"))
-    .option("--force", "overwrite the output files when they exist")
-    .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: () => undefined });
-  try {
-    program.parse(argv, { from: "user" });
-  } catch (e) {
-    if (e instanceof CommanderError && (e.code === "commander.helpDisplayed" || e.code === "commander.version")) return 0;
-    io.err(`emr-adopt: ${e instanceof Error ? e.message.replace(/^error: /, "") : String(e)}`);
-    return 2;
-  }
+    .option("--force", "overwrite the output files when they exist");
+  const ended = parseCommand(program, argv, io);
+  if (ended !== undefined) return ended;
   const opts = program.opts<Options>();
   const usage = (message: string) => (io.err(`emr-adopt: ${message}`), 2);
   const regionId = opts.region ?? io.env.ALIBABA_CLOUD_REGION_ID;
@@ -114,17 +103,7 @@ function mergeEntries(docs: string[]): string {
   return `${first.replace(/\n$/, "")}\n${items.join("\n")}\n`;
 }
 
-/** The command as its bin runs it: the process's io; exits once stdout and stderr have drained (a pipe gets it all). */
+/** The command as its bin runs it. */
 export function main(): void {
-  void runAdopt(process.argv.slice(2), {
-    env: process.env,
-    cwd: process.cwd(),
-    out: (t) => process.stdout.write(t.endsWith("\n") ? t : `${t}\n`),
-    err: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
-  }).then((code) => {
-    let pending = 2;
-    const done = () => --pending === 0 && process.exit(code);
-    process.stdout.write("", done);
-    process.stderr.write("", done);
-  });
+  runAsProcess(runAdopt);
 }

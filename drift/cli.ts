@@ -9,7 +9,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { homedir } from "node:os";
-import { Command, CommanderError } from "commander";
+import { Command } from "commander";
+import { parseCommand, runAsProcess, type CommandIo } from "../client/command-io";
 import { parse } from "yaml";
 import { DocumentError, readRecordedResources } from "../check/change/documents";
 import { UsageError } from "../check/errors";
@@ -23,12 +24,7 @@ import { render, summaryLine } from "./render";
 
 const ROOT = path.join(__dirname, "..");
 
-export interface DriftIo {
-  env: Record<string, string | undefined>;
-  cwd: string;
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
+export type DriftIo = CommandIo;
 
 interface Options { state: string; region?: string; stack?: string; format?: OutputArg[]; output?: OutputArg[] }
 
@@ -52,11 +48,10 @@ export async function runDrift(argv: string[], io: DriftIo): Promise<number> {
     .option("-s, --stack <name>", "the stack: its stack file gives the region (alicloud:region)")
     .option("-r, --region <regionId>", "region, e.g. cn-hangzhou (or the stack file's, or ALIBABA_CLOUD_REGION_ID)")
     .option("-f, --format <format>", "text, json, markdown or sarif (repeat with --output for several reports)", formatParser(reports))
-    .option("-o, --output <file>", "write the report given by the --format before it to this file", outputParser(reports))
-    .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: () => undefined });
+    .option("-o, --output <file>", "write the report given by the --format before it to this file", outputParser(reports));
+  const ended = parseCommand(program, argv, io);
+  if (ended !== undefined) return ended;
   try {
-    program.parse(argv, { from: "user" });
     const opts = program.opts<Options>();
     const regionId = regionOf(opts, io);
     if (!regionId) throw new UsageError("missing --region (or --stack with alicloud:region in its stack file, or ALIBABA_CLOUD_REGION_ID)");
@@ -77,11 +72,6 @@ export async function runDrift(argv: string[], io: DriftIo): Promise<number> {
     if (targets.every((t) => t.file)) io.out(summaryLine(report));
     return DRIFT_EXIT[report.class];
   } catch (e) {
-    if (e instanceof CommanderError) {
-      if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return 0;
-      io.err(`emr-drift: ${e.message.replace(/^error: /, "")}`);
-      return 2;
-    }
     if (e instanceof UsageError || e instanceof DocumentError || e instanceof EmrInputError) {
       io.err(`emr-drift: ${e.message}`);
       return 2;
@@ -91,17 +81,7 @@ export async function runDrift(argv: string[], io: DriftIo): Promise<number> {
   }
 }
 
-/** The command as its bin runs it; exits once stdout and stderr have drained. */
+/** The command as its bin runs it. */
 export function main(): void {
-  void runDrift(process.argv.slice(2), {
-    env: process.env,
-    cwd: process.cwd(),
-    out: (t) => process.stdout.write(t.endsWith("\n") ? t : `${t}\n`),
-    err: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
-  }).then((code) => {
-    let pending = 2;
-    const done = () => --pending === 0 && process.exit(code);
-    process.stdout.write("", done);
-    process.stderr.write("", done);
-  });
+  runAsProcess(runDrift);
 }

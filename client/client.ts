@@ -1,19 +1,17 @@
 /**
- * EmrClient: the typed actions of the EMR 2021-03-20 API that this project needs. There is deliberately no
- * action that deletes or releases a cluster.
+ * EmrClient: the typed actions of the EMR 2021-03-20 API that this project needs: the reads of EmrReadClient and the
+ * gated writes. There is deliberately no action that deletes or releases a cluster.
  *
  * Requests use the API's own (PascalCase) parameter names; RegionId comes from the client. Responses are
  * validated with zod. Reads time out after 30 s, writes after 60 s.
  */
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
-import { systemClock, type Clock, type Random } from "./clock";
-import { EmrApiError, EmrResponseError, isAmbiguous, isConcurrentModification } from "./errors";
-import { MAX_PAGE_SIZE, paginate, type Page } from "./pagination";
-import { DEFAULT_RETRY_POLICY, throttlingDelayMs, withThrottlingRetry, type RetryPolicy } from "./retry";
+import type { z } from "zod";
+import { EmrApiError, isAmbiguous, isConcurrentModification } from "./errors";
+import { throttlingDelayMs } from "./retry";
 import * as S from "./schemas";
-import type { CallRequest, Transport } from "./transport";
-import { assertValid, checkClusterId, checkClusterNameInput, checkDescriptionInput, checkNodeGroupId, checkNodeGroupNameInput, checkNodeId, checkRegionId } from "./validate";
+import type { CallRequest } from "./transport";
+import { assertValid, checkClusterId, checkClusterNameInput, checkDescriptionInput, checkNodeGroupNameInput, checkNodeId } from "./validate";
 import { waitForNodeGroupRunning } from "./polling";
 import { DEFAULT_LIMITS, type GuardrailLimits } from "../policies/rules/domain.js";
 import type { WriteOptions } from "./gates/acks";
@@ -22,19 +20,13 @@ import type { LiveReads } from "./gates/live-reads";
 import { gatePutAutoScalingPolicy, gateRemoveAutoScalingPolicy, gateUpdateClusterAttribute } from "./gates/policy";
 import { gateRunCluster } from "./gates/run-cluster";
 import { gateCreateNodeGroup, gateDecreaseNodes, gateIncreaseNodes } from "./gates/scaling";
-import type { CreateNodeGroupRequest, DecreaseNodesRequest, IncreaseNodesRequest, ListAutoScalingActivitiesRequest, ListClustersRequest, ListInstanceTypesRequest, ListNodeGroupsRequest, ListNodesRequest, ListReleaseVersionsRequest, NodeGroupRef, OperationResult, PutAutoScalingPolicyRequest, RunClusterRequest, UpdateClusterAttributeRequest } from "./requests";
+import { EmrReadClient, parseResponse, type EmrReadClientOptions } from "./read-client";
+import type { CreateNodeGroupRequest, DecreaseNodesRequest, IncreaseNodesRequest, NodeGroupRef, OperationResult, PutAutoScalingPolicyRequest, RunClusterRequest, UpdateClusterAttributeRequest } from "./requests";
 
-export const READ_TIMEOUT_MS = 30_000;
+export { READ_TIMEOUT_MS } from "./read-client";
 export const WRITE_TIMEOUT_MS = 60_000;
 
-export interface EmrClientOptions {
-  regionId: string;
-  transport: Transport;
-  clock?: Clock;
-  random?: Random;
-  retry?: Partial<RetryPolicy>;
-  /** Page size of list calls (1–100). Defaults to 100. */
-  pageSize?: number;
+export interface EmrClientOptions extends EmrReadClientOptions {
   /** The guardrail thresholds the write gates apply (guardrails.json). Defaults to DEFAULT_LIMITS. */
   limits?: Partial<GuardrailLimits>;
 }
@@ -44,77 +36,14 @@ export type * from "./requests";
 /** RunCluster's complex parameters travel as JSON strings in the form body (reference §1.6). */
 const RUN_CLUSTER_JSON_FIELDS = ["Applications", "NodeGroups", "NodeAttributes", "SubscriptionConfig", "ApplicationConfigs", "BootstrapScripts", "Tags"] as const;
 
-export class EmrClient implements LiveReads {
-  readonly regionId: string;
-  readonly clock: Clock;
-  private readonly transport: Transport;
-  private readonly random: Random;
-  private readonly retry: RetryPolicy;
-  private readonly pageSize: number;
+export class EmrClient extends EmrReadClient implements LiveReads {
   readonly limits: GuardrailLimits;
   /** When the last DecreaseNodes of each node group (`cluster/group`) was sent, on `clock`: batches are SCALE_IN_BATCH_INTERVAL_SECONDS apart at least. */
   private readonly lastDecreaseAt = new Map<string, number>();
 
   constructor(opts: EmrClientOptions) {
-    assertValid(checkRegionId(opts.regionId, "regionId"));
-    this.regionId = opts.regionId;
-    this.transport = opts.transport;
-    this.clock = opts.clock ?? systemClock;
-    this.random = opts.random ?? Math.random;
-    this.retry = { ...DEFAULT_RETRY_POLICY, ...opts.retry };
-    this.pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, opts.pageSize ?? MAX_PAGE_SIZE));
+    super(opts);
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  }
-
-  // ---- reads -------------------------------------------------------------------------------------------
-
-  async getCluster(clusterId: string): Promise<S.Cluster> {
-    assertValid(checkClusterId(clusterId, "clusterId"));
-    return (await this.read("GetCluster", { ClusterId: clusterId }, S.GetClusterResponse)).Cluster;
-  }
-
-  listClusters(req: ListClustersRequest = {}): AsyncGenerator<S.ClusterSummary> {
-    return this.list("ListClusters", "Clusters", S.ClusterSummary, { ...req });
-  }
-
-  listNodeGroups(clusterId: string, req: ListNodeGroupsRequest = {}): AsyncGenerator<S.NodeGroup> {
-    assertValid([...checkClusterId(clusterId, "clusterId"), ...(req.NodeGroupIds ?? []).flatMap((id, i) => checkNodeGroupId(id, `NodeGroupIds[${i}]`))]);
-    return this.list("ListNodeGroups", "NodeGroups", S.NodeGroup, { ClusterId: clusterId, ...req });
-  }
-
-  /** One node group, or undefined when the cluster has none with that id. */
-  async getNodeGroup(clusterId: string, nodeGroupId: string): Promise<S.NodeGroup | undefined> {
-    for await (const g of this.listNodeGroups(clusterId, { NodeGroupIds: [nodeGroupId] })) if (g.NodeGroupId === nodeGroupId) return g;
-    return undefined;
-  }
-
-  listNodes(clusterId: string, req: ListNodesRequest = {}): AsyncGenerator<S.Node> {
-    assertValid(checkClusterId(clusterId, "clusterId"));
-    return this.list("ListNodes", "Nodes", S.Node, { ClusterId: clusterId, ...req });
-  }
-
-  listReleaseVersions(req: ListReleaseVersionsRequest): AsyncGenerator<S.ReleaseVersion> {
-    return this.list("ListReleaseVersions", "ReleaseVersions", S.ReleaseVersion, { ...req });
-  }
-
-  listInstanceTypes(req: ListInstanceTypesRequest): AsyncGenerator<S.InstanceType> {
-    return this.list("ListInstanceTypes", "InstanceTypes", S.InstanceType, { ...req });
-  }
-
-  listApplications(clusterId: string, applicationNames?: string[]): AsyncGenerator<S.Application> {
-    assertValid(checkClusterId(clusterId, "clusterId"));
-    return this.list("ListApplications", "Applications", S.Application, { ClusterId: clusterId, ApplicationNames: applicationNames });
-  }
-
-  /** The node group's policy, or undefined when it has none. */
-  async getAutoScalingPolicy(ref: NodeGroupRef): Promise<S.ScalingPolicy | undefined> {
-    this.checkRef(ref);
-    return (await this.read("GetAutoScalingPolicy", { ...ref }, S.GetAutoScalingPolicyResponse)).ScalingPolicy ?? undefined;
-  }
-
-  listAutoScalingActivities(clusterId: string, req: ListAutoScalingActivitiesRequest = {}): AsyncGenerator<S.ScalingActivity> {
-    assertValid(checkClusterId(clusterId, "clusterId"));
-    return this.list("ListAutoScalingActivities", "ScalingActivities", S.ScalingActivity, { ClusterId: clusterId, ...req });
   }
 
   // ---- writes ------------------------------------------------------------------------------------------
@@ -204,28 +133,8 @@ export class EmrClient implements LiveReads {
 
   // ---- plumbing ----------------------------------------------------------------------------------------
 
-  private checkRef(ref: NodeGroupRef): void {
-    assertValid([...checkClusterId(ref.ClusterId, "ClusterId"), ...checkNodeGroupId(ref.NodeGroupId, "NodeGroupId")]);
-  }
-
-  private call(action: string, request: CallRequest, timeoutMs: number): Promise<unknown> {
-    return withThrottlingRetry(() => this.transport.call(action, request, timeoutMs), this.clock, this.random, this.retry);
-  }
-
-  private async read<T extends z.ZodType>(action: string, query: Record<string, unknown>, schema: T): Promise<z.infer<T>> {
-    return parse(action, schema, await this.call(action, { query: { RegionId: this.regionId, ...query } }, READ_TIMEOUT_MS));
-  }
-
   private async write<T extends z.ZodType>(action: string, request: CallRequest, schema: T): Promise<z.infer<T>> {
-    return parse(action, schema, await this.call(action, request, WRITE_TIMEOUT_MS));
-  }
-
-  private list<T extends z.ZodType>(action: string, key: string, item: T, query: Record<string, unknown>): AsyncGenerator<z.infer<T>> {
-    const schema = S.PageFields.extend({ [key]: z.array(item).nullish() });
-    return paginate(async (nextToken): Promise<Page<z.infer<T>>> => {
-      const page = (await this.read(action, { ...query, MaxResults: this.pageSize, NextToken: nextToken }, schema)) as Record<string, unknown> & { NextToken?: string | null };
-      return { items: (page[key] as z.infer<T>[] | null | undefined) ?? [], nextToken: page.NextToken ?? undefined };
-    });
+    return parseResponse(action, schema, await this.call(action, request, WRITE_TIMEOUT_MS));
   }
 
   /**
@@ -277,13 +186,6 @@ export class EmrClient implements LiveReads {
     if (!result.ok) throw result.error;
     return result.value;
   }
-}
-
-function parse<T extends z.ZodType>(action: string, schema: T, body: unknown): z.infer<T> {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const requestId = (body as { RequestId?: unknown } | null)?.RequestId;
-  throw new EmrResponseError(action, z.prettifyError(result.error), typeof requestId === "string" ? requestId : undefined);
 }
 
 export { EmrApiError };

@@ -5,6 +5,7 @@
 import type { GuardrailLimits } from "../policies/rules/domain.js";
 import type { Clock, Random } from "./clock";
 import { EmrClient } from "./client";
+import { EmrReadClient, readOnlyTransport } from "./read-client";
 import { hasCredentials, resolveCredential, type StaticKeys } from "./credentials";
 import type { RetryPolicy } from "./retry";
 import { EmrInputError } from "./errors";
@@ -34,6 +35,20 @@ export function createEmrClient(opts: CreateEmrClientOptions): EmrClient {
     credential: resolveCredential(opts.credentials),
   });
   return new EmrClient({ regionId: opts.regionId, transport, clock: opts.clock, random: opts.random, retry: opts.retry, pageSize: opts.pageSize, limits: opts.limits });
+}
+
+/**
+ * A client that can only read: it has no write method, and its transport refuses any action but Get*, List* and
+ * Describe* before sending it. What emr-adopt and emr-drift use.
+ */
+export function createEmrReader(opts: Omit<CreateEmrClientOptions, "limits">): EmrReadClient {
+  const transport = openApiTransport({
+    endpoint: opts.endpoint ?? regionalEndpoint(opts.regionId),
+    protocol: opts.protocol ?? "https",
+    regionId: opts.regionId,
+    credential: resolveCredential(opts.credentials),
+  });
+  return new EmrReadClient({ regionId: opts.regionId, transport: readOnlyTransport(transport), clock: opts.clock, random: opts.random, retry: opts.retry, pageSize: opts.pageSize });
 }
 
 /** Where and as whom the environment says to connect (EMR_ENDPOINT, EMR_PROTOCOL, ALIBABA_CLOUD_ACCESS_KEY_*). */
@@ -71,7 +86,13 @@ export function createEmrClientFromEnv(regionId: string, env: Record<string, str
   return createEmrClient({ regionId, ...connectionFromEnv(env) });
 }
 
+/** A read-only client from the environment (see `connectionFromEnv`). */
+export function createEmrReaderFromEnv(regionId: string, env: Record<string, string | undefined> = process.env): EmrReadClient {
+  return createEmrReader({ regionId, ...connectionFromEnv(env) });
+}
+
 export { EmrClient, READ_TIMEOUT_MS, WRITE_TIMEOUT_MS } from "./client";
+export { EmrReadClient, isReadAction, readOnlyTransport } from "./read-client";
 export type * from "./client";
 export { hasCredentials, resolveCredential, type StaticKeys } from "./credentials";
 export { EmrApiError, EmrInputError, EmrResponseError, EmrStateError, type InputProblem } from "./errors";

@@ -9,6 +9,7 @@ export interface ListNodeGroupsRequest { NodeGroupIds?: string[]; NodeGroupNames
 export interface ListNodesRequest { NodeGroupIds?: string[]; NodeIds?: string[]; NodeNames?: string[]; NodeStates?: string[]; PrivateIps?: string[] }
 export interface ListReleaseVersionsRequest { ClusterType: string; IaasType?: string }
 export interface ListInstanceTypesRequest { ZoneId: string; ClusterType: string; PaymentType: string; NodeGroupType: string; ReleaseVersion?: string; DeployMode?: string; InstanceType?: string; IsModification?: boolean; ClusterId?: string; NodeGroupId?: string }
+export interface ListApplicationConfigsRequest { ApplicationName?: string; ConfigFileName?: string; ConfigItemKey?: string; NodeGroupId?: string; NodeId?: string }
 export interface ListAutoScalingActivitiesRequest { NodeGroupId?: string; ScalingRuleName?: string; ScalingActivityType?: "SCALE_OUT" | "SCALE_IN"; ScalingActivityStates?: string[]; StartTime?: number; EndTime?: number }
 
 export interface DiskConfig { Category: string; Size: number; PerformanceLevel?: string; Count?: number }

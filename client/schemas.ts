@@ -29,11 +29,38 @@ export const ClusterSummary = z.looseObject({
 });
 export type ClusterSummary = z.infer<typeof ClusterSummary>;
 
+/** A subscription as the API returns it (cluster: GetCluster, GetClusterCloneMeta). */
+export const SubscriptionConfig = z.looseObject({
+  PaymentDuration: optNum,
+  PaymentDurationUnit: optStr,
+  AutoRenew: z.boolean().optional(),
+  AutoRenewDuration: optNum,
+  AutoRenewDurationUnit: optStr,
+  AutoPayOrder: z.boolean().optional(),
+});
+export type SubscriptionConfig = z.infer<typeof SubscriptionConfig>;
+
+export const NodeAttributes = z.looseObject({
+  VpcId: optStr,
+  ZoneId: optStr,
+  SecurityGroupId: optStr,
+  RamRole: optStr,
+  KeyPairName: optStr,
+  SystemDiskEncrypted: z.boolean().optional(),
+  SystemDiskKMSKeyId: optStr,
+  DataDiskEncrypted: z.boolean().optional(),
+  DataDiskKMSKeyId: optStr,
+});
+export type NodeAttributes = z.infer<typeof NodeAttributes>;
+
 export const Cluster = ClusterSummary.extend({
   RegionId: optStr,
   DeployMode: optStr,
   SecurityMode: optStr,
-  NodeAttributes: z.looseObject({ VpcId: optStr, ZoneId: optStr, SecurityGroupId: optStr }).optional(),
+  ResourceGroupId: optStr,
+  SubscriptionConfig: SubscriptionConfig.optional(),
+  NodeAttributes: NodeAttributes.optional(),
+  LogCollectStrategy: optStr,
 });
 export type Cluster = z.infer<typeof Cluster>;
 
@@ -49,6 +76,16 @@ export const NodeGroup = z.looseObject({
   ZoneId: optStr,
   InstanceTypes: z.array(str).optional(),
   VSwitchIds: z.array(str).optional(),
+  SystemDisk: z.looseObject({ Category: optStr, Size: optNum, PerformanceLevel: optStr, Count: optNum }).optional(),
+  DataDisks: z.array(z.looseObject({ Category: optStr, Size: optNum, PerformanceLevel: optStr, Count: optNum })).optional(),
+  WithPublicIp: z.boolean().optional(),
+  AdditionalSecurityGroupIds: z.array(str).optional(),
+  SpotStrategy: optStr,
+  SpotBidPrices: z.array(z.looseObject({ InstanceType: optStr, BidPrice: optNum })).optional(),
+  SpotInstanceRemedy: z.boolean().optional(),
+  DeploymentSetStrategy: optStr,
+  NodeResizeStrategy: optStr,
+  GracefulShutdown: z.boolean().optional(),
 });
 export type NodeGroup = z.infer<typeof NodeGroup>;
 
@@ -95,6 +132,52 @@ export const ScalingActivity = z.looseObject({
 });
 export type ScalingActivity = z.infer<typeof ScalingActivity>;
 
+/** Keys of application config items that hold a secret (a JDBC password, an access key secret, a token). */
+export const SECRET_CONFIG_KEY = /password|secret|token|credential|access[._-]?key/i;
+/** What a redacted value reads as: never the value, never a hash of it. */
+export const REDACTED = "[redacted]";
+
+/** An item whose key names a secret keeps its key and loses its value (and its initial value) as it is parsed. */
+function redactSecretItem<T extends { ConfigItemKey: string; ConfigItemValue?: string; InitValue?: string }>(item: T): T & { Redacted?: true } {
+  if (!SECRET_CONFIG_KEY.test(item.ConfigItemKey)) return item;
+  return { ...item, ...(item.ConfigItemValue !== undefined ? { ConfigItemValue: REDACTED } : {}), ...(item.InitValue !== undefined ? { InitValue: REDACTED } : {}), Redacted: true as const };
+}
+
+/** One item of ListApplicationConfigs: `Custom` (added by a user) and `InitValue` (the value the cluster started with). */
+export const ApplicationConfigItem = z
+  .looseObject({
+    ApplicationName: str, ConfigFileName: str, ConfigItemKey: str, ConfigItemValue: optStr,
+    InitValue: optStr, Custom: z.boolean().optional(), NodeGroupId: optStr, NodeId: optStr, Description: optStr,
+  })
+  .transform(redactSecretItem);
+export type ApplicationConfigItem = z.infer<typeof ApplicationConfigItem>;
+
+/** One row of ListTagResources. */
+export const TagResource = z.looseObject({ ResourceId: optStr, ResourceType: optStr, TagKey: str, TagValue: optStr });
+export type TagResource = z.infer<typeof TagResource>;
+
+/** An application config item in the request's shape (RunCluster, GetClusterCloneMeta). */
+export const ApplicationConfig = z
+  .looseObject({ ApplicationName: str, ConfigFileName: str, ConfigItemKey: str, ConfigItemValue: optStr, ConfigScope: optStr, NodeGroupId: optStr, NodeGroupName: optStr })
+  .transform(redactSecretItem);
+export type ApplicationConfig = z.infer<typeof ApplicationConfig>;
+
+export const Script = z.looseObject({
+  ScriptName: str, ScriptPath: str, ScriptArgs: optStr, ExecutionMoment: optStr, ExecutionFailStrategy: optStr, Priority: optNum,
+  NodeSelector: z.looseObject({ NodeSelectType: str, NodeGroupIds: z.array(str).optional(), NodeGroupNames: z.array(str).optional(), NodeGroupTypes: z.array(str).optional(), NodeNames: z.array(str).optional() }).optional(),
+});
+export type Script = z.infer<typeof Script>;
+
+/** GetClusterCloneMeta: the cluster in RunCluster's shape (its application configs are the items changed from defaults). */
+export const ClusterCloneMeta = z.looseObject({
+  ClusterId: optStr, ClusterName: optStr, ClusterType: optStr, ReleaseVersion: optStr, PaymentType: optStr, DeployMode: optStr, SecurityMode: optStr,
+  SubscriptionConfig: SubscriptionConfig.nullish(),
+  ApplicationConfigs: z.array(ApplicationConfig).nullish(),
+  BootstrapScripts: z.array(Script).nullish(),
+  Tags: z.array(Tag).nullish(),
+});
+export type ClusterCloneMeta = z.infer<typeof ClusterCloneMeta>;
+
 const withRequestId = { RequestId: str };
 /** The paging fields every list response carries; the items sit under an action-specific key. */
 export const PageFields = z.looseObject({ ...withRequestId, NextToken: z.string().nullish(), TotalCount: optNum, MaxResults: optNum });
@@ -104,4 +187,5 @@ export const GetAutoScalingPolicyResponse = z.looseObject({ ...withRequestId, Sc
 export const OperationResponse = z.looseObject({ ...withRequestId, OperationId: optStr });
 export const RunClusterResponse = z.looseObject({ ...withRequestId, ClusterId: str, OperationId: optStr });
 export const CreateNodeGroupResponse = z.looseObject({ ...withRequestId, NodeGroupId: str });
+export const GetClusterCloneMetaResponse = z.looseObject({ ...withRequestId, ClusterCloneMeta });
 export const EmptyResponse = z.looseObject(withRequestId);

@@ -6,7 +6,8 @@
  * --endpoint / EMR_ENDPOINT (host:port) and --protocol / EMR_PROTOCOL point it at the emulator.
  */
 import { homedir } from "node:os";
-import { Command, CommanderError } from "commander";
+import { Command } from "commander";
+import { parseCommand } from "./command-io";
 import { connectionFromEnv, createEmrClient, type EmrClient } from "./index";
 import { hasCredentials } from "./credentials";
 import { EmrApiError, EmrInputError } from "./errors";
@@ -31,16 +32,9 @@ export async function runStatus(argv: string[], io: StatusIo): Promise<number> {
     .option("-c, --cluster <id-or-name>", "show one cluster: its ID (c-…) or its name")
     .option("--json", "print JSON instead of tables")
     .option("--endpoint <host:port>", "API endpoint override (or EMR_ENDPOINT)")
-    .option("--protocol <http|https>", "protocol for the endpoint (or EMR_PROTOCOL)")
-    .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: () => undefined });
-  try {
-    program.parse(argv, { from: "user" });
-  } catch (e) {
-    if (e instanceof CommanderError && (e.code === "commander.helpDisplayed" || e.code === "commander.version")) return 0;
-    io.err(`emr-status: ${e instanceof Error ? e.message.replace(/^error: /, "") : String(e)}`);
-    return 2;
-  }
+    .option("--protocol <http|https>", "protocol for the endpoint (or EMR_PROTOCOL)");
+  const ended = parseCommand(program, argv, io);
+  if (ended !== undefined) return ended;
   const opts = program.opts<Options>();
   const usage = (message: string) => (io.err(`emr-status: ${message}`), 2);
   const regionId = opts.region ?? io.env.ALIBABA_CLOUD_REGION_ID;

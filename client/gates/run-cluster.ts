@@ -11,21 +11,9 @@ import type { GuardrailLimits } from "../../policies/rules/domain.js";
 import type { NodeGroupConfig, RunClusterRequest } from "../requests";
 import { EmrInputError } from "../errors";
 import { ackTags, gateContext, type CallAcks } from "./acks";
+import { lowerKeys, nodeGroupProps } from "../provider-shape";
 
 type Obj = Record<string, unknown>;
-
-/** `{ MaxCapacity: 10 }` → `{ maxCapacity: 10 }`, recursively (the provider's names are the API's, lower-camel). */
-function lowerKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(lowerKeys);
-  if (v === null || typeof v !== "object") return v;
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k.charAt(0).toLowerCase() + k.slice(1), lowerKeys(x)]));
-}
-
-function nodeGroupProps(g: NodeGroupConfig): Obj {
-  // The generic rename gets VSwitchIds wrong (vSwitchIds): the provider spells it vswitchIds.
-  const { VSwitchIds, ...rest } = g;
-  return { ...(lowerKeys(rest) as Obj), vswitchIds: VSwitchIds };
-}
 
 /** The provider-shaped inputs of the cluster RunCluster would create (what the policy pack would see). */
 export function runClusterProps(req: RunClusterRequest, ack?: CallAcks): Obj {

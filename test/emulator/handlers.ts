@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { bool, int, jsonOrObject, optStr, ParamError, str, strList, type Params } from "./params";
 import { denied, hasTags, hex, INSTANCE_TYPES, page, RELEASE_VERSIONS, toNumbers, typedConfig, type NodeRec, type Tag } from "./records";
+import { createConfigHandlers } from "./cluster-config";
 import { createDay2Handlers } from "./day2";
 import type { EmulatorState } from "./state";
 
@@ -24,6 +25,7 @@ function tagList(p: Params): Tag[] | undefined {
 export function createHandlers(s: EmulatorState): Record<string, Handler> {
   return {
     ...createDay2Handlers(s),
+    ...createConfigHandlers(s),
     GetCluster: (p) => ({ Cluster: s.clusterView(s.cluster(p), true) }),
     ListClusters: (p) => {
       const ids = strList(p, "ClusterIds"), types = strList(p, "ClusterTypes"), states = strList(p, "ClusterStates"), pays = strList(p, "PaymentTypes");
@@ -153,14 +155,16 @@ function runCluster(s: EmulatorState, p: Params): Record<string, unknown> {
   if (apps.length === 0) throw new ParamError("MissingParameter", 'The input parameter "Applications" that is mandatory for processing this request is not supplied.');
   for (const g of groups) if (!Array.isArray(g.VSwitchIds) || g.VSwitchIds.length === 0) throw new ParamError("InvalidParameter", "VSwitchIds is not valid");
   const now = s.clock.now();
-  const extra = Object.fromEntries(["LogCollectStrategy", "ResourceGroupId"].filter((k) => p[k] !== undefined).map((k) => [k, p[k]]));
+  const extra: Record<string, unknown> = Object.fromEntries(["LogCollectStrategy", "ResourceGroupId"].filter((k) => p[k] !== undefined).map((k) => [k, p[k]]));
+  const subscription = jsonOrObject<Record<string, unknown>>(p, "SubscriptionConfig");
+  if (subscription) extra.SubscriptionConfig = typedConfig(subscription);
   const c = s.addCluster({
     ClusterName: str(p, "ClusterName"), ClusterType: clusterType, RegionId: regionId, ReleaseVersion: release,
     PaymentType: optStr(p, "PaymentType") ?? "PayAsYouGo", DeployMode: optStr(p, "DeployMode") ?? "NORMAL", SecurityMode: optStr(p, "SecurityMode") ?? "NORMAL",
     Description: optStr(p, "Description"), DeletionProtection: bool(p, "DeletionProtection") ?? false,
     Tags: jsonOrObject(p, "Tags") ?? [], NodeAttributes: attrs, Applications: apps.map((a) => a.ApplicationName),
     CreateTime: now, bootstrapAt: now + s.timings.creationMs * 0.6, readyAt: now + s.timings.creationMs, failure: s.nextCreationFailure,
-    extra, scripts: new Map((jsonOrObject<Record<string, unknown>[]>(p, "BootstrapScripts") ?? []).map((sc) => [`cs-${hex(8)}`, typedConfig(sc) as Record<string, unknown>])),
+    extra, applicationConfigs: (jsonOrObject<Record<string, unknown>[]>(p, "ApplicationConfigs") ?? []).map((c) => typedConfig(c) as Record<string, unknown>), scripts: new Map((jsonOrObject<Record<string, unknown>[]>(p, "BootstrapScripts") ?? []).map((sc) => [`cs-${hex(8)}`, typedConfig(sc) as Record<string, unknown>])),
   });
   const op = s.addOperation(c.ClusterId, "CREATE_CLUSTER", c.readyAt, s.nextCreationFailure);
   s.nextCreationFailure = undefined;

@@ -1,8 +1,11 @@
 /**
  * `npm run emulator`: the EMR API emulator on 127.0.0.1 with the real clock, for trying the client and
  * `npm run status` by hand. Port 18777 unless PORT is set (PORT=0: any free port); demo clusters unless SEED=0.
- * It prints the `export` lines that point `npm run status` at it; Ctrl-C (SIGINT) or SIGTERM stops it.
+ * It prints the `export` lines that point `npm run status` at it; Ctrl-C (SIGINT) or SIGTERM stops it. DEMO_STATE=<file>
+ * also writes the stack export that records the adoptable demo clusters (adopt-demo.ts), for `npm run drift`.
  */
+import * as fs from "fs";
+import { demoStackExport, seedAdoptDemo } from "./adopt-demo";
 import { DEMO_REGION, seedDemo } from "./demo";
 import { startEmulator, TEST_KEYS } from "./server";
 
@@ -40,7 +43,10 @@ async function main(): Promise<number | undefined> {
     return undefined;
   });
   if (!emulator) return 2;
-  const demo = process.env.SEED === "0" ? {} : seedDemo(emulator.state);
+  const adoptable = process.env.SEED === "0" ? {} : seedAdoptDemo(emulator.state, DEMO_REGION);
+  const demo = process.env.SEED === "0" ? {} : { ...seedDemo(emulator.state), ...adoptable };
+  // DEMO_STATE=<file>: the stack export emr-drift compares the adoptable demo clusters with (README, "emr-drift").
+  if (process.env.DEMO_STATE && Object.keys(adoptable).length) fs.writeFileSync(process.env.DEMO_STATE, JSON.stringify(demoStackExport(adoptable), null, 2));
   const lines = [
     `EMR API emulator listening on http://${emulator.endpoint} (Ctrl-C stops it)`,
     "In another shell, paste these lines, then run `npm run status`:",

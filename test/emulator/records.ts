@@ -17,8 +17,10 @@ export interface ClusterRec {
   PaymentType: string; DeployMode: string; SecurityMode: string; Description?: string; DeletionProtection: boolean;
   Tags: Tag[]; NodeAttributes: Record<string, unknown>; Applications: string[];
   CreateTime: number; bootstrapAt: number; readyAt: number; failure?: Reason;
-  /** Fields echoed as sent (LogCollectStrategy, ResourceGroupId, SubscriptionConfig). */
+  /** Fields echoed as sent by GetCluster (LogCollectStrategy, ResourceGroupId, SubscriptionConfig). */
   extra?: Record<string, unknown>;
+  /** ApplicationConfigs as RunCluster sent them (ListApplicationConfigs, GetClusterCloneMeta); a test may edit a value as the console would. */
+  applicationConfigs?: Record<string, unknown>[];
   /** Bootstrap scripts, by ScriptId. */
   scripts?: Map<string, Record<string, unknown>>;
   /** A state set by a test (seedCluster): it does not move with the clock. */

@@ -12,7 +12,7 @@ test("every workflow in .github/workflows is valid", () => {
   expect(validate(path.join(ROOT, ".github/workflows"))).toEqual({
     "pull-request.yml": { errors: [], jobs: ["test", "offline-check"] },
     "preview-and-deploy.yml": { errors: [], jobs: ["preview", "deploy"] },
-    "audit.yml": { errors: [], jobs: ["audit"] },
+    "audit.yml": { errors: [], jobs: ["audit", "drift"] },
   });
 }, 30000);
 
@@ -59,4 +59,26 @@ test("preview and deploy refresh first: the provider resizes every group from it
     .flatMap((j) => j.steps)
     .filter((st) => st.uses?.startsWith("pulumi/actions") && st.with?.command);
   expect(pulumiSteps.map((st) => [st.with?.command, st.with?.refresh])).toEqual([["preview", true], ["up", true]]);
+});
+
+test("the audit workflow runs emr-drift with a read-only cloud key, puts the report in the job summary and opens an issue on risky or dangerous drift", () => {
+  const { parse } = require("yaml") as typeof import("yaml");
+  const text = require("fs").readFileSync(path.join(ROOT, ".github/workflows/audit.yml"), "utf8");
+  const job = parse(text).jobs.drift as { env: Record<string, string>; permissions: Record<string, string>; steps: { name?: string; run?: string; if?: string }[] };
+  expect(job.env).toEqual({
+    PULUMI_ACCESS_TOKEN: "${{ secrets.PULUMI_READ_ONLY_TOKEN }}",
+    ALIBABA_CLOUD_ACCESS_KEY_ID: "${{ secrets.ALIBABA_CLOUD_READ_ONLY_KEY_ID }}",
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: "${{ secrets.ALIBABA_CLOUD_READ_ONLY_KEY_SECRET }}",
+  });
+  expect(job.permissions).toEqual({ contents: "read", issues: "write", "security-events": "write" });
+  const run = (name: string) => job.steps.find((s) => s.name === name)!;
+  expect(run("Live drift (read-only cloud key)").run).toContain('npx emr-drift --state state-${{ matrix.stack }}.json --stack "${{ matrix.stack }}" --format markdown --output drift-${{ matrix.stack }}.md --format sarif --output drift-${{ matrix.stack }}.sarif');
+  expect(run("The report in the job summary").run).toContain('cat drift-${{ matrix.stack }}.md >> "$GITHUB_STEP_SUMMARY"');
+  const issue = run("Open or comment the drift issue (risky or dangerous drift)");
+  expect(issue.if).toBe("steps.drift.outputs.exit == '4' || steps.drift.outputs.exit == '5'");
+  expect(issue.run).toContain("gh issue create --title");
+  // Expected drift only (exit 3) passes; risky, dangerous, an API error or bad usage fails the job.
+  expect(run("Fail on risky or dangerous drift, an API error or bad usage").if).toBe("steps.drift.outputs.exit != '0' && steps.drift.outputs.exit != '3'");
+  // Nothing in the audit workflow writes to the cloud or the stack.
+  expect(text).not.toMatch(/pulumi (up|destroy|refresh|import)|emr-adopt|--remove|state delete/);
 });

@@ -303,6 +303,23 @@ function exitWhenDrained(code: number): void {
   process.stderr.write("", done);
 }
 
+/**
+ * SIGINT (Ctrl-C) and SIGTERM (a CI job cancelled, `kill <pid>`) end the check with every process it started: by
+ * default Node dies on them without running its "exit" listeners, which is where each policy pack's process is killed
+ * (pack-process.ts), so the pack kept running. Exit code 128 + the signal's number, as a shell reports it.
+ */
+function endOnSignals(): void {
+  // The real exit: while a program runs, process.exit is the program's, intercepted (program-error.ts).
+  const exit = process.exit.bind(process);
+  for (const [signal, number] of [["SIGINT", 2], ["SIGTERM", 15]] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`\nemr-check: stopped by ${signal}; no verdict\n`);
+      exit(128 + number);
+    });
+  }
+}
+
+endOnSignals();
 main(process.argv.slice(2)).then(exitWhenDrained, (err) => {
   const message = err instanceof UsageError ? err.message : `unexpected failure: ${(err as Error)?.message ?? String(err)}`;
   process.stderr.write(`\nerror: ${message}\n`);

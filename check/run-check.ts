@@ -128,6 +128,11 @@ export async function runCheck(options: CheckOptions): Promise<{ reports: CheckR
   });
   packReady.catch(() => undefined); // observed below; avoid an unhandled rejection while programs run
   const typechecked = options.typecheck ?? startTypecheck(options.targets.map((t) => t.program), checkCacheDir(options.projectDir));
+  // What the check waits for once the programs ran, for the progress line: the pack's start, the type-check, or both.
+  let packStarted = false;
+  let typecheckDone = false;
+  void packReady.then(() => (packStarted = true), () => undefined);
+  void typechecked.then(() => (typecheckDone = true));
 
   let programMs = 0;
   let analyzeMs = 0;
@@ -145,11 +150,14 @@ export async function runCheck(options: CheckOptions): Promise<{ reports: CheckR
       runs.push({ ...run, placeholders: invokes.placeholders });
       programMs += Date.now() - start;
     }
-    progress("waiting for the policy pack");
+    const programs = options.targets.length === 1 ? "the program" : `${options.targets.length} programs`;
+    const typecheckWait = `the type-check of ${programs} (as ts-node under pulumi preview; a changed program compiles every declaration it imports, several seconds)`;
+    progress(`waiting for ${[!packStarted && "the policy pack to start", !typecheckDone && typecheckWait].filter(Boolean).join(" and ") || "the policy pack"}`);
     pack = await packReady;
     const info = await pack.info();
     await pack.configure(policyConfigFor(info.policies, guardrails));
     const waitStart = Date.now();
+    if (!typecheckDone) progress(`waiting for ${typecheckWait}`);
     const typeErrors = await typechecked;
     const typecheckWaitMs = Date.now() - waitStart;
     for (const [i, target] of options.targets.entries()) {

@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 11bf1160b37276ee319b7148c336c5919133ad800e418a971ccee950c2258a68
+// sources: sha256 dc0a4d5df061359810cf7ac3012b9c3329355e60d3d563fe4d8ed044010f9110
 "use strict";
 
 // index.ts

@@ -100,3 +100,6 @@ export function main(): void {
     err: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
   }).then((code) => process.exit(code));
 }
+
+// Run directly (`tsx client/status-cli.ts`), as well as through bin/emr-status.js.
+if (require.main === module) main();

@@ -11,7 +11,9 @@ import type { FailOn } from "./report/model";
 import { EXIT, UsageError } from "./errors";
 import { createProgress } from "./progress";
 import { spawnPolicyPack } from "./pack/pack-process";
-import { bundleIsFresh } from "./pack/prebuilt-pack";
+import { bundleIsFresh, hasPackSources, packDirectory } from "./pack/prebuilt-pack";
+import { findProgramSdk, findProjectSdk, loadSdk, type SdkLocation } from "./program/sdk";
+import { programDir } from "./program/program-error";
 import type { CapturedResource } from "./program/capture";
 import { requirePlain } from "./typescript-hooks";
 import type { CheckReport } from "./report/model";
@@ -74,6 +76,7 @@ function parseArgs(argv: string[]): CliOptions {
     .option("--explain <rule>", "what a rule (a policy or a change rule) checks, its kind, level, fix and config properties (no program runs)")
     .option("--list-rules", "every rule: the pack's policies and the change rules, with kind, level and description (no program runs)")
     .option("--list-presets", "the planning presets and what each builds (no program runs)")
+    .addHelpText("after", "\nCommands:\n  record-state --stack <name> [--output <file>]  write a before-state for --state from the stack's program, offline (see emr-check record-state --help)")
     .exitOverride()
     .configureOutput({ writeErr: () => undefined, writeOut: (s) => process.stdout.write(s) });
   try {
@@ -88,7 +91,7 @@ function parseArgs(argv: string[]): CliOptions {
 }
 
 /** What the run reads (a report must never overwrite it): the flag or role that names each, for the message. */
-function checkInputs(project: Project, opts: CliOptions, policyConfig: string | undefined): CheckInput[] {
+function checkInputs(project: Project, opts: CliOptions, policyConfig: string | undefined, packDir: string): CheckInput[] {
   const projectDir = project.dir;
   const given: Record<string, unknown> = { ...opts };
   const stacksDir = project.stackConfigDir;
@@ -108,7 +111,7 @@ function checkInputs(project: Project, opts: CliOptions, policyConfig: string | 
     ...fileOptions,
     { path: path.join(projectDir, "Pulumi.yaml"), what: "the project file" },
     ...(programs.length ? programs.map((p) => ({ path: p, what: "a --program" })) : [{ path: stacksDir, what: "the project's program" }]),
-    { path: path.join(projectDir, "policies"), what: "the policy pack" },
+    { path: packDir, what: "the policy pack" },
   ];
 }
 
@@ -125,12 +128,14 @@ function writeReports(outputs: readonly OutputTarget[], render: (format: Format)
 }
 
 /** The pack's version from its package.json, for a report written before the pack ran. */
-function packVersionOf(projectDir: string): string {
-  const file = path.join(projectDir, "policies", "package.json");
+function packVersionOf(packDir: string): string {
+  const file = path.join(packDir, "package.json");
   return fs.existsSync(file) ? String((JSON.parse(fs.readFileSync(file, "utf8")) as { version?: unknown }).version ?? "unknown") : "unknown";
 }
 
 async function main(argv: string[]): Promise<number> {
+  // A command of its own: a before-state for --state, recorded offline from a stack's program.
+  if (argv[0] === "record-state") return (require("./record/record-state") as typeof import("./record/record-state")).recordStateCli(argv.slice(1));
   const opts = parseArgs(argv);
   // From the rule catalog and the presets: no project, program or document is read.
   if (opts.explain !== undefined || opts.listRules || opts.listPresets) {
@@ -144,26 +149,27 @@ async function main(argv: string[]): Promise<number> {
   // The outputs first: a report never overwrites an input, and a bad path fails now, not after the whole run.
   const outputs = outputTargets(opts.format ?? opts.output ?? []);
   const policyConfig = policyConfigFile(projectDir, opts.policyConfig);
-  checkOutputs(outputs, checkInputs(project, opts, policyConfig));
+  const packDir = packDirectory();
+  checkOutputs(outputs, checkInputs(project, opts, policyConfig, packDir));
   try {
-    return await check(opts, project, outputs, policyConfig);
+    return await check(opts, project, outputs, policyConfig, packDir);
   } catch (err) {
     // No verdict is never a pass: the machine-readable reports say so too (code scanning, the PR comment).
     const message = err instanceof UsageError ? err.message : `unexpected failure: ${(err as Error)?.message ?? String(err)}`;
     const { renderFailure } = require("./report/render") as typeof import("./report/render");
-    writeReports(outputs, (format) => renderFailure(format, message, packVersionOf(projectDir), projectDir));
+    writeReports(outputs, (format) => renderFailure(format, message, packVersionOf(packDir), projectDir));
     throw err;
   }
 }
 
-async function check(opts: CliOptions, project: Project, outputs: readonly OutputTarget[], policyConfig: string | undefined): Promise<number> {
+async function check(opts: CliOptions, project: Project, outputs: readonly OutputTarget[], policyConfig: string | undefined, packDir: string): Promise<number> {
   const projectDir = project.dir;
   const progress = createProgress(process.stderr, opts.quiet === true);
   // Modules of one mode load only in that mode: the pack should start as early as it can (it is the longest path).
   // The audit's documents are read first (a bad one fails in milliseconds); its runner loads the SDK.
   const auditDocument = opts.audit ? (require("./audit/audit-document") as typeof import("./audit/audit-document")) : undefined;
   // --plan: the pack judges the resources the plan creates or updates, as an audit of their new states.
-  const plan = opts.plan ? planTarget(projectDir, opts, opts.plan) : undefined;
+  const plan = opts.plan ? planTarget(project, opts, opts.plan) : undefined;
   const audits = plan ? [plan.audited] : auditDocument && opts.audit ? opts.audit.map(auditDocument.loadAudit) : [];
   const audit = audits.length ? (require("./audit/audit") as typeof import("./audit/audit")) : undefined;
   const targets = audits.length ? [] : checkTargets(project, opts);
@@ -180,11 +186,15 @@ async function check(opts: CliOptions, project: Project, outputs: readonly Outpu
       if (opts.live) t.live = await (require("./change/live") as typeof import("./change/live")).readLiveClusters(t.recorded, config["alicloud:region"]);
     }
   }
+  // The program's own SDK, one copy (check/program/sdk.ts): found before anything starts, so a project without one
+  // fails at once, naming the fix.
+  const sdkLocation = audits.length ? findProjectSdk(projectDir) : findProgramSdk(targets.map((t) => t.program), projectDir);
   // The pack boots in its own process while this one loads the SDK and runs the program: start it first.
   progress.step("starting the policy pack (run-policy-pack)");
-  const packDir = path.join(projectDir, "policies");
+  const sources = hasPackSources(packDir);
+  if (opts.packLoader === "ts-node" && !sources) throw new UsageError(`--pack-loader ts-node runs the pack's TypeScript sources, and the installed pack ${packDir} ships its bundle only: leave out --pack-loader`);
   let fromSource = opts.packLoader === "ts-node";
-  if (!fromSource && !bundleIsFresh(packDir)) {
+  if (!fromSource && sources && !bundleIsFresh(packDir)) {
     // Never report an old build's verdicts: run the edited sources (slower) and say how to refresh the bundle.
     process.stderr.write("warning: policies/dist/index.js was not built from the current policies/*.ts; checking with the TypeScript sources (ts-node). Refresh it: npm run build:pack\n");
     fromSource = true;
@@ -196,21 +206,38 @@ async function check(opts: CliOptions, project: Project, outputs: readonly Outpu
   // The SDKs load now, while the pack boots: plain JavaScript, with tsx's hooks off (see typescript-hooks.js).
   // @pulumi/alicloud loads a service's module on first use: those of the components' resources (the EMR API
   // client's SDK is loaded only by live checks, off here).
-  requirePlain(["@pulumi/pulumi", "@pulumi/pulumi/proto/analyzer_grpc_pb", "@pulumi/alicloud/emrv2", "@pulumi/alicloud/ecs", "@pulumi/alicloud/rds", "@pulumi/random"]);
+  requirePlain(preloads(sdkLocation, targets.map((t) => t.program)));
+  const sdk = loadSdk(sdkLocation);
   // Loaded only now (synchronously, so it works under any TypeScript loader): the SDK and the program are heavy.
   const { runCheck } = require("./run-check") as typeof import("./run-check");
   // From the process start until here: Node, tsx, the SDK and the check's modules loading.
   const loadMs = Math.round(performance.now());
   try {
     const result = audit
-      ? await audit.runAudit({ audits, packProcess, policyConfigFile: policyConfig, progress: (s) => progress.step(s) })
-      : await runCheck({ projectDir, targets, packDir, packProcess, typecheck, invokeFixtures, policyConfigFile: policyConfig, progress: (s) => progress.step(s) });
+      ? await audit.runAudit({ audits, packProcess, sdk, policyConfigFile: policyConfig, progress: (s) => progress.step(s) })
+      : await runCheck({ projectDir, targets, packDir, packProcess, sdk, typecheck, invokeFixtures, policyConfigFile: policyConfig, progress: (s) => progress.step(s) });
     if (plan) result.reports = [plan.report(result.reports[0])];
     progress.done();
     return finish(opts, projectDir, outputs, result, loadMs);
   } finally {
     progress.done();
   }
+}
+
+/**
+ * What to load while the pack boots, with tsx's hooks off: the SDK's modules from the program's copy, and the
+ * provider's modules the components' resources use, as the program would resolve them (those it has).
+ */
+function preloads(sdk: SdkLocation, programs: string[]): string[] {
+  const fromProgram = (id: string) => {
+    try {
+      return [require.resolve(id, { paths: [programDir(programs[0])] })];
+    } catch {
+      return [];
+    }
+  };
+  const providers = programs.length ? ["@pulumi/alicloud/emrv2", "@pulumi/alicloud/ecs", "@pulumi/alicloud/rds", "@pulumi/random"].flatMap(fromProgram) : [];
+  return [sdk.dir, path.join(sdk.dir, "proto", "analyzer_grpc_pb"), ...providers];
 }
 
 /** Writes the reports (every --format/--output pair) and returns the exit code. */
@@ -239,9 +266,10 @@ function finish(opts: CliOptions, projectDir: string, outputs: readonly OutputTa
  * `--plan`: one stack's config (for emr:retire); the resources the plan creates or updates, for the pack (no program
  * runs: the plan is its result); and how to make the report once the pack has judged them.
  */
-function planTarget(projectDir: string, opts: CliOptions, planFile: string): { audited: { file: string; stack: string; resources: CapturedResource[]; recordsIgnoreChanges: boolean }; report: (analyzed: CheckReport) => CheckReport } {
+function planTarget(project: Project, opts: CliOptions, planFile: string): { audited: { file: string; stack: string; resources: CapturedResource[]; recordsIgnoreChanges: boolean }; report: (analyzed: CheckReport) => CheckReport } {
+  const projectDir = project.dir;
   const stack = opts.stack[0];
-  const configFile = opts.configFile ? path.resolve(opts.configFile) : stackConfigPath(path.join(projectDir, "stacks"), stack);
+  const configFile = opts.configFile ? path.resolve(opts.configFile) : stackConfigPath(project.stackConfigDir, stack);
   const { config, file } = loadStackConfig(configFile, !!opts.configFile);
   const { limits } = loadPolicyConfig(policyConfigFile(projectDir, opts.policyConfig));
   const { planReport, retireEntries } = require("./change/change-check") as typeof import("./change/change-check");
@@ -275,6 +303,23 @@ function exitWhenDrained(code: number): void {
   process.stderr.write("", done);
 }
 
+/**
+ * SIGINT (Ctrl-C) and SIGTERM (a CI job cancelled, `kill <pid>`) end the check with every process it started: by
+ * default Node dies on them without running its "exit" listeners, which is where each policy pack's process is killed
+ * (pack-process.ts), so the pack kept running. Exit code 128 + the signal's number, as a shell reports it.
+ */
+function endOnSignals(): void {
+  // The real exit: while a program runs, process.exit is the program's, intercepted (program-error.ts).
+  const exit = process.exit.bind(process);
+  for (const [signal, number] of [["SIGINT", 2], ["SIGTERM", 15]] as const) {
+    process.once(signal, () => {
+      process.stderr.write(`\nemr-check: stopped by ${signal}; no verdict\n`);
+      exit(128 + number);
+    });
+  }
+}
+
+endOnSignals();
 main(process.argv.slice(2)).then(exitWhenDrained, (err) => {
   const message = err instanceof UsageError ? err.message : `unexpected failure: ${(err as Error)?.message ?? String(err)}`;
   process.stderr.write(`\nerror: ${message}\n`);

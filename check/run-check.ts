@@ -20,6 +20,7 @@ import type { LiveState } from "../policies/rules/calls";
 import { attachChanges } from "./report/model";
 import { offlineInvokes, type InvokeFixtures } from "./inputs/invokes";
 import { checkCacheDir, startTypecheck, type TypecheckResult } from "./program/typecheck";
+import { findProgramSdk, loadSdk, type Sdk } from "./program/sdk";
 
 export interface CheckTarget {
   stack: string;
@@ -48,6 +49,8 @@ export interface CheckOptions {
   typecheck?: Promise<Map<string, TypecheckResult>>;
   /** `--invokes`: results of data sources that replace the shapes derived from the provider's types. */
   invokeFixtures?: InvokeFixtures;
+  /** The programs' own SDK (check/program/sdk.ts); default: the one that resolves from the first program. */
+  sdk?: Sdk;
 }
 
 /** Where the time went; `packReadyAtMs` is measured from the process start, like `performance.now()`. */
@@ -115,15 +118,21 @@ export async function analyzeResources(pack: RunningPack, resources: CapturedRes
 export async function runCheck(options: CheckOptions): Promise<{ reports: CheckReport[]; packVersion: string; timings: Timings }> {
   const progress = options.progress ?? (() => undefined);
   const project = projectName(options.projectDir);
+  const sdk = options.sdk ?? loadSdk(findProgramSdk(options.targets.map((t) => t.program), options.projectDir));
 
   if (!options.packProcess) progress("starting the policy pack (run-policy-pack)");
   let packReadyAtMs = 0;
   const packReady = (options.packProcess ?? spawnPolicyPack({ packDir: options.packDir })).then((p) => {
     packReadyAtMs = Math.round(performance.now());
-    return connectPolicyPack(p);
+    return connectPolicyPack(p, sdk);
   });
   packReady.catch(() => undefined); // observed below; avoid an unhandled rejection while programs run
   const typechecked = options.typecheck ?? startTypecheck(options.targets.map((t) => t.program), checkCacheDir(options.projectDir));
+  // What the check waits for once the programs ran, for the progress line: the pack's start, the type-check, or both.
+  let packStarted = false;
+  let typecheckDone = false;
+  void packReady.then(() => (packStarted = true), () => undefined);
+  void typechecked.then(() => (typecheckDone = true));
 
   let programMs = 0;
   let analyzeMs = 0;
@@ -137,15 +146,18 @@ export async function runCheck(options: CheckOptions): Promise<{ reports: CheckR
       progress(`running ${path.relative(options.projectDir, target.program) || "."} for stack ${target.stack} under mocks (preview)`);
       const start = Date.now();
       const invokes = offlineInvokes(target.program, checkCacheDir(options.projectDir), options.invokeFixtures);
-      const run = await runProgram({ program: target.program, project, stack: target.stack, config: configs[i].config, secretKeys: configs[i].secretKeys, invokes, existing: target.recorded?.existing });
+      const run = await runProgram({ program: target.program, project, stack: target.stack, config: configs[i].config, secretKeys: configs[i].secretKeys, invokes, existing: target.recorded?.existing, sdk });
       runs.push({ ...run, placeholders: invokes.placeholders });
       programMs += Date.now() - start;
     }
-    progress("waiting for the policy pack");
+    const programs = options.targets.length === 1 ? "the program" : `${options.targets.length} programs`;
+    const typecheckWait = `the type-check of ${programs} (as ts-node under pulumi preview; a changed program compiles every declaration it imports, several seconds)`;
+    progress(`waiting for ${[!packStarted && "the policy pack to start", !typecheckDone && typecheckWait].filter(Boolean).join(" and ") || "the policy pack"}`);
     pack = await packReady;
     const info = await pack.info();
     await pack.configure(policyConfigFor(info.policies, guardrails));
     const waitStart = Date.now();
+    if (!typecheckDone) progress(`waiting for ${typecheckWait}`);
     const typeErrors = await typechecked;
     const typecheckWaitMs = Date.now() - waitStart;
     for (const [i, target] of options.targets.entries()) {

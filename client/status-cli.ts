@@ -1,5 +1,5 @@
 /**
- * `emr-status` (npm run status): the clusters of a region, or one cluster (by ID or by name) with its lifecycle
+ * `emr-status` (npm run status; bin/emr-status.js): the clusters of a region, or one cluster (by ID or by name) with its lifecycle
  * state in words, deletion protection, payment type, node groups, and whether it could be released now, with the
  * console checklist. It only reads: nothing here releases a cluster. `--json` for machines.
  * Exit codes: 0 ok, 1 API failure or no such cluster, 2 bad arguments, missing credentials or an ambiguous name.
@@ -86,10 +86,14 @@ async function showCluster(client: EmrClient, idOrName: string, json: boolean, i
   return 0;
 }
 
-if (require.main === module) {
+/** The command's entry (bin/emr-status.js): runs it on this process's arguments and exits with its code. */
+export function main(): void {
   void runStatus(process.argv.slice(2), {
     env: process.env,
     out: (t) => process.stdout.write(t.endsWith("\n") ? t : `${t}\n`),
     err: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
   }).then((code) => process.exit(code));
 }
+
+// Run directly (`tsx client/status-cli.ts`), as well as through bin/emr-status.js.
+if (require.main === module) main();

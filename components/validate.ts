@@ -14,7 +14,7 @@ import { deepMerge, isPlainObject, unknownGroupOverrides } from "./merge";
 import { PRESETS, PRESET_NAMES, type PresetName } from "./presets";
 import { toClusterArgs } from "./provider-args";
 import { clusterSpecSchema, type ClusterSpec } from "./spec";
-import { describeZodIssue } from "./zod-issues";
+import { describeZodIssue, unknownFields } from "./zod-issues";
 
 export interface SpecIssue {
   /** Field path in the spec, e.g. `nodeGroups[2].nodeCount`. */
@@ -113,7 +113,7 @@ function zodIssueToSpecIssue(issue: z.core.$ZodIssue, input: unknown): SpecIssue
     const hint = issue.keys.includes("masterRootPassword")
       ? "; the alicloud emrv2 provider has no root password field: log in with nodeAttributes.keyPairName"
       : "; remove it or check its spelling against the EmrCluster args";
-    return { path: keys.join(", "), reason: `${nodeGroupOf(input, issue.path)}unknown field${keys.length > 1 ? "s" : ""}${hint}` };
+    return { path: keys.join(", "), reason: `${nodeGroupOf(input, issue.path)}${unknownFields(issue.keys, clusterSpecSchema, issue.path)}${hint}` };
   }
   const path = formatPath(issue.path) || "(spec)";
   const example = exampleFor(path);
@@ -187,6 +187,26 @@ export function checkSpec(input: unknown, options: BuildOptions = {}): { spec?: 
   return issues.length ? { issues } : { spec, issues };
 }
 
+const groupName = (g: unknown): string | undefined => (isPlainObject(g) && typeof g.nodeGroupName === "string" ? g.nodeGroupName : undefined);
+
+/**
+ * An issue of a merged spec in the user's terms: a node group's index there is the merged list's (the preset's groups
+ * first), which the user never wrote. Each `nodeGroups[i]` (in the path and the reason) becomes the group's index in
+ * the user's own `nodeGroups`, or, for a group only the preset has, its name (`nodeGroups["master"]`: groups merge by name).
+ */
+export function inUserTerms(issue: SpecIssue, merged: Record<string, unknown>, userSpec: Record<string, unknown>): SpecIssue {
+  const mergedGroups: unknown[] = Array.isArray(merged.nodeGroups) ? merged.nodeGroups : [];
+  const userGroups: unknown[] = Array.isArray(userSpec.nodeGroups) ? userSpec.nodeGroups : [];
+  const rename = (text: string) =>
+    text.replace(/nodeGroups\[(\d+)\]/g, (whole, index: string) => {
+      const name = groupName(mergedGroups[Number(index)]);
+      if (name === undefined) return whole;
+      const own = userGroups.findIndex((g) => groupName(g) === name);
+      return own >= 0 ? `nodeGroups[${own}]` : `nodeGroups[${JSON.stringify(name)}]`;
+    });
+  return { ...issue, path: rename(issue.path), reason: rename(issue.reason) };
+}
+
 export interface ClusterSpecSource {
   /** A planning preset to start from; the user's values are deep-merged over it. */
   preset?: PresetName;
@@ -202,6 +222,6 @@ export function buildClusterSpec(name: string, args: ClusterSpecSource & Record<
   if (duplicates.length) throw new ClusterSpecError(String(userSpec.clusterName ?? name), duplicates, name);
   const merged = preset ? deepMerge(PRESETS[preset], userSpec) : userSpec;
   const { spec, issues } = checkSpec(merged, options);
-  if (!spec) throw new ClusterSpecError(String((merged as { clusterName?: unknown }).clusterName ?? name), issues, name);
+  if (!spec) throw new ClusterSpecError(String((merged as { clusterName?: unknown }).clusterName ?? name), preset && isPlainObject(merged) ? issues.map((i) => inUserTerms(i, merged, userSpec)) : issues, name);
   return spec;
 }

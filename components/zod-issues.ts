@@ -4,6 +4,7 @@
  * read at the issue's path to tell a whole number from any number and to name a list's items.
  */
 import type { z } from "zod";
+import { didYouMean } from "../policies/rules/suggest";
 
 type Schema = z.core.$ZodType;
 
@@ -55,9 +56,23 @@ function expected(schema: Schema | undefined, fallback: string): string {
   return fallback === "int" ? "a whole number" : fallback === "array" ? "a list" : fallback === "object" ? "a map" : `a ${fallback}`;
 }
 
+/** The fields an object schema at `path` knows (none when it is not an object). */
+function fieldsAt(schema: Schema | undefined, path: readonly PropertyKey[]): string[] {
+  const at = schemaAt(schema, path);
+  const def = at?._zod.def as { type?: string; shape?: Record<string, unknown> } | undefined;
+  return def?.type === "object" && def.shape ? Object.keys(def.shape) : [];
+}
+
+/** `unknown field "nodeCont" (did you mean nodeCount?)`: each unknown key of an object, with the closest known field. */
+export function unknownFields(keys: readonly string[], schema: Schema | undefined, path: readonly PropertyKey[]): string {
+  const known = fieldsAt(schema, path);
+  return `unknown field${keys.length > 1 ? "s" : ""} ${keys.map((k) => `"${k}"${didYouMean(k, known)}`).join(", ")}`;
+}
+
 /** The reason of one zod issue; `schema` is the schema that was parsed (the issue's path is inside it). */
 export function describeZodIssue(issue: z.core.$ZodIssue, schema?: Schema): string {
   const input = (issue as { input?: unknown }).input;
+  if (issue.code === "unrecognized_keys") return unknownFields(issue.keys, schema, issue.path);
   // A schema's own message (e.g. the acknowledgements' forms) says it better than any generic one.
   if (!/^(Invalid input|Invalid option|Too small|Too big)/.test(issue.message)) return issue.message;
   if (issue.code === "invalid_type") {

@@ -12,7 +12,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { z } from "zod";
 import { clusterSpecSchema, nodeGroupSchema } from "../components/spec";
-import { clusterEntrySchema, stackConfigSchema } from "../stacks/config";
+import { clusterEntrySchema, stackConfigSchema, stackExternalMetastoreSchema } from "../stacks/config";
 
 type Json = Record<string, any>;
 
@@ -64,10 +64,22 @@ const RETIRE = {
   items: { type: "object", properties: { name: { type: "string", minLength: 1 }, clusterId: { type: "string", pattern: "^c-[0-9a-z]+$" } }, required: ["name", "clusterId"], additionalProperties: false },
 };
 
+/**
+ * The spec's `metastore.external` as a stack file writes it (stacks/config.ts): `passwordConfigKey` names the secret
+ * config key; a `password` (plain text in the file) is not allowed. The component's own shape takes a Pulumi secret.
+ */
+function withStackExternalMetastore(spec: Json): void {
+  const branches = (schema: Json): Json[] => [schema, ...((schema.anyOf ?? []) as Json[]).flatMap(branches)];
+  const userRds = branches(spec.properties.metastore).find((b) => b.properties?.type?.const === "USER_RDS" || b.properties?.type?.anyOf?.[0]?.const === "USER_RDS");
+  if (!userRds) throw new Error("the metastore schema has no USER_RDS branch");
+  userRds.properties.external = { anyOf: [toJson(stackExternalMetastoreSchema), { type: "null", description: "drops the preset's value" }] };
+}
+
 export function stackConfigJsonSchema(): Json {
   const stack = toJson(stackConfigSchema);
   const entry = toJson(clusterEntrySchema);
   entry.properties.spec = { ...override(toJson(clusterSpecSchema)), description: "The cluster spec, deep-merged over the preset (components/spec.ts)." };
+  withStackExternalMetastore(entry.properties.spec);
   // A standalone TASK group is a whole node group (the component validates it as one).
   const taskGroup = toJson(z.strictObject({ cluster: z.string().describe("The name of a cluster of this stack."), group: nodeGroupSchema }));
   const emr: Json = {};

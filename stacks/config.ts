@@ -26,6 +26,20 @@ export const networkSchema = z.strictObject({
   securityGroupId: id("sg", "sg-bp1example").optional(),
 });
 
+/**
+ * `spec.metastore.external` as a stack file writes it: the JDBC password by the name of its secret config key, never
+ * its value (resolveSecrets in program.ts reads the key as a secret and refuses a `password`). The JSON Schema of the
+ * stack file (scripts/stack-config-schema.ts) describes this shape instead of the component's `password`.
+ */
+export const stackExternalMetastoreSchema = z.strictObject({
+  connectionUrl: z.string().min(1).describe("The JDBC URL, e.g. jdbc:mysql://rm-xxxx.mysql.rds.aliyuncs.com:3306/hivemeta?createDatabaseIfNotExist=true"),
+  userName: z.string().min(1),
+  passwordConfigKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/, { error: 'expected a config key name, like "hiveMetastorePassword"' })
+    .describe("The emr: config key that holds the password as a secret: pulumi config set --secret emr:<key> <value>"),
+});
+
 export const clusterEntrySchema = z.strictObject({
   /** The Pulumi resource name; never rename it once deployed (a rename replaces the cluster). */
   name: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, { error: 'expected lower-case letters, digits and "-", like "lakehouse"' }),

@@ -7,7 +7,7 @@ import { EmrCluster } from "../components/cluster";
 import { deepMerge, isPlainObject, unknownGroupOverrides } from "../components/merge";
 import { attachTaskGroups } from "../components/node-groups";
 import { PRESETS } from "../components/presets";
-import { buildClusterSpec, ClusterSpecError, ClusterSpecErrors, duplicateGroupNames, type SpecIssue } from "../components/validate";
+import { buildClusterSpec, ClusterSpecError, ClusterSpecErrors, duplicateGroupNames, inUserTerms, type SpecIssue } from "../components/validate";
 import { checkClusterNamesUnique } from "../policies/rules/index";
 import { isSecretConfig, readStackConfig, StackConfigError, type StackConfig } from "./config";
 
@@ -112,7 +112,8 @@ export function buildStack(config: StackConfig = readStackConfig(), emrConfig = 
       clusters[name] = new EmrCluster(name, validated, { protect });
     } catch (err) {
       if (!(err instanceof ClusterSpecError)) throw err;
-      errors.push(err);
+      // The spec was merged here, over the entry's preset: name node groups as the entry wrote them.
+      errors.push(new ClusterSpecError(err.clusterName, err.issues.map((i) => inUserTerms(i, spec, config.clusters[index].spec)), err.resourceName));
     }
   });
   if (errors.length) throw new ClusterSpecErrors(errors);

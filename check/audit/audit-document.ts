@@ -5,7 +5,6 @@
  * deletion too. A recorded secret becomes a non-secret placeholder: the pack never receives a ciphertext, so no report
  * can print one. Light on purpose: a bad document is refused before the SDK and the pack's client load (check/audit/audit.ts).
  */
-import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { CapturedResource } from "../program/capture";
 import { readDocument, asUsage } from "../change/change-check";
 import { readPlannedStates, readStackResources, urnName, type ResourceV3 } from "../change/documents";
@@ -29,7 +28,8 @@ export function analyzerResource(r: ResourceV3): CapturedResource {
     type: r.type,
     urn: r.urn,
     name: urnName(r.urn),
-    properties: Struct.fromJavaScript(inputs as Parameters<typeof Struct.fromJavaScript>[0]),
+    // Plain JSON: the pack's client makes the Struct with the SDK it loads (check/program/sdk.ts).
+    properties: inputs,
     inputs,
     custom: r.custom ?? false,
     protect: r.protect ?? false,

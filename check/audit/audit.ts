@@ -9,6 +9,7 @@ import { connectPolicyPack, policyConfigFor } from "../pack/pack-runner";
 import { buildReport, type CheckReport } from "../report/model";
 import { analyzeResources, type Timings } from "../run-check";
 import { loadPolicyConfig } from "../inputs/stack-config";
+import type { Sdk } from "../program/sdk";
 
 /**
  * Policies an older stack export cannot feed: it does not record the ignoreChanges option, so the one about an
@@ -18,10 +19,10 @@ import { loadPolicyConfig } from "../inputs/stack-config";
 const NOT_RECORDED = ["emr-auto-scaling-ignore-changes"] as const;
 
 /** Analyzes each audited stack with a started pack, configured as the CLI would configure it. */
-export async function runAudit(args: { audits: AuditedStack[]; packProcess: Promise<PackProcess>; policyConfigFile?: string; progress?: (s: string) => void }): Promise<{ reports: CheckReport[]; packVersion: string; timings: Timings }> {
+export async function runAudit(args: { audits: AuditedStack[]; packProcess: Promise<PackProcess>; sdk: Sdk; policyConfigFile?: string; progress?: (s: string) => void }): Promise<{ reports: CheckReport[]; packVersion: string; timings: Timings }> {
   const progress = args.progress ?? (() => undefined);
   progress("waiting for the policy pack");
-  const pack = connectPolicyPack(await args.packProcess);
+  const pack = connectPolicyPack(await args.packProcess, args.sdk);
   const packReadyAtMs = Math.round(performance.now());
   try {
     const info = await pack.info();

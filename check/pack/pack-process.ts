@@ -28,7 +28,19 @@ export interface PackProcess {
   port: number;
 }
 
-const RUN_POLICY_PACK = path.join(path.dirname(require.resolve("@pulumi/pulumi/package.json")), "cmd", "run-policy-pack");
+/**
+ * run-policy-pack of the SDK the pack itself depends on (resolved from its folder, as the CLI runs a pack with the
+ * pack's own node_modules): an installed pack may have another SDK version than the program's.
+ */
+function runPolicyPack(packDir: string): string {
+  let manifest: string;
+  try {
+    manifest = require.resolve("@pulumi/pulumi/package.json", { paths: [packDir] });
+  } catch {
+    throw new Error(`the policy pack in ${packDir} has no @pulumi/pulumi installed (its dependency): reinstall it (npm install)`);
+  }
+  return path.join(path.dirname(manifest), "cmd", "run-policy-pack");
+}
 
 /**
  * Starts the pack and waits for its port; rejects with the pack's own stderr if it does not come up. A bundle built
@@ -39,7 +51,13 @@ export function spawnPolicyPack(options: StartOptions): Promise<PackProcess> {
   if ((options.entry ?? ".") === "." && bundleIsStale(options.packDir)) {
     return Promise.reject(new Error(`${path.join(options.packDir, BUNDLE)} was not built from the pack's current TypeScript sources, so it would run old rules: run \`npm run build:pack\` (or start the sources: entry index.ts)`));
   }
-  const child = spawn(process.execPath, [RUN_POLICY_PACK, "127.0.0.1:0", options.entry ?? "."], {
+  let entry: string;
+  try {
+    entry = runPolicyPack(options.packDir);
+  } catch (err) {
+    return Promise.reject(err);
+  }
+  const child = spawn(process.execPath, [entry, "127.0.0.1:0", options.entry ?? "."], {
     cwd: options.packDir,
     env: { ...process.env, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -4,25 +4,18 @@
  * the TypeScript sources through ts-node when asked: see pack-process.ts), reads the gRPC port from the first line
  * of stdout, and talks to the pack's Analyzer service. Used by the offline check and by the pack's protocol tests.
  */
-import * as grpc from "@grpc/grpc-js";
-import * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
-import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
-import { Empty } from "google-protobuf/google/protobuf/empty_pb";
-import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import type * as grpc from "@grpc/grpc-js";
+import type * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
+import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { GuardrailConfig } from "../../policies/rules/index";
+import { sdkFrom, type Sdk } from "../program/sdk";
 import { spawnPolicyPack, type PackProcess, type StartOptions } from "./pack-process";
 
 export type { StartOptions } from "./pack-process";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 
-const LEVEL_TO_PROTO: Record<EnforcementLevel, analyzerPb.EnforcementLevel> = {
-  advisory: analyzerPb.EnforcementLevel.ADVISORY,
-  mandatory: analyzerPb.EnforcementLevel.MANDATORY,
-  remediate: analyzerPb.EnforcementLevel.REMEDIATE,
-  disabled: analyzerPb.EnforcementLevel.DISABLED,
-};
-const PROTO_TO_LEVEL = Object.fromEntries(Object.entries(LEVEL_TO_PROTO).map(([k, v]) => [v, k])) as Record<number, EnforcementLevel>;
 
 /** A resource as the CLI describes it to an analyzer. `properties` may be a protobuf Struct (unknowns kept) or plain JSON. */
 export interface AnalyzerResourceInput {
@@ -67,46 +60,62 @@ export interface RunningPack {
   close(): Promise<void>;
 }
 
+/**
+ * The analyzer protocol's messages, from the program's SDK (check/program/sdk.ts): the captured properties are that
+ * SDK's protobuf Structs, which only its own google-protobuf can serialize.
+ */
+function protocol(sdk: Sdk) {
+  const { analyzerPb, Struct } = sdk;
+  const LEVEL_TO_PROTO: Record<EnforcementLevel, analyzerPb.EnforcementLevel> = {
+    advisory: analyzerPb.EnforcementLevel.ADVISORY,
+    mandatory: analyzerPb.EnforcementLevel.MANDATORY,
+    remediate: analyzerPb.EnforcementLevel.REMEDIATE,
+    disabled: analyzerPb.EnforcementLevel.DISABLED,
+  };
+  const PROTO_TO_LEVEL = Object.fromEntries(Object.entries(LEVEL_TO_PROTO).map(([k, v]) => [v, k])) as Record<number, EnforcementLevel>;
 
-function toStruct(properties: AnalyzerResourceInput["properties"]): Struct {
-  return properties instanceof Struct ? properties : Struct.fromJavaScript(properties as never);
-}
+  function toStruct(properties: AnalyzerResourceInput["properties"]): Struct {
+    return properties instanceof Struct ? properties : Struct.fromJavaScript(properties as never);
+  }
 
-function resourceOptions(r: AnalyzerResourceInput): analyzerPb.AnalyzerResourceOptions {
-  return new analyzerPb.AnalyzerResourceOptions()
-    .setProtect(r.protect ?? false)
-    .setIgnorechangesList(r.ignoreChanges ?? [])
-    .setParent(r.parent ?? "");
-}
+  function resourceOptions(r: AnalyzerResourceInput): analyzerPb.AnalyzerResourceOptions {
+    return new analyzerPb.AnalyzerResourceOptions()
+      .setProtect(r.protect ?? false)
+      .setIgnorechangesList(r.ignoreChanges ?? [])
+      .setParent(r.parent ?? "");
+  }
 
-function analyzeRequest(r: AnalyzerResourceInput): analyzerPb.AnalyzeRequest {
-  return new analyzerPb.AnalyzeRequest().setType(r.type).setUrn(r.urn).setName(r.name).setProperties(toStruct(r.properties)).setOptions(resourceOptions(r));
-}
+  function analyzeRequest(r: AnalyzerResourceInput): analyzerPb.AnalyzeRequest {
+    return new analyzerPb.AnalyzeRequest().setType(r.type).setUrn(r.urn).setName(r.name).setProperties(toStruct(r.properties)).setOptions(resourceOptions(r));
+  }
 
-function stackResource(r: AnalyzerResourceInput): analyzerPb.AnalyzerResource {
-  const res = new analyzerPb.AnalyzerResource()
-    .setType(r.type)
-    .setUrn(r.urn)
-    .setName(r.name)
-    .setProperties(toStruct(r.properties))
-    .setOptions(resourceOptions(r))
-    .setParent(r.parent ?? "")
-    .setDependenciesList(r.dependencies ?? []);
-  const deps = res.getPropertydependenciesMap();
-  for (const [prop, urns] of Object.entries(r.propertyDependencies ?? {})) deps.set(prop, new analyzerPb.AnalyzerPropertyDependencies().setUrnsList(urns));
-  return res;
-}
+  function stackResource(r: AnalyzerResourceInput): analyzerPb.AnalyzerResource {
+    const res = new analyzerPb.AnalyzerResource()
+      .setType(r.type)
+      .setUrn(r.urn)
+      .setName(r.name)
+      .setProperties(toStruct(r.properties))
+      .setOptions(resourceOptions(r))
+      .setParent(r.parent ?? "")
+      .setDependenciesList(r.dependencies ?? []);
+    const deps = res.getPropertydependenciesMap();
+    for (const [prop, urns] of Object.entries(r.propertyDependencies ?? {})) deps.set(prop, new analyzerPb.AnalyzerPropertyDependencies().setUrnsList(urns));
+    return res;
+  }
 
-/** Diagnostics of a response; a resource policy's diagnostic without a URN belongs to the analyzed resource (as in the CLI). */
-function diagnosticsOf(response: analyzerPb.AnalyzeResponse, resourceUrn = ""): Diagnostic[] {
-  return response.getDiagnosticsList().map((d) => ({
-    policyName: d.getPolicyname(),
-    policyPackName: d.getPolicypackname(),
-    enforcementLevel: PROTO_TO_LEVEL[d.getEnforcementlevel()] ?? "advisory",
-    urn: d.getUrn() || resourceUrn,
-    message: d.getMessage(),
-    description: d.getDescription(),
-  }));
+  /** Diagnostics of a response; a resource policy's diagnostic without a URN belongs to the analyzed resource (as in the CLI). */
+  function diagnosticsOf(response: analyzerPb.AnalyzeResponse, resourceUrn = ""): Diagnostic[] {
+    return response.getDiagnosticsList().map((d) => ({
+      policyName: d.getPolicyname(),
+      policyPackName: d.getPolicypackname(),
+      enforcementLevel: PROTO_TO_LEVEL[d.getEnforcementlevel()] ?? "advisory",
+      urn: d.getUrn() || resourceUrn,
+      message: d.getMessage(),
+      description: d.getDescription(),
+    }));
+  }
+
+  return { LEVEL_TO_PROTO, PROTO_TO_LEVEL, analyzeRequest, stackResource, diagnosticsOf };
 }
 
 type UnaryMethod = "getAnalyzerInfo" | "configure" | "analyze" | "analyzeStack" | "remediate";
@@ -117,13 +126,18 @@ function call<Res>(client: analyzerGrpc.AnalyzerClient, method: UnaryMethod, req
   return new Promise((resolve, reject) => fn.call(client, req, (err, res) => (err ? reject(err) : resolve(res))));
 }
 
+/** The SDK inside this repository (its tests and tools); the check passes the program's own. */
+const repositorySdk = () => sdkFrom(__dirname);
+
 /** Starts the pack (see pack-process.ts) and connects to it. */
-export async function startPolicyPack(options: StartOptions): Promise<RunningPack> {
-  return connectPolicyPack(await spawnPolicyPack(options));
+export async function startPolicyPack(options: StartOptions, sdk: Sdk = repositorySdk()): Promise<RunningPack> {
+  return connectPolicyPack(await spawnPolicyPack(options), sdk);
 }
 
-/** Connects an Analyzer client to a started pack process. */
-export function connectPolicyPack({ child, port }: PackProcess): RunningPack {
+/** Connects an Analyzer client to a started pack process, with the protocol modules of `sdk`. */
+export function connectPolicyPack({ child, port }: PackProcess, sdk: Sdk = repositorySdk()): RunningPack {
+  const { analyzerPb, analyzerGrpc, grpc, Struct, Empty } = sdk;
+  const { LEVEL_TO_PROTO, PROTO_TO_LEVEL, analyzeRequest, stackResource, diagnosticsOf } = protocol(sdk);
   const client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
 
   return {

@@ -7,6 +7,7 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
+import { UsageError } from "../errors";
 
 /** The bundle, relative to the pack's folder (the `main` of its package.json). */
 export const BUNDLE = "dist/index.js";
@@ -52,4 +53,22 @@ export function bundleIsFresh(packDir: string): boolean {
 export function bundleIsStale(packDir: string): boolean {
   const recorded = recordedSourceHash(packDir);
   return recorded !== undefined && fs.existsSync(path.join(packDir, "index.ts")) && recorded !== packSourceHash(packDir);
+}
+
+/**
+ * The emr-guardrails pack the check runs: the package the check depends on, resolved from the check's own folder
+ * (inside this repository, the `policies` workspace; in a user's project, node_modules/emr-guardrails), so the check
+ * and its pack are always the versions released together.
+ */
+export function packDirectory(): string {
+  try {
+    return path.dirname(fs.realpathSync(require.resolve("emr-guardrails/package.json", { paths: [__dirname] })));
+  } catch {
+    throw new UsageError("the emr-guardrails policy pack is not installed beside emr-check (it is a dependency of @emr-as-code/check): reinstall it, e.g. npm install --save-dev @emr-as-code/check");
+  }
+}
+
+/** Whether the pack's TypeScript sources are there (this repository); an installed pack ships its bundle only. */
+export function hasPackSources(packDir: string): boolean {
+  return fs.existsSync(path.join(packDir, "index.ts"));
 }

@@ -8,13 +8,14 @@
  *
  * `getMonitor()` is internal API of @pulumi/pulumi: the package is pinned, and this module has its own test.
  */
-import * as settings from "@pulumi/pulumi/runtime/settings";
+import type * as Settings from "@pulumi/pulumi/runtime/settings";
 import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { buildUrn, parseUrn } from "../../policies/engine";
 import type { AnalyzerResourceInput } from "../pack/pack-runner";
 
 export interface CapturedResource extends AnalyzerResourceInput {
-  properties: Struct;
+  /** The SDK's Struct of the inputs, as it serialized them (a recorded state's: plain JSON). */
+  properties: Struct | Record<string, unknown>;
   /** The inputs as plain JSON (unknowns appear as the engine's sentinel strings, secrets as secret objects). */
   inputs: Record<string, any>;
   custom: boolean;
@@ -69,8 +70,11 @@ function aliasUrn(alias: AliasMessage, own: string): string | undefined {
 
 type RegisterCallback = (err: unknown, response?: { getUrn(): string }) => void;
 
-/** Starts recording registrations; call after `pulumi.runtime.setMocks(...)` and before running the program. */
-export function startCapture(): Capture {
+/**
+ * Starts recording registrations; call after `pulumi.runtime.setMocks(...)` and before running the program.
+ * `settings`: the runtime settings module of the very SDK copy the program registers through (check/program/sdk.ts).
+ */
+export function startCapture(settings: typeof Settings): Capture {
   const monitor = settings.getMonitor() as unknown as { registerResource(req: RegisterRequest, cb: RegisterCallback): unknown } | undefined;
   if (!monitor) throw new Error("startCapture: no resource monitor; call pulumi.runtime.setMocks first");
   const resources: CapturedResource[] = [];

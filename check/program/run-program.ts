@@ -4,8 +4,8 @@
  * One program per call; the SDK keeps global state, so runs are sequential.
  */
 import * as path from "path";
-import * as pulumi from "@pulumi/pulumi";
 import { startCapture, type CapturedResource } from "./capture";
+import { findProgramSdk, loadSdk, otherSdkCopies, type Sdk } from "./sdk";
 import { describeProgramError, interceptExit, programDir, type ProgramError } from "./program-error";
 
 /** A cluster the EmrCluster component refused for its validity rules: the pack's policies of the same names. */
@@ -35,6 +35,8 @@ export interface RunProgramOptions {
   existing?: (type: string, name: string) => { id: string; state: Record<string, unknown> } | undefined;
   /** Results of data sources (invokes) offline; without it an invoke returns its own inputs. */
   invokes?: { call(token: string, inputs: Record<string, any>): Record<string, any> };
+  /** The program's own SDK (check/program/sdk.ts); default: the one that resolves from the program's folder. */
+  sdk?: Sdk;
 }
 
 /** Waits until no registration has arrived for a few ticks (the program and its applies are done). */
@@ -67,6 +69,8 @@ function refusalsOf(err: unknown): RefusedCluster[] | undefined {
 }
 
 export async function runProgram(options: RunProgramOptions): Promise<ProgramRun> {
+  const sdk = options.sdk ?? loadSdk(findProgramSdk([options.program], programDir(options.program)));
+  const { pulumi } = sdk;
   // Offline means offline: components skip their look-ups against the live EMR API even if credentials exist.
   process.env.EMR_LIVE_CHECKS = "off";
   pulumi.runtime.setAllConfig(options.config, options.secretKeys);
@@ -80,7 +84,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     options.stack,
     true,
   );
-  const capture = startCapture();
+  const capture = startCapture(sdk.settings);
   // The SDK records a stack trace for every promise it makes (debuggablePromise, for its leak report only): dozens
   // per resource, each formatted at once (through the TypeScript loader's source maps), most of the program's time at
   // 50 clusters. Those traces are never shown: they are formatted as nothing. Errors keep their stack, which is where
@@ -111,6 +115,12 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
   }
   // A program that ended the process produced no verdict, even if it caught the exit or registered resources.
   if (exit.exit) failures.unshift(exit.exit);
+  // Resources registered through another copy of the SDK never reach the mocks: no verdict, never a pass.
+  const copies = otherSdkCopies(sdk);
+  if (copies.length) {
+    const error = { message: `the program loaded ${copies.length + 1} copies of @pulumi/pulumi: ${[sdk.dir, ...copies].join(", ")}. Resources registered through a second copy never reach the check (nor, under \`pulumi preview\`, the engine). Keep one copy: npm dedupe, and check with npm ls @pulumi/pulumi that every package uses the program's` };
+    return { resources: capture.resources, refused: [], error };
+  }
   const refused = failures.length === 1 ? refusalsOf(failures[0]) : undefined;
   if (refused) return { resources: capture.resources, refused };
   return { resources: capture.resources, refused: [], ...(failures.length ? { error: describeProgramError(failures[0], options.program) } : {}) };

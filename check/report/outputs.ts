@@ -77,15 +77,22 @@ function realTarget(file: string): string {
   return path.join(fs.existsSync(dir) ? fs.realpathSync(dir) : dir, path.basename(abs));
 }
 
-/** The input an output would overwrite: the same file, or an existing file inside an input folder (a program's). */
+/**
+ * What a program folder's run reads: its code, its manifests and compiler options, its stack files. A report from an
+ * earlier run in the same folder (`check.sarif` in a project whose program is its root) is not one of them.
+ */
+const PROGRAM_FILE = /(\.([cm]?[jt]sx?)|^package(-lock)?\.json|^tsconfig.*\.json|^Pulumi(\..+)?\.ya?ml)$/;
+
+/** The input an output would overwrite: the same file, or an existing file of a program inside an input folder. */
 function overwrittenInput(file: string, inputs: readonly CheckInput[]): CheckInput | undefined {
   const target = realTarget(file);
-  const exists = fs.existsSync(target);
+  const programFile = fs.existsSync(target) && PROGRAM_FILE.test(path.basename(target));
   return inputs.find((input) => {
     if (!fs.existsSync(input.path)) return false;
     const source = fs.realpathSync(input.path);
     if (source === target) return true;
-    return exists && fs.statSync(source).isDirectory() && !path.relative(source, target).startsWith("..") && !path.isAbsolute(path.relative(source, target));
+    const inside = path.relative(source, target);
+    return programFile && fs.statSync(source).isDirectory() && !inside.startsWith("..") && !path.isAbsolute(inside);
   });
 }
 

@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 59064942b15eb4deec62d844f8d2252190b5b4ec19036726e2bcdcb2fdc5e0ad
+// sources: sha256 e3a8977ee2bc906bf7b060350b65d947ff720e1e6b2c39da877ffe100d2162ad
 "use strict";
 
 // index.ts

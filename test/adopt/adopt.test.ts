@@ -54,7 +54,7 @@ let requestsDuringAdopt: string[];
 function adopt(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const env = { ...process.env, EMR_ENDPOINT: h.emulator.endpoint, EMR_PROTOCOL: "http", ALIBABA_CLOUD_ACCESS_KEY_ID: TEST_KEYS.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: TEST_KEYS.accessKeySecret, ALIBABA_CLOUD_REGION_ID: "cn-hangzhou" };
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(ROOT, "adopt/bin.js"), ...args], { cwd: dir, env, timeout: 120000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [path.join(ROOT, "bin/emr-adopt.js"), ...args], { cwd: dir, env, timeout: 120000 }, (err, stdout, stderr) => {
       resolve({ code: err ? (typeof err.code === "number" ? err.code : 99) : 0, stdout, stderr });
     });
   });

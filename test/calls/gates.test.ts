@@ -119,7 +119,7 @@ describe("emr-change-scale-in (DecreaseNodes)", () => {
     const b = withGroup(base(), "task", { nodeCount: 25 });
     const f = findingsOf(judge(b, withGroup(b, "task", { nodeCount: 0 })), "emr-change-scale-in");
     expect(f.map((x) => x.fix)).toEqual([
-      expect.stringContaining('25 -> 15 -> 5 -> 1, one update each, at least 120 s apart, with the acknowledgement of each step: "task:25->15", "task:15->5", "task:5->1"; then release the last node by its ID'),
+      expect.stringContaining('25 -> 15 -> 5 -> 1, one update each, at least 120 s apart, with the acknowledgement of each step: "task:25->15" (emr-guard:ack-scale-in), "task:15->5" (emr-guard:ack-scale-in), "task:5->1" (emr-guard:ack-scale-in); then release the last node by its ID'),
       expect.stringContaining("keep at least 1 node"),
     ]);
   });

@@ -47,5 +47,5 @@ test("records type, name, URN, parent, options, dependencies and inputs with unk
   expect(cluster.inputs.nodeAttributes[0].securityGroupId).toBe("04da6b54-80e4-46f7-96ec-b56ff0331ba9");
   // Secrets travel wrapped in the Struct; the policy SDK unwraps them.
   expect(cluster.inputs.tags.owner).toEqual({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "team-a" });
-  expect(cluster.properties.toJavaScript()).toEqual(cluster.inputs);
+  expect((cluster.properties as import("google-protobuf/google/protobuf/struct_pb").Struct).toJavaScript()).toEqual(cluster.inputs);
 });

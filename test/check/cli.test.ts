@@ -68,7 +68,7 @@ test(`every example stack (${examples.length}) is caught by exactly the policies
 test("a report larger than a pipe's 64 KB reaches the next command of a shell pipeline whole", async () => {
   const programs = examples.map((f) => `stacks/examples/${f}`).join(" ");
   const stdout = await new Promise<string>((resolve) =>
-    execFile("sh", ["-c", `"${process.execPath}" check/bin.js --quiet --stack prod --format json --program ${programs} 2>/dev/null | cat`], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (_err, out) => resolve(out)),
+    execFile("sh", ["-c", `"${process.execPath}" bin/emr-check.js --quiet --stack prod --format json --program ${programs} 2>/dev/null | cat`], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (_err, out) => resolve(out)),
   );
   expect(Buffer.byteLength(stdout)).toBeGreaterThan(64 * 1024);
   const doc = JSON.parse(stdout);

@@ -50,6 +50,12 @@ describe("an output never overwrites an input and is checked before the run", ()
   test("a new file, even in a program folder, is fine; stdout is fine", () => {
     expect(() => checkOutputs([{ format: "json", file: path.join(dir, "program", "report.json") }, { format: "text" }], inputs)).not.toThrow();
   });
+  test("an earlier report in a program folder (a project whose program is its root) is overwritten; its package.json never", () => {
+    for (const f of ["check.sarif", "report.json", "check.md"]) fs.writeFileSync(path.join(dir, "program", f), "an earlier run's report");
+    expect(() => checkOutputs(["check.sarif", "report.json", "check.md"].map((f) => ({ format: "json" as const, file: path.join(dir, "program", f) })), inputs)).not.toThrow();
+    fs.writeFileSync(path.join(dir, "program", "package.json"), "{}");
+    expect(() => checkOutputs([{ format: "json", file: path.join(dir, "program", "package.json") }], inputs)).toThrow("would overwrite a --program");
+  });
   test("a missing folder, a folder as the file: named, before the run", () => {
     expect(() => checkOutputs([{ format: "json", file: path.join(dir, "nope", "r.json") }], [])).toThrow(/^--output .*nope\/r\.json: the folder .*nope does not exist/);
     expect(() => checkOutputs([{ format: "json", file: dir }], [])).toThrow(`--output ${dir} is a folder`);

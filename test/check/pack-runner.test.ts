@@ -40,13 +40,25 @@ async function goneAfter(child: ChildProcess): Promise<void> {
   expect(exists(child.pid!)).toBe(false);
 }
 
-function packDir(prefix: string, indexJs: string): string {
+/** A pack in its own folder; a pack runs with its own SDK, as the Pulumi CLI runs it (this repository's, linked). */
+function packDir(prefix: string, indexJs: string, withSdk = true): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
   fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: prefix.replace(/-$/, ""), version: "0.0.1", main: "index.js" }));
   fs.writeFileSync(path.join(dir, "index.js"), indexJs);
+  if (withSdk) {
+    fs.mkdirSync(path.join(dir, "node_modules", "@pulumi"), { recursive: true });
+    fs.symlinkSync(path.join(__dirname, "../../node_modules/@pulumi/pulumi"), path.join(dir, "node_modules", "@pulumi", "pulumi"));
+  }
   return dir;
 }
+
+test("a pack without its own @pulumi/pulumi is refused before any process starts, naming the fix", async () => {
+  const dir = packDir("no-sdk-pack-", "module.exports = {};\n", false);
+  await expect(startPolicyPack({ packDir: dir, timeoutMs: 20000 })).rejects.toThrow(`the policy pack in ${dir} has no @pulumi/pulumi installed (its dependency): reinstall it (npm install)`);
+  expect(started).toHaveLength(0);
+  fs.rmSync(dir, { recursive: true });
+});
 
 test("a pack that fails to load is reported with its own error, and no process is left behind", async () => {
   const dir = packDir("broken-pack-", 'throw new Error("boom from the pack");\n');

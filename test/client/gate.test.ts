@@ -79,7 +79,7 @@ describe("changes through the change rules, with the plan's acknowledgements", (
     ]);
     const task25 = await checkPlanAgainstLive(h.client, id, plan([core(40), task(5)]));
     expect(task25.findings.map((f) => `${f.call}: ${f.fix}`)).toEqual([
-      'DecreaseNodes task -25: step it: 30 -> 20 -> 10 -> 5, one update each, at least 120 s apart, with the acknowledgement of each step: "task:30->20", "task:20->10", "task:10->5"',
+      'DecreaseNodes task -25: step it: 30 -> 20 -> 10 -> 5, one update each, at least 120 s apart, with the acknowledgement of each step: "task:30->20" (emr-guard:ack-scale-in), "task:20->10" (emr-guard:ack-scale-in), "task:10->5" (emr-guard:ack-scale-in)',
     ]);
     const grow = await checkPlanAgainstLive(h.client, id, plan([core(65), task(30)]));
     expect(grow.findings.map((f) => f.rule)).toEqual(["emr-change-scale-out"]);

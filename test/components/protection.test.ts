@@ -15,8 +15,8 @@ beforeAll(async () => {
   const pulumi = await import("@pulumi/pulumi");
   pulumi.runtime.setMocks({ newResource: (a) => ({ id: `${a.name}-id`, state: a.inputs }), call: (a) => a.inputs }, "emr-clusters", "prod", false);
   capture = await import("../../check/program/capture");
-  recorder = capture.startCapture();
   const settings = await import("@pulumi/pulumi/runtime/settings");
+  recorder = capture.startCapture(settings);
   type Request = { getName(): string; getRetainondelete(): boolean | undefined; getReplaceonchangesList(): string[] };
   const monitor = settings.getMonitor() as unknown as { registerResource(req: Request, cb: unknown): unknown };
   const register = monitor.registerResource;

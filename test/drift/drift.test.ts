@@ -40,7 +40,7 @@ function drift(args: string[]): Promise<{ code: number; stdout: string; stderr: 
   const env = { ...process.env, EMR_ENDPOINT: h.emulator.endpoint, EMR_PROTOCOL: "http", ALIBABA_CLOUD_ACCESS_KEY_ID: TEST_KEYS.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: TEST_KEYS.accessKeySecret, ALIBABA_CLOUD_REGION_ID: "cn-hangzhou" };
   const mark = h.emulator.requests.length;
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(ROOT, "drift/bin.js"), ...args], { cwd: dir, env, timeout: 60000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [path.join(ROOT, "bin/emr-drift.js"), ...args], { cwd: dir, env, timeout: 60000 }, (err, stdout, stderr) => {
       resolve({ code: err ? (typeof err.code === "number" ? err.code : 99) : 0, stdout, stderr, requests: h.emulator.requests.slice(mark).map((r) => r.action) });
     });
   });

@@ -19,7 +19,7 @@ export async function setupPreviewCapture(stack = "dev"): Promise<void> {
     true,
   );
   const { startCapture } = await import("../../check/program/capture");
-  capture = startCapture();
+  capture = startCapture(await import("@pulumi/pulumi/runtime/settings"));
 }
 
 /** Runs `program` and returns the resources it registered (once the registrations have settled). */

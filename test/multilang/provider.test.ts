@@ -16,7 +16,7 @@ const NETWORK = { vpcId: "vpc-bp1test0001", zoneId: "cn-hangzhou-i", vswitchId: 
 
 beforeAll(async () => {
   pulumi.runtime.setMocks({ newResource: (a) => ({ id: `${a.name}-id`, state: a.inputs }), call: (a) => a.inputs }, "emr-clusters", "prod", false);
-  recorder = (await import("../../check/program/capture")).startCapture();
+  recorder = (await import("../../check/program/capture")).startCapture(await import("@pulumi/pulumi/runtime/settings"));
   multilang = await import("../../multilang");
   components = await import("../../components");
   provider = new multilang.EmrComponentProvider(sourcePluginDir());

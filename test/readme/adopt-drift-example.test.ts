@@ -46,7 +46,7 @@ function run(bin: string, args: string[]): Promise<{ code: number; stdout: strin
 }
 
 test("README: emr-adopt's example output and the entry it writes are the command's", async () => {
-  const out = await run("adopt/bin.js", ["--cluster", "demo-lake", "--stack", "dev"]);
+  const out = await run("bin/emr-adopt.js", ["--cluster", "demo-lake", "--stack", "dev"]);
   expect(out.code).toBe(0);
   expect(ids(out.stdout).trimEnd().split("\n")).toEqual(shown("npm run -s adopt -- --cluster demo-lake --stack dev").map(ids));
   expect(ids(fs.readFileSync(path.join(dir, "adopted-dev.yaml"), "utf8")).trimEnd().split("\n")).toEqual(shown("cat adopted-dev.yaml").map(ids));
@@ -55,7 +55,7 @@ test("README: emr-adopt's example output and the entry it writes are the command
 }, 120000);
 
 test("README: emr-drift's example output and exit code are the command's", async () => {
-  const out = await run("drift/bin.js", ["--state", "dev-state.json", "--stack", "dev"]);
+  const out = await run("bin/emr-drift.js", ["--state", "dev-state.json", "--stack", "dev"]);
   expect(out.code).toBe(Number(shown("echo $?")[0]));
   expect(ids(out.stdout).trimEnd().split("\n")).toEqual(shown("npm run -s drift -- --state dev-state.json --stack dev").map(ids));
 }, 120000);

@@ -110,3 +110,11 @@ describe("README.md TypeScript examples", () => {
     expect(found[0].message).toMatch(/string.*number|number.*string/s);
   });
 });
+
+describe("the package READMEs' TypeScript examples", () => {
+  const readmes = ["packages/components/README.md", "packages/check/README.md"];
+  test.each(readmes)("%s: every ts block type-checks against the project's types (run as written: test/package/installed.test.ts)", (file) => {
+    const blocks = tsBlocks(fs.readFileSync(path.join(ROOT, file), "utf8"));
+    expect(typeCheckBlocks(blocks).map((e) => `${file}:${e.line}: ${e.message}`)).toEqual([]);
+  }, 60000);
+});

@@ -69,3 +69,24 @@ describe("a bad stack file fails with the path of the bad value", () => {
     expect(errorsOf(doc)).toEqual(["/config must have required property 'emr:clusters'"]);
   });
 });
+
+describe("an external Hive metastore's password: by the name of its secret config key, never in plain text", () => {
+  const external = { connectionUrl: "jdbc:mysql://rm-bp1example.mysql.rds.aliyuncs.com:3306/hivemeta", userName: "hive" };
+  const withMetastore = (metastore: Record<string, unknown>, secret: unknown = { secure: "v1:c2FsdA==:RmFrZUNpcGhlcnRleHQ=" }) => {
+    const doc = prod();
+    doc.config["emr:clusters"][0].spec.metastore = { type: "USER_RDS", ...metastore };
+    doc.config["emr:hiveMetastorePassword"] = secret;
+    return doc;
+  };
+  test("the documented passwordConfigKey, with its secret set by pulumi config set --secret: valid", () => {
+    expect(errorsOf(withMetastore({ external: { ...external, passwordConfigKey: "hiveMetastorePassword" } }))).toEqual([]);
+  });
+  test("a password written in the stack file: refused, as the program refuses it", () => {
+    expect(errorsOf(withMetastore({ external: { ...external, password: "hunter2-in-plain-text" } }))).toEqual(
+      expect.arrayContaining(["/config/emr:clusters/0/spec/metastore must NOT have additional properties", "/config/emr:clusters/0/spec/metastore/external must NOT have additional properties"]),
+    );
+  });
+  test("the secret config key in plain text: refused", () => {
+    expect(errorsOf(withMetastore({ external: { ...external, passwordConfigKey: "hiveMetastorePassword" } }, "hunter2"))).toContain("/config/emr:hiveMetastorePassword must be object");
+  });
+});

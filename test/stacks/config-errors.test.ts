@@ -109,3 +109,35 @@ describe("a password in plain stack config is refused with the command that make
     expect(issuesOf(doc, ["emr:hiveMetastorePassword"])).toEqual([]);
   });
 });
+
+describe("spec mistakes in a stack file, in the user's terms", () => {
+  /** The issues buildStack reports (every cluster's), after the entry's spec was merged over its preset. */
+  function buildIssues(spec: Record<string, unknown>): string[] {
+    pulumi.runtime.setAllConfig(asConfig({ ...DEV, "emr:clusters": [{ name: "analytics", spec: { clusterName: "analytics-dev", ...spec } }] }));
+    try {
+      program.buildStack(config.readStackConfig(), new pulumi.Config("emr"));
+    } catch (err) {
+      if (err instanceof validate.ClusterSpecErrors) return err.errors.flatMap((e) => e.issues.map((i) => `${i.path}: ${i.reason}`));
+      throw err;
+    }
+    return [];
+  }
+
+  test("the only group the user wrote is nodeGroups[0], named, not its index in the merged spec (the preset's master comes first)", () => {
+    expect(buildIssues({ nodeGroups: [{ nodeGroupName: "core", nodeCount: 0 }] })).toEqual([
+      'nodeGroups[0].nodeCount: node group "core" (nodeGroups[0]) is a CORE group with 0 nodes; give it at least 1 node, e.g. nodeCount: 2',
+    ]);
+  });
+
+  test("a misspelled nested field gets the closest one (nodeCont, acknowledgments)", () => {
+    expect(buildIssues({ nodeGroups: [{ nodeGroupName: "core", nodeCont: 3 }], acknowledgments: { nodeCount: 40 } })).toEqual([
+      'nodeGroups[0].nodeCont: in node group "core": unknown field "nodeCont" (did you mean nodeCount?); remove it or check its spelling against the EmrCluster args',
+      'acknowledgments: unknown field "acknowledgments" (did you mean acknowledgements?); remove it or check its spelling against the EmrCluster args',
+    ]);
+  });
+
+  test("a misspelled key of a cluster entry (specs): the closest one", () => {
+    pulumi.runtime.setAllConfig(asConfig({ ...DEV, "emr:clusters": [{ name: "analytics", specs: { clusterName: "analytics-dev" } }] }));
+    expect(() => config.readStackConfig()).toThrow(expect.objectContaining({ issues: [{ path: "emr:clusters[0]", reason: 'unknown field "specs" (did you mean spec?)' }] }));
+  });
+});

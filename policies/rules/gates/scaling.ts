@@ -114,7 +114,8 @@ export function gateDecreaseNodes(call: EmrCall, ctx: GateContext): ChangeFindin
   if (delta > limits.maxScaleInPerCall) {
     const end = byCountToZero ? 1 : to;
     const stepped = steps(from, end, limits.maxScaleInPerCall).filter(([, b]) => b === 0 || !named);
-    const acks = stepped.map(([a, b]) => (b === 0 ? `"${ackValue.taskToZero(group, a)}" (emr-guard:ack-task-to-zero)` : `"${ackValue.scaleIn(group, a, b)}"`)).join(", ");
+    // Each step names its own tag: a step to 0 is acknowledged as emptying the group, the others as a scale-in.
+    const acks = stepped.map(([a, b]) => (b === 0 ? `"${ackValue.taskToZero(group, a)}" (emr-guard:ack-task-to-zero)` : `"${ackValue.scaleIn(group, a, b)}" (emr-guard:ack-scale-in)`)).join(", ");
     const each = acks ? `, with the acknowledgement of ${named ? "the last step" : "each step"}: ${acks}` : "";
     return [changeFinding(CHANGE_RULES.scaleIn, where, `${what}: one update releases at most ${limits.maxScaleInPerCall} nodes (the provider releases the whole delta in one DecreaseNodes call)`, `step it: ${stepPlan(from, end, limits.maxScaleInPerCall)}, one update each, at least ${SCALE_IN_BATCH_INTERVAL_SECONDS} s apart${each}${byCountToZero ? `; ${lastById}` : ""}`)];
   }

@@ -1,7 +1,0 @@
-#!/usr/bin/env node
-// The `emr-adopt` command: registers tsx (transpile-only TypeScript, as emr-check does: the program it proves the
-// entries with is TypeScript) and runs the CLI.
-const nodeModule = require("module");
-if (typeof nodeModule.enableCompileCache === "function") nodeModule.enableCompileCache();
-require("../check/typescript-hooks").registerTypeScript();
-require("./cli.ts").main();

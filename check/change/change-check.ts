@@ -18,7 +18,7 @@ import { applyIgnoreChanges, assumptionsOf, planClusterCalls, ASSUMPTIONS, type 
 import { checkCallPlans, describeCall, judgeResourceReplacement, parseRetireEntries, CHANGE_RULES, type ChangeResult, type JudgedCluster, type RetireEntry, type UsedResource } from "../../policies/rules/gates";
 import { ruleEntry } from "../../policies/rules/catalog";
 import type { GuardrailLimits } from "../../policies/rules/domain";
-import { isEncodedSecret, UNKNOWN_SENTINEL } from "../../policies/engine";
+import { withSecretReferences } from "./recorded-secrets";
 
 /** A document's text; a missing or unreadable file is a usage error (exit 2) naming the flag. */
 export function readDocument(file: string, flag: string, example: string): string {
@@ -39,14 +39,6 @@ export function asUsage<T>(read: () => T): T {
 const STATE_EXAMPLE = "the output of `pulumi stack export --stack <stack> --file state.json`";
 const PLAN_EXAMPLE = "the output of `pulumi preview --json --stack <stack> > plan.json`";
 
-/** Replaces recorded secrets by the engine's unknown value: the program never sees a ciphertext. */
-function withoutSecrets(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(withoutSecrets);
-  if (v === null || typeof v !== "object") return v;
-  if (isEncodedSecret(v)) return UNKNOWN_SENTINEL;
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withoutSecrets(x)]));
-}
-
 export interface RecordedStack {
   file: string;
   resources: RecordedResource[];
@@ -56,7 +48,7 @@ export interface RecordedStack {
   existing: (type: string, name: string) => { id: string; state: Record<string, unknown> } | undefined;
 }
 
-/** Reads `--state`: every recorded resource, and each one's ID and outputs for the mocks (secrets left unknown). */
+/** Reads `--state`: every recorded resource, and each one's ID and outputs for the mocks (secrets as references). */
 export function loadRecordedState(file: string, refreshed = false): RecordedStack {
   const text = readDocument(file, "--state", STATE_EXAMPLE);
   const resources = asUsage(() => readRecordedResources(text, file));
@@ -72,7 +64,7 @@ export function loadRecordedState(file: string, refreshed = false): RecordedStac
     refreshed,
     existing: (type, name) => {
       const r = byKey.get(`${type}::${name}`);
-      return r?.id ? { id: r.id, state: { ...(withoutSecrets(raw.get(r.urn) ?? {}) as Record<string, unknown>) } } : undefined;
+      return r?.id ? { id: r.id, state: { ...(withSecretReferences(raw.get(r.urn) ?? {}, r.urn) as Record<string, unknown>) } } : undefined;
     },
   };
 }
@@ -198,7 +190,7 @@ export function judgeChanges(args: JudgeArgs): ChangeSection {
     const refused = e.verdicts.some((v) => v.rule === CHANGE_RULES.retirement && v.level === "mandatory");
     if (pair?.recorded && retire && !refused) e.releaseChecklist = checklistOf(pair.recorded, retire, args.regionId);
   }
-  for (const pair of args.pairs.filter((p) => !isCluster(p) && p.recorded && p.program)) {
+  for (const pair of args.pairs.filter((p) => !isCluster(p) && p.recorded && p.program && !p.program.component)) {
     const { recorded: r, program: p } = pair as Required<ResourcePair>;
     // What the provider plans with: the program's inputs, ignored paths taken from the state.
     const after = applyIgnoreChanges(p.inputs, r.outputs, p.ignoreChanges).planned;

@@ -6,10 +6,14 @@
 import type { PlanArgs } from "../../policies/rules/calls";
 import { TYPES } from "../../policies/rules/domain";
 import type { CapturedResource } from "../program/capture";
+import { compareValues } from "../../policies/rules/change";
 import { decodeValue, type PlannedResource, type RecordedResource } from "./documents";
+import { findSecretReferences, resolveSecretReferences } from "./recorded-secrets";
 
 /** A resource as the program declares it (the offline check's capture), inputs decoded, with its options. */
 export interface ProgramResource {
+  /** A component (emr:index:Cluster): paired only to tell the report it exists already; no calls, no rules. */
+  component?: true;
   urn: string;
   type: string;
   name: string;
@@ -30,8 +34,9 @@ export interface ResourcePair {
 }
 
 export function programResources(captured: readonly CapturedResource[]): ProgramResource[] {
-  return captured.filter((r) => r.custom).map((r) => ({
-    urn: r.urn, type: r.type, name: r.name, inputs: decodeValue(r.inputs) as Record<string, unknown>,
+  return captured.map((r) => ({
+    ...(r.custom ? {} : { component: true as const }),
+    urn: r.urn, type: r.type, name: r.name, inputs: findSecretReferences(r.inputs, decodeValue) as Record<string, unknown>,
     protect: r.protect ?? false, retainOnDelete: r.retainOnDelete, ignoreChanges: r.ignoreChanges ?? [], replaceOnChanges: r.replaceOnChanges ?? [], aliases: r.aliases ?? [],
   }));
 }
@@ -50,6 +55,16 @@ export function pairResources(recorded: readonly RecordedResource[], program: re
     return { urn: p.urn, type: p.type, name: p.name, program: p, ...(r ? { recorded: r } : {}) };
   });
   for (const r of recorded.filter((x) => free(x) && x.id !== undefined)) pairs.push({ urn: r.urn, type: r.type, name: r.name, recorded: r });
+  // A referenced resource stays as recorded when its inputs do (references in them count as changed: no recursion).
+  const unknowable = new Map(pairs.map((p) => [p.recorded?.urn, p.program && resolveSecretReferences(p.program.inputs, undefined, { cameFrom: new Set(), unchanged: () => false })]));
+  const unchanged = (urn: string) => {
+    const p = pairs.find((x) => x.recorded?.urn === urn);
+    return !!p?.recorded && !!p.program && compareValues(p.recorded.inputs, unknowable.get(urn)) === "same";
+  };
+  for (const p of pairs.filter((x) => x.program)) {
+    const cameFrom = new Set(p.recorded?.propertyDependencies ?? []);
+    p.program = { ...p.program!, inputs: resolveSecretReferences(p.program!.inputs, p.recorded?.inputs, { cameFrom, unchanged }) as Record<string, unknown> };
+  }
   return pairs;
 }
 

@@ -36,6 +36,24 @@ function encode(v: unknown, counter: { n: number }): unknown {
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, encode(x, counter)]));
 }
 
+/**
+ * Outputs a provider computes and records as secrets (pulumi-random's RandomPassword marks result and bcryptHash
+ * secret): a real export holds them, and the check reads the cluster's JDBC password as coming from one.
+ */
+const COMPUTED_SECRETS: Readonly<Record<string, readonly string[]>> = {
+  "random:index/randomPassword:RandomPassword": ["result", "bcryptHash"],
+};
+
+/**
+ * Plain outputs the provider computes that the program reads back (the metastore's JDBC URL is built from an RDS
+ * instance's connectionString and port): made up, in the provider's shape, so the URL is a plain string as in a
+ * real export.
+ */
+const COMPUTED_OUTPUTS: Readonly<Record<string, (r: CapturedResource) => Json>> = {
+  "alicloud:rds/instance:Instance": (r) => ({ connectionString: `${fakeId(r)}.mysql.rds.aliyuncs.com`, port: "3306" }),
+};
+const computedOutputs = (r: CapturedResource): Json => COMPUTED_OUTPUTS[r.type]?.(r) ?? {};
+
 /** The ID the cloud would have given: a cluster's is `c-` and 16 hex characters, like EMR's. */
 const fakeId = (r: CapturedResource) => (r.type === TYPES.cluster ? `c-${Buffer.from(r.name).toString("hex").padEnd(16, "0").slice(0, 16)}` : `${r.name}-id`);
 
@@ -57,7 +75,7 @@ export function stackExport(stack: string, project: string, resources: readonly 
       dependencies: r.dependencies ?? [],
       propertyDependencies: r.propertyDependencies ?? {},
       inputs,
-      outputs: { ...inputs, ...(r.custom ? { id: fakeId(r) } : {}) },
+      outputs: { ...inputs, ...computedOutputs(r), ...Object.fromEntries((COMPUTED_SECRETS[r.type] ?? []).map((k) => [k, ciphertext(counter.n++)])), ...(r.custom ? { id: fakeId(r) } : {}) },
     };
   });
   return {
@@ -84,7 +102,7 @@ export async function recordState(options: Omit<RunProgramOptions, "existing">, 
     ...options,
     existing: (type, name) => {
       const r = byKey.get(`${type}::${name}`);
-      return r ? { id: fakeId(r), state: Object.fromEntries(Object.entries(r.inputs).filter(([, v]) => !isUnknownSentinel(v))) } : undefined;
+      return r ? { id: fakeId(r), state: { ...Object.fromEntries(Object.entries(r.inputs).filter(([, v]) => !isUnknownSentinel(v))), ...computedOutputs(r) } } : undefined;
     },
   });
   if (second.error) throw new UsageError(`stack ${options.stack}: the program failed on its second run: ${second.error.message}`);

@@ -35,8 +35,12 @@ export const CHINA_SITE_RDS_PRODUCTS = { PayAsYouGo: { ProductCode: "bards", Pro
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
-/** An item-level refusal (a type not sold, a config BSS will not price): the item is missing, the build goes on. */
-const itemError = (e: unknown) => e instanceof EmrApiError && (e.statusCode === undefined ? false : e.statusCode < 500) && !/^(InvalidAccessKeyId|SignatureDoesNotMatch|Forbidden|NotAuthorized|IncompleteSignature|Throttling)/.test(e.code);
+/**
+ * A refusal about the item asked (a type not sold there, a disk size out of range, a config BSS will not price): the
+ * item is missing and the build goes on. Anything else (credentials, permissions, throttling, the network) stops it.
+ */
+const ITEM_CODES = /^(InvalidParameter|InvalidInstanceType|InvalidDataDisk|InvalidSystemDisk|InvalidResourceType|InvalidPriceUnit|InvalidPeriod|InvalidProductCode|InvalidZoneId)/;
+const itemError = (e: unknown) => e instanceof EmrApiError && (e.statusCode === 200 || (e.statusCode !== undefined && e.statusCode < 500 && ITEM_CODES.test(e.code)));
 
 export async function buildRegionPrices(needs: RegionNeeds, opts: BuildOptions): Promise<RegionBuild> {
   const { clients, region } = opts;

@@ -20,7 +20,7 @@ export const BSS_API_VERSION = "2017-12-14";
 export const bssEndpoint = (regionId: string): string => (regionId.startsWith("cn-") ? "business.aliyuncs.com" : "business.ap-southeast-1.aliyuncs.com");
 
 /** Every BSS answer: whether it succeeded, its Code and Message, and the action's Data. */
-const Envelope = z.looseObject({ RequestId: z.string(), Success: z.boolean(), Code: z.string().optional(), Message: z.string().optional(), Data: z.unknown() });
+const Envelope = z.looseObject({ RequestId: z.string(), Success: z.boolean(), Code: z.string().optional(), Message: z.string().optional(), Data: z.unknown().optional() });
 
 const product = z.looseObject({ ProductCode: z.string(), ProductType: z.string().optional(), ProductName: z.string().optional(), SubscriptionType: z.string().optional() });
 const QueryProductListData = z.looseObject({ TotalCount: z.number().optional(), PageNum: z.number().optional(), PageSize: z.number().optional(), ProductList: z.looseObject({ Product: z.array(product) }) });
@@ -58,7 +58,8 @@ export class BssPriceClient {
     const envelope = Envelope.safeParse(body);
     if (!envelope.success) throw new EmrResponseError(action, issues(envelope.error));
     const r = envelope.data;
-    if (!r.Success) throw new EmrApiError({ code: r.Code ?? "NotSuccess", message: r.Message ?? "the response says Success: false", requestId: r.RequestId, action });
+    // A refusal in a 200 answer: a definite answer about this query (never ambiguous), kept with its Code.
+    if (!r.Success) throw new EmrApiError({ code: r.Code ?? "NotSuccess", message: r.Message ?? "the response says Success: false", requestId: r.RequestId, statusCode: 200, action });
     const parsed = data.safeParse(r.Data);
     if (!parsed.success) throw new EmrResponseError(action, `Data: ${issues(parsed.error)}`, r.RequestId);
     return parsed.data;

@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 2ce0b7a779cdf78432f284832d1f1feb9dc918de918df9133863184f0d1a95b4
+// sources: sha256 0f2c88fa5949d753c64b56c441c9fdf434b5d41d9451e3e7a298a7784a0ae4a8
 "use strict";
 
 // index.ts

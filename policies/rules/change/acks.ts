@@ -99,7 +99,8 @@ const SPEC_FIELD: Record<ChangeAckKind, (value: string) => string> = {
 /** How to add an acknowledgement, with its exact value: `the tag emr-guard:ack-scale-out: "core:40->65" (...)`. */
 export function renderAck(ack: AckRef): string {
   const tag = CHANGE_ACK_TAGS[ack.kind];
-  const entries = (NAMED_CHANGE_ACKS as readonly string[]).includes(ack.kind) ? ", one comma-separated entry among others" : "";
+  // A cluster has one cost change per update: its tag holds one entry.
+  const entries = (NAMED_CHANGE_ACKS as readonly string[]).includes(ack.kind) && ack.kind !== "monthlyCost" ? ", one comma-separated entry among others" : "";
   return `the tag ${tag}: "${ack.value}"${entries} (${SPEC_FIELD[ack.kind](ack.value)} in the EmrCluster spec)`;
 }
 

@@ -13,6 +13,13 @@ import type { PriceClients, PriceModule, PricingModules, ProductRef } from "../c
 import { EmrApiError } from "../client/errors";
 import type { Payment, RegionNeeds } from "./needs";
 
+/** A BSS price: its amount per the module's price type, currency and the API it came from. */
+interface BssAnswer {
+  amount: number;
+  currency: string;
+  api: string;
+}
+
 export interface BuildOptions {
   region: string;
   clients: PriceClients;
@@ -98,28 +105,24 @@ export async function buildRegionPrices(needs: RegionNeeds, opts: BuildOptions):
     }
     if (Object.keys(entry).length) disks[key] = entry;
   }
-  const emrFee: Record<string, TermPrices> = {};
-  const emrProduct = opts.emrProduct ?? (await attempt("EMR service fee: the E-MapReduce product", () => findProduct(clients, /E-MapReduce/i)));
-  if (emrProduct) {
-    for (const [type, payments] of needs.instances) {
+  /** Per key, its prices by payment type from one BSS query each (per hour pay-as-you-go, per month subscription). */
+  const bssTerms = async <N extends { payments: Set<Payment> }>(items: ReadonlyMap<string, N>, what: string, ask: (key: string, need: N, p: Payment) => Promise<BssAnswer | string>) => {
+    const out: Record<string, TermPrices> = {};
+    for (const [key, need] of items) {
       const entry: TermPrices = {};
-      for (const p of payments) {
-        const r = await attempt(`EMR fee ${type} ${p}`, () => bssPrice(clients, emrProduct, p, region, { Region: region, InstanceType: type }, ["InstanceType"]));
+      for (const p of need.payments) {
+        const r = await attempt(`${what} ${key} ${p}`, () => ask(key, need, p));
         if (r) entry[p === "Subscription" ? "subscriptionMonthly" : "payAsYouGoHourly"] = price(r.amount, r.api, clients.hosts.bss, r.currency);
       }
-      if (Object.keys(entry).length) emrFee[type] = entry;
+      if (Object.keys(entry).length) out[key] = entry;
     }
-  }
-  const rdsClasses: Record<string, TermPrices> = {};
-  for (const [cls, n] of needs.rdsClasses) {
-    const entry: TermPrices = {};
-    for (const p of n.payments) {
-      const known = { Region: region, DBInstanceClass: cls, EngineVersion: n.engineVersion, Engine: n.engine.toLowerCase(), Series: n.series };
-      const r = await attempt(`RDS class ${cls} ${p}`, () => bssPrice(clients, opts.rdsProducts[p], p, region, known, ["DBInstanceClass"]));
-      if (r) entry[p === "Subscription" ? "subscriptionMonthly" : "payAsYouGoHourly"] = price(r.amount, r.api, clients.hosts.bss, r.currency);
-    }
-    if (Object.keys(entry).length) rdsClasses[cls] = entry;
-  }
+    return out;
+  };
+  const emrProduct = opts.emrProduct ?? (await attempt("EMR service fee: the E-MapReduce product", () => findProduct(clients, /E-MapReduce/i)));
+  const types = new Map([...needs.instances].map(([type, payments]) => [type, { payments }]));
+  const emrFee = emrProduct ? await bssTerms(types, "EMR fee", (type, _need, p) => bssPrice(clients, emrProduct, p, region, { Region: region, InstanceType: type }, ["InstanceType"])) : {};
+  const rdsClasses = await bssTerms(needs.rdsClasses, "RDS class", (cls, n, p) =>
+    bssPrice(clients, opts.rdsProducts[p], p, region, { Region: region, DBInstanceClass: cls, EngineVersion: n.engineVersion, Engine: n.engine.toLowerCase(), Series: n.series }, ["DBInstanceClass"]));
   const rdsStorage: Record<string, StoragePrices> = {};
   for (const [storageType, n] of needs.rdsStorage) {
     const entry: StoragePrices = {};
@@ -150,7 +153,7 @@ async function findProduct(clients: PriceClients, name: RegExp): Promise<Product
  * The price of the module whose ConfigList includes `keyCode` (pay-as-you-go per hour, subscription per month), its
  * Config filled from `known` and single-valued attributes; a string says why there is none.
  */
-async function bssPrice(clients: PriceClients, product: ProductRef, payment: Payment, region: string, known: Record<string, string>, keyCodes: string[]): Promise<{ amount: number; currency: string; api: string } | string> {
+async function bssPrice(clients: PriceClients, product: ProductRef, payment: Payment, region: string, known: Record<string, string>, keyCodes: string[]): Promise<BssAnswer | string> {
   const modules = await clients.bss.describePricingModule(product, payment);
   const module = modules.ModuleList.Module.find((m) => keyCodes.every((k) => m.ConfigList?.ConfigList.includes(k)));
   if (!module) return `${product.ProductCode} has no ${payment} pricing module configured by ${keyCodes.join(", ")}`;

@@ -9,9 +9,10 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { Command, CommanderError } from "commander";
+import { Command } from "commander";
 import { stringify as toYaml } from "yaml";
 import { EXIT, UsageError } from "../check/errors";
+import { parseCommand, runAsProcess, type CommandIo } from "../client/command-io";
 import { checkTargets, findProject } from "../check/inputs/project";
 import { loadStackConfig } from "../check/inputs/stack-config";
 import { requirePlain } from "../check/typescript-hooks";
@@ -33,7 +34,7 @@ interface Options {
   quiet?: boolean;
 }
 
-function parseArgs(argv: string[]): { command: string; opts: Options; stackGiven: boolean } {
+function parseArgs(argv: string[], io: CommandIo): { opts: Options; stackGiven: boolean } | number {
   const program = new Command("emr-prices")
     .description("Build a price book (for emr-check --prices) from the live price APIs, for exactly what the stacks use.")
     .argument("<command>", "build")
@@ -43,18 +44,12 @@ function parseArgs(argv: string[]): { command: string; opts: Options; stackGiven
     .option("-o, --output <file>", "where to write the book (.json or .yaml; default: stdout, JSON)")
     .option("--name <text>", "the book's name (default: prices of stacks <stacks>)")
     .option("--emr-product <code>", "the BSS product of the EMR service fee, <ProductCode>[:<ProductType>] (default: the product QueryProductList names E-MapReduce)")
-    .option("-q, --quiet", "no progress output")
-    .exitOverride()
-    .configureOutput({ writeErr: () => undefined, writeOut: (s) => process.stdout.write(s) });
-  try {
-    program.parse(argv, { from: "user" });
-  } catch (err) {
-    if (err instanceof CommanderError && (err.code === "commander.helpDisplayed" || err.code === "commander.version")) process.exit(0);
-    throw new UsageError(`${(err as Error).message.replace(/^error: /, "")}; e.g. emr-prices build --stack prod --output prices.json`);
-  }
+    .option("-q, --quiet", "no progress output");
+  const exit = parseCommand(program, argv, io);
+  if (exit !== undefined) return exit;
   const command = program.args[0];
   if (command !== "build") throw new UsageError(`unknown command "${command}": emr-prices build --stack <stack> --output prices.json`);
-  return { command, opts: program.opts<Options>(), stackGiven: program.getOptionValueSource("stack") !== "default" };
+  return { opts: program.opts<Options>(), stackGiven: program.getOptionValueSource("stack") !== "default" };
 }
 
 /** What every stack's program registers, by region. */
@@ -81,12 +76,14 @@ async function stackNeeds(opts: Options, stackGiven: boolean, progress: (s: stri
   return byRegion;
 }
 
-async function main(argv: string[]): Promise<number> {
-  const { opts, stackGiven } = parseArgs(argv);
-  const progress = (s: string) => opts.quiet || process.stderr.write(`${s}\n`);
+async function build(argv: string[], io: CommandIo): Promise<number> {
+  const parsed = parseArgs(argv, io);
+  if (typeof parsed === "number") return parsed;
+  const { opts, stackGiven } = parsed;
+  const progress = (s: string) => opts.quiet || io.err(s);
   const emrProduct = opts.emrProduct ? { ProductCode: opts.emrProduct.split(":")[0], ...(opts.emrProduct.includes(":") ? { ProductType: opts.emrProduct.split(":")[1] } : {}) } : undefined;
   if (opts.output && !fs.existsSync(path.dirname(path.resolve(opts.output)))) throw new UsageError(`--output ${opts.output}: its folder does not exist`);
-  const connection = connectionFromEnv();
+  const connection = connectionFromEnv(io.env);
   const byRegion = await stackNeeds(opts, stackGiven, progress);
   const regions: Record<string, RegionPrices> = {};
   const { createPriceClients } = require("../client/prices") as typeof import("../client/prices");
@@ -95,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
     const clients = createPriceClients({ regionId: region, ...connection });
     const built = await buildRegionPrices(needs, { region, clients, now: new Date(), ...(emrProduct ? { emrProduct } : {}), rdsProducts: CHINA_SITE_RDS_PRODUCTS });
     regions[region] = built.prices;
-    for (const m of built.missing) process.stderr.write(`not priced (left out of the book; emr-check lists it as unpriced): ${m}\n`);
+    for (const m of built.missing) io.err(`not priced (left out of the book; emr-check lists it as unpriced): ${m}`);
   }
   const book: PriceBook = { name: opts.name ?? `prices of stacks ${opts.stack.join(", ")}`, regions };
   parsePriceBook(book, opts.output ?? "(stdout)"); // the book written is one the check reads
@@ -103,16 +100,19 @@ async function main(argv: string[]): Promise<number> {
   if (opts.output) {
     fs.writeFileSync(opts.output, text);
     progress(`price book written to ${opts.output}`);
-  } else process.stdout.write(text);
+  } else io.out(text);
   return EXIT.clean;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err) => {
+/** emr-prices: exit 0 the book is written, 1 a price API failed, 2 bad usage or config; one line, no stack trace. */
+async function runPrices(argv: string[], io: CommandIo): Promise<number> {
+  try {
+    return await build(argv, io);
+  } catch (err) {
     const usage = err instanceof UsageError || err instanceof EmrInputError;
-    const message = err instanceof EmrApiError ? err.describe() : (err as Error)?.message ?? String(err);
-    process.stderr.write(`error: ${message}\n`);
-    process.exit(usage ? EXIT.usage : 1);
-  },
-);
+    io.err(`emr-prices: ${err instanceof EmrApiError ? err.describe() : err instanceof Error ? err.message : String(err)}`);
+    return usage ? EXIT.usage : 1;
+  }
+}
+
+runAsProcess(runPrices);

@@ -67,8 +67,8 @@ export function costSection(prices: Prices, changes: readonly CostChange[], limi
   };
 }
 
-/** Without a price book: how to make one (no cost rule is judged). */
-export const NO_PRICE_BOOK = "no price book: costs are not shown and no cost rule is judged; build one with your credentials (read-only price APIs): emr-prices build --stack <stack> --output prices.json, then emr-check --prices prices.json";
+/** Without a price book: how to make one (no cost rule is judged). Two lines, each within a terminal's 100 columns. */
+export const NO_PRICE_BOOK = "no price book (--prices): no cost is shown and no cost rule is judged.\nMake one with emr-prices build --stack <stack> --output prices.json (read-only price APIs)";
 
 /**
  * The report with its cost section: with a book, the change section's costs (--state/--plan) or the program's alone;

@@ -48,7 +48,7 @@ function lineNotes(l: CostLine | undefined, cur: string): string[] {
 }
 
 export function renderCostsText(s: CostSection): string[] {
-  if (!s.book) return ["", `Costs: ${s.hint}`];
+  if (!s.book) return ["", ...(s.hint ?? "").split("\n").map((l, i) => (i === 0 ? `Costs: ${l}` : `  ${l}`))];
   const out = ["", `Monthly cost at the price book's prices: ${bookLine(s)}`];
   for (const c of s.resources) {
     const cur = c.currency ?? "";
@@ -67,7 +67,7 @@ export function renderCostsText(s: CostSection): string[] {
 }
 
 export function renderCostsMarkdown(s: CostSection): string[] {
-  if (!s.book) return [`_Costs: ${escapeMarkdown(s.hint ?? "")}_`, ""];
+  if (!s.book) return [`_Costs: ${escapeMarkdown((s.hint ?? "").replace(/\n/g, " "))}_`, ""];
   const out = [`#### Monthly cost (price book ${escapeMarkdown(bookLine(s))})`, ""];
   if (s.book.test) out.push("> ⚠️ **Test price book**: made-up prices, not Alibaba Cloud's.", "");
   for (const f of s.findings) out.push(`⚠️ ${f.level} \`${escapeMarkdown(f.rule)}\`: ${escapeMarkdown(f.message)}; fix: ${escapeMarkdown(f.fix)}`, "");

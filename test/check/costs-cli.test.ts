@@ -86,7 +86,7 @@ test("with the acknowledgement of that amount: the change passes, the entry is n
 test("without a price book: how to make one, and no cost rule judged", async () => {
   const { code, stdout } = await check(prodFile("no-book"));
   expect(code).toBe(0);
-  expect(stdout).toContain("\nCosts: no price book: costs are not shown and no cost rule is judged; build one with your credentials (read-only price APIs): emr-prices build --stack <stack> --output prices.json, then emr-check --prices prices.json\n");
+  expect(stdout).toContain("\nCosts: no price book (--prices): no cost is shown and no cost rule is judged.\n  Make one with emr-prices build --stack <stack> --output prices.json (read-only price APIs)\n");
   expect(stdout).not.toContain("emr-change-monthly-cost");
 }, 120000);
 

@@ -40,7 +40,7 @@ function emrPrices(args: string[]): Promise<{ code: number; stdout: string; stde
 
 test("emr-prices: an unknown command or option is exit 2 with the right form", async () => {
   const r = await emrPrices(["fetch"]);
-  expect(r).toMatchObject({ code: 2, stderr: 'error: unknown command "fetch": emr-prices build --stack <stack> --output prices.json\n' });
+  expect(r).toMatchObject({ code: 2, stderr: 'emr-prices: unknown command "fetch": emr-prices build --stack <stack> --output prices.json\n' });
 });
 
 test("the README's PR comment with costs is what emr-prices build (against the emulator) and emr-check print", async () => {

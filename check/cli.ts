@@ -22,6 +22,7 @@ import { loadInvokeFixtures } from "./inputs/invokes";
 import { checkTargets, findProject, type Project } from "./inputs/project";
 import { loadPolicyConfig, loadStackConfig, policyConfigFile, stackConfigPath } from "./inputs/stack-config";
 import { checkCacheDir, startTypecheck } from "./program/typecheck";
+import type { PriceBook } from "../policies/rules/cost";
 
 interface CliOptions {
   stack: string[];
@@ -39,6 +40,8 @@ interface CliOptions {
   plan?: string;
   audit?: string[];
   invokes?: string;
+  /** A price book (JSON or YAML): each cluster's monthly cost, and the cost rules. */
+  prices?: string;
   /** Whether --stack was given, not defaulted (a --config-file then names the stack). */
   stackGiven: boolean;
   // Reports (check/report/outputs.ts): --format/--output pairs, in the order given.
@@ -66,6 +69,7 @@ function parseArgs(argv: string[]): CliOptions {
     .option("--plan <file>", "change-aware: a `pulumi preview --json`; judges the plan's changes only (the program is not run)")
     .option("--audit <file...>", "audit what a stack recorded (a `pulumi stack export`) with the pack; no program is run")
     .option("--invokes <file>", "results of data sources (invokes) offline, JSON or YAML: { <token>: <result> } (default: shaped like the provider's declared result, strings as placeholders)")
+    .option("--prices <file>", "a price book, JSON or YAML (emr-prices build makes one from the live price APIs): each cluster's monthly cost now and after the change, and the cost rules")
     .option("--timings", "print where the time went (stderr)")
     .option("-q, --quiet", "no progress output")
     // Reports and verdict
@@ -98,7 +102,7 @@ function checkInputs(project: Project, opts: CliOptions, policyConfig: string | 
   const stackFiles = fs.existsSync(stacksDir) ? fs.readdirSync(stacksDir).filter((f) => /^Pulumi\..+\.yaml$/.test(f)) : [];
   const programs = (opts.program ?? []).map((p) => path.resolve(p));
   // Options other helpers add (--state, --plan, --audit, --invokes) are inputs as soon as they exist.
-  const fileOptions = ["state", "plan", "audit", "invokes"].flatMap((key) => {
+  const fileOptions = ["state", "plan", "audit", "invokes", "prices"].flatMap((key) => {
     const value = given[key];
     const files = typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
     return files.map((file) => ({ path: path.resolve(file), what: `the --${key} file` }));
@@ -165,11 +169,12 @@ async function main(argv: string[]): Promise<number> {
 async function check(opts: CliOptions, project: Project, outputs: readonly OutputTarget[], policyConfig: string | undefined, packDir: string): Promise<number> {
   const projectDir = project.dir;
   const progress = createProgress(process.stderr, opts.quiet === true);
+  const prices = opts.prices ? readPrices(opts.prices) : undefined;
   // Modules of one mode load only in that mode: the pack should start as early as it can (it is the longest path).
   // The audit's documents are read first (a bad one fails in milliseconds); its runner loads the SDK.
   const auditDocument = opts.audit ? (require("./audit/audit-document") as typeof import("./audit/audit-document")) : undefined;
   // --plan: the pack judges the resources the plan creates or updates, as an audit of their new states.
-  const plan = opts.plan ? planTarget(project, opts, opts.plan) : undefined;
+  const plan = opts.plan ? planTarget(project, opts, opts.plan, prices) : undefined;
   const audits = plan ? [plan.audited] : auditDocument && opts.audit ? opts.audit.map(auditDocument.loadAudit) : [];
   const audit = audits.length ? (require("./audit/audit") as typeof import("./audit/audit")) : undefined;
   const targets = audits.length ? [] : checkTargets(project, opts);
@@ -215,7 +220,7 @@ async function check(opts: CliOptions, project: Project, outputs: readonly Outpu
   try {
     const result = audit
       ? await audit.runAudit({ audits, packProcess, sdk, policyConfigFile: policyConfig, progress: (s) => progress.step(s) })
-      : await runCheck({ projectDir, targets, packDir, packProcess, sdk, typecheck, invokeFixtures, policyConfigFile: policyConfig, progress: (s) => progress.step(s) });
+      : await runCheck({ projectDir, targets, packDir, packProcess, sdk, typecheck, invokeFixtures, policyConfigFile: policyConfig, progress: (s) => progress.step(s), ...(prices ? { prices } : {}) });
     if (plan) result.reports = [plan.report(result.reports[0])];
     progress.done();
     return finish(opts, projectDir, outputs, result, loadMs);
@@ -262,11 +267,21 @@ function finish(opts: CliOptions, projectDir: string, outputs: readonly OutputTa
   return reports.some((r) => !r.summary.passed) ? EXIT.mandatory : EXIT.clean;
 }
 
+/** `--prices`: the price book, read and checked before anything runs (a bad one is exit 2, never prices of 0). */
+function readPrices(file: string): { book: PriceBook; file: string } {
+  const { readPriceBook, PriceBookError } = require("../prices/book") as typeof import("../prices/book");
+  try {
+    return { book: readPriceBook(file), file };
+  } catch (err) {
+    throw err instanceof PriceBookError ? new UsageError(err.message) : err;
+  }
+}
+
 /**
  * `--plan`: one stack's config (for emr:retire); the resources the plan creates or updates, for the pack (no program
- * runs: the plan is its result); and how to make the report once the pack has judged them.
+ * runs: the plan is its result); and how to make the report once the pack has judged them (with its costs).
  */
-function planTarget(project: Project, opts: CliOptions, planFile: string): { audited: { file: string; stack: string; resources: CapturedResource[]; recordsIgnoreChanges: boolean }; report: (analyzed: CheckReport) => CheckReport } {
+function planTarget(project: Project, opts: CliOptions, planFile: string, prices?: { book: PriceBook; file: string }): { audited: { file: string; stack: string; resources: CapturedResource[]; recordsIgnoreChanges: boolean }; report: (analyzed: CheckReport) => CheckReport } {
   const projectDir = project.dir;
   const stack = opts.stack[0];
   const configFile = opts.configFile ? path.resolve(opts.configFile) : stackConfigPath(project.stackConfigDir, stack);
@@ -274,9 +289,16 @@ function planTarget(project: Project, opts: CliOptions, planFile: string): { aud
   const { limits } = loadPolicyConfig(policyConfigFile(projectDir, opts.policyConfig));
   const { planReport, retireEntries } = require("./change/change-check") as typeof import("./change/change-check");
   const { loadPlannedStates } = require("./audit/audit-document") as typeof import("./audit/audit-document");
+  const { withCosts } = require("./change/costs") as typeof import("./change/costs");
   retireEntries(config, file); // a bad emr:retire fails now, before the pack starts
   const resources = loadPlannedStates(planFile);
-  const report = (analyzed: CheckReport) => planReport({ stack, file: planFile, config, configFile: file ? path.relative(projectDir, file) : undefined, limits, refreshed: opts.refreshed === true, analyzed });
+  const priced = prices && { ...prices, region: config["alicloud:region"] ?? "(no alicloud:region)" };
+  const report = (analyzed: CheckReport) => {
+    // The pack's audit of the plan's new states carries no costs: the plan's before and after do.
+    const { costs: _none, ...judged } = analyzed;
+    const changed = planReport({ stack, file: planFile, config, configFile: file ? path.relative(projectDir, file) : undefined, limits, refreshed: opts.refreshed === true, analyzed: judged, ...(priced ? { prices: priced } : {}) });
+    return withCosts(changed, { ...(priced ? { prices: priced } : {}), limits, now: new Date() });
+  };
   // A plan of engine v3.2xx records the new states' ignoreChanges; an older one does not (then the policy about it is off).
   return { audited: { file: planFile, stack, resources, recordsIgnoreChanges: resources.some((r) => r.ignoreChanges !== undefined) }, report };
 }
@@ -288,6 +310,7 @@ function checkModes(opts: CliOptions, stackGiven: boolean): void {
   if ((opts.plan || opts.audit) && opts.program?.length) throw new UsageError(`${modes[0]} runs no program: leave out --program (e.g. emr-check ${modes[0] === "--plan" ? "--stack prod --plan plan.json" : "--audit state.json"})`);
   if (opts.live && !opts.state) throw new UsageError("--live reads the live counts of the clusters a --state records: give it with --state (e.g. emr-check --stack prod --state state.json --live)");
   if (opts.refreshed && !opts.state && !opts.plan) throw new UsageError("--refreshed says how a --state or --plan document was made: give it with one of them (e.g. emr-check --stack prod --state state.json --refreshed)");
+  if (opts.audit && opts.prices) throw new UsageError("--prices prices a program's clusters (and their change with --state or --plan); --audit runs no program: leave out --prices (e.g. emr-check --stack prod --state state.json --prices prices.json)");
   if (opts.audit && stackGiven) throw new UsageError("--audit takes the stack from the export itself: leave out --stack (e.g. emr-check --audit prod-state.json)");
   if ((opts.state || opts.plan) && (opts.stack.length > 1 || (opts.program?.length ?? 0) > 1)) throw new UsageError(`${modes[0]} is one stack's document: give one --stack${opts.program ? " and one --program" : ""} (e.g. emr-check --stack prod ${modes[0]} ${opts.state ? "state.json" : "plan.json"})`);
 }

@@ -21,6 +21,8 @@ import { attachChanges } from "./report/model";
 import { offlineInvokes, type InvokeFixtures } from "./inputs/invokes";
 import { checkCacheDir, startTypecheck, type TypecheckResult } from "./program/typecheck";
 import { findProgramSdk, loadSdk, type Sdk } from "./program/sdk";
+import { withCosts } from "./change/costs";
+import type { PriceBook } from "../policies/rules/cost";
 
 export interface CheckTarget {
   stack: string;
@@ -51,6 +53,10 @@ export interface CheckOptions {
   invokeFixtures?: InvokeFixtures;
   /** The programs' own SDK (check/program/sdk.ts); default: the one that resolves from the first program. */
   sdk?: Sdk;
+  /** `--prices`: the price book (each stack's region is its config's); without it the reports say how to make one. */
+  prices?: { book: PriceBook; file: string };
+  /** The time the price book's age is measured at. Defaults to now. */
+  now?: Date;
 }
 
 /** Where the time went; `packReadyAtMs` is measured from the process start, like `performance.now()`. */
@@ -181,7 +187,9 @@ export async function runCheck(options: CheckOptions): Promise<{ reports: CheckR
           placeholders: run.placeholders,
         });
       const recorded = target.recorded;
-      reports.push(recorded && !programError ? attachChanges(report, stateChanges(recorded, run.resources, configs[i].config, report.configFile, guardrails.limits, target.live)) : report);
+      const prices = options.prices && { ...options.prices, region: configs[i].config["alicloud:region"] ?? "(no alicloud:region)" };
+      const changed = recorded && !programError ? attachChanges(report, stateChanges(recorded, run.resources, configs[i].config, report.configFile, guardrails.limits, target.live, prices)) : report;
+      reports.push(withCosts(changed, { prices, captured: run.resources, limits: guardrails.limits, now: options.now ?? new Date() }));
     }
     const typecheckCached = [...typeErrors.values()].every((r) => r.cached);
     return { reports, packVersion: info.version, timings: { packReadyAtMs, programMs, analyzeMs, typecheckWaitMs, typecheckCached } };

@@ -1,6 +1,7 @@
 /**
  * The wire: one signed RPC call to the EMR 2021-03-20 API through `@alicloud/openapi-client` (ACS3-HMAC-SHA256,
- * POST /, JSON body back). Everything above this file sees plain objects and EmrApiError, never the library.
+ * POST /, JSON body back); the price clients (client/prices) use it for ECS 2014-05-26 and BSS 2017-12-14, which
+ * speak the same RPC style. Everything above this file sees plain objects and EmrApiError, never the library.
  */
 import OpenApi, * as $OpenApi from "@alicloud/openapi-client";
 import OpenApiUtil from "@alicloud/openapi-util";
@@ -28,6 +29,8 @@ export interface OpenApiTransportOptions {
   regionId: string;
   credential: Credential;
   connectTimeoutMs?: number;
+  /** The API version the actions belong to. Defaults to EMR's (2021-03-20); the price clients give ECS's and BSS's. */
+  version?: string;
 }
 
 /** The public regional host, e.g. `emr.cn-hangzhou.aliyuncs.com` (the documented endpoint list). */
@@ -41,7 +44,7 @@ export function openApiTransport(opts: OpenApiTransportOptions): Transport {
   return {
     async call(action, request, timeoutMs) {
       const params = new $OpenApi.Params({
-        action, version: API_VERSION, protocol: "HTTPS", pathname: "/", method: "POST",
+        action, version: opts.version ?? API_VERSION, protocol: "HTTPS", pathname: "/", method: "POST",
         authType: "AK", style: "RPC", reqBodyType: "formData", bodyType: "json",
       });
       const req = new $OpenApi.OpenApiRequest({

@@ -42,6 +42,11 @@ export const acknowledgementsSchema = z.strictObject({
   newCluster: z.boolean().optional(),
   /** Each removed or replaced auto-scaling policy: `"<group>:remove"` or `"<group>:replace:<8 hex>"` (the check prints it). */
   autoScaling: entries("autoScaling", "task:replace:1a2b3c4d", "a standing flag").optional(),
+  /** One change's added monthly cost, as the check prints it with a price book: `"+<whole amount> <currency>"`, e.g. `"+5480 CNY"`. */
+  monthlyCost: z.string().superRefine((v, ctx) => {
+    const problem = ackEntryProblem("monthlyCost", v);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }).optional(),
 });
 export type AcknowledgementsSpec = z.output<typeof acknowledgementsSchema>;
 
@@ -57,5 +62,6 @@ export function acknowledgementTags(ack: AcknowledgementsSpec, clusterName: stri
   if (ack.paymentSwitch) tags[ACK_TAGS.paymentSwitch] = ack.paymentSwitch;
   if (ack.newCluster) tags[ACK_TAGS.newCluster] = clusterName;
   if (ack.autoScaling) tags[ACK_TAGS.autoScaling] = ack.autoScaling.join(",");
+  if (ack.monthlyCost) tags[ACK_TAGS.monthlyCost] = ack.monthlyCost;
   return tags;
 }

@@ -19,6 +19,7 @@ import { checkCallPlans, describeCall, judgeResourceReplacement, parseRetireEntr
 import { ruleEntry } from "../../policies/rules/catalog";
 import type { GuardrailLimits } from "../../policies/rules/domain";
 import { withSecretReferences } from "./recorded-secrets";
+import { pairCosts, type Prices } from "./costs";
 
 /** A document's text; a missing or unreadable file is a usage error (exit 2) naming the flag. */
 export function readDocument(file: string, flag: string, example: string): string {
@@ -159,11 +160,14 @@ export interface JudgeArgs {
   regionId?: string;
   /** Live clusters read from the API, by recorded cluster ID (`--live`). */
   live?: ReadonlyMap<string, LiveState>;
+  /** `--prices`: each cluster's cost before and after, judged by the cost rule. */
+  prices?: Prices;
 }
 
 /** Judges the changes of a recorded state or a plan and lays them out for the report. */
 export function judgeChanges(args: JudgeArgs): ChangeSection {
   const clusters: JudgedCluster[] = [];
+  const costs = args.prices ? pairCosts(args.pairs, args.prices) : undefined;
   for (const pair of args.pairs.filter(isCluster)) {
     const input = args.clusterArgs(pair);
     const live = pair.recorded?.id ? args.live?.get(pair.recorded.id) : undefined;
@@ -176,6 +180,7 @@ export function judgeChanges(args: JudgeArgs): ChangeSection {
       plan, acks, ...(typeof name === "string" ? { clusterName: name } : {}),
       ...(pair.recorded ? { recorded: { id: pair.recorded.id, protect: pair.recorded.protect, retainOnDelete: pair.recorded.retainOnDelete } } : {}),
       ...(pair.recorded && !pair.program ? { uses: usedBy(pair.recorded, args.pairs) } : {}),
+      ...(costs?.has(pair.urn) ? { cost: costs.get(pair.urn) } : {}),
     });
   }
   // The thresholds are the pack's, from the one guardrail configuration (guardrails.json), so the two agree.
@@ -206,17 +211,20 @@ export function judgeChanges(args: JudgeArgs): ChangeSection {
   const count = (level: string) => entries.reduce((n, c) => n + c.verdicts.filter((v) => v.level === level).length, 0);
   const unknowns = entries.flatMap((c) => c.unknown);
   const undecided = unknowns.filter((u) => ruleEntry(u.split(":")[0])?.level !== "advisory").length;
-  return { source: args.source, file: args.file, clusters: entries, operations, summary: { mandatory: count("mandatory"), advisory: count("advisory"), unknown: unknowns.length, undecided } };
+  return {
+    source: args.source, file: args.file, clusters: entries, operations, summary: { mandatory: count("mandatory"), advisory: count("advisory"), unknown: unknowns.length, undecided },
+    ...(costs ? { costs: [...costs.values()].map((c) => c.change) } : {}),
+  };
 }
 
 /** `--state`: the program's resources against the recorded ones. */
-export function stateChanges(recorded: RecordedStack, captured: readonly CapturedResource[], config: Record<string, string>, configFile: string | undefined, limits: GuardrailLimits, live?: ReadonlyMap<string, LiveState>): ChangeSection {
+export function stateChanges(recorded: RecordedStack, captured: readonly CapturedResource[], config: Record<string, string>, configFile: string | undefined, limits: GuardrailLimits, live?: ReadonlyMap<string, LiveState>, prices?: Prices): ChangeSection {
   const pairs = pairResources(recorded.resources, programResources(captured));
-  return judgeChanges({ source: "state", file: recorded.file, pairs, clusterArgs: (p) => clusterPlanArgs(p, recorded.refreshed), retire: retireEntries(config, configFile), limits, regionId: config["alicloud:region"], ...(live ? { live } : {}) });
+  return judgeChanges({ source: "state", file: recorded.file, pairs, clusterArgs: (p) => clusterPlanArgs(p, recorded.refreshed), retire: retireEntries(config, configFile), limits, regionId: config["alicloud:region"], ...(live ? { live } : {}), ...(prices ? { prices } : {}) });
 }
 
 /** `--plan`: the plan's own before/after; the program is not run (a cluster is judged once, from the plan). */
-export function planChanges(file: string, config: Record<string, string>, configFile: string | undefined, limits: GuardrailLimits, refreshedFlag: boolean): ChangeSection {
+export function planChanges(file: string, config: Record<string, string>, configFile: string | undefined, limits: GuardrailLimits, refreshedFlag: boolean, prices?: Prices): ChangeSection {
   const doc = asUsage(() => readPreview(readDocument(file, "--plan", PLAN_EXAMPLE), file));
   const planned = new Map(doc.resources.map((r) => [r.urn, r]));
   const pairs: ResourcePair[] = doc.resources.map((r) => ({
@@ -225,15 +233,15 @@ export function planChanges(file: string, config: Record<string, string>, config
     ...(r.after && r.op !== "delete" ? { program: { urn: r.urn, type: r.type, name: r.name, inputs: r.after, protect: r.protect ?? false, retainOnDelete: r.retainOnDelete ?? false, ignoreChanges: r.ignoreChanges ?? [], replaceOnChanges: r.replaceOnChanges ?? (r.op === "replace" ? r.replaceReasons : []), aliases: [] } } : {}),
   }));
   const refreshed = refreshedFlag || doc.refreshed;
-  return judgeChanges({ source: "plan", file, pairs, clusterArgs: (p) => planClusterArgs(planned.get(p.urn)!, refreshed), retire: retireEntries(config, configFile), limits, regionId: config["alicloud:region"] });
+  return judgeChanges({ source: "plan", file, pairs, clusterArgs: (p) => planClusterArgs(planned.get(p.urn)!, refreshed), retire: retireEntries(config, configFile), limits, regionId: config["alicloud:region"], ...(prices ? { prices } : {}) });
 }
 
 /**
  * The report of `--plan`: the pack's verdicts on the resources the plan creates or updates (`analyzed`: the pack's
  * report of them), and the plan's changes as calls.
  */
-export function planReport(args: { stack: string; file: string; config: Record<string, string>; configFile?: string; limits: GuardrailLimits; refreshed?: boolean; analyzed?: CheckReport }): CheckReport {
-  const section = planChanges(args.file, args.config, args.configFile, args.limits, args.refreshed === true);
+export function planReport(args: { stack: string; file: string; config: Record<string, string>; configFile?: string; limits: GuardrailLimits; refreshed?: boolean; analyzed?: CheckReport; prices?: Prices }): CheckReport {
+  const section = planChanges(args.file, args.config, args.configFile, args.limits, args.refreshed === true, args.prices);
   const base = args.analyzed ?? buildReport({ stack: args.stack, program: `plan ${args.file}`, resources: [], diagnostics: [] });
   return attachChanges({ ...base, stack: args.stack, program: `plan ${args.file}`, ...(args.configFile ? { configFile: args.configFile } : {}), kind: "plan" }, section);
 }

@@ -3,6 +3,7 @@
  * neither break the table nor inject HTML or links into the comment.
  */
 import { renderChangesMarkdown } from "./changes";
+import { renderCostsMarkdown } from "./costs";
 import { renderClusterPlan } from "./cluster-plan";
 import { escapeMarkdown, overallLine, protectionText, shortType, summaryLine } from "./formatting";
 import { overallSummary, type CheckReport } from "./model";
@@ -28,6 +29,7 @@ export function renderMarkdown(reports: CheckReport[], failure?: string): string
       out.push("");
     }
     if (r.changes) out.push(...renderChangesMarkdown(r.changes));
+    if (r.costs) out.push(...renderCostsMarkdown(r.costs));
     if (r.kind === "plan") continue;
     out.push(`<details><summary>${r.kind === "audit" ? "Recorded" : "Planned"} resources (${r.resources.length})</summary>`, "", "| Type | Name | Protection | Key attributes |", "|---|---|---|---|");
     for (const p of r.resources) out.push(`| ${escapeMarkdown(shortType(p.type))} | ${escapeMarkdown(p.name)} | ${escapeMarkdown(protectionText(p.protections))} | ${escapeMarkdown(p.details)} |`);

@@ -6,6 +6,7 @@
 import type { CapturedResource } from "../program/capture";
 import type { Placeholder } from "../inputs/invokes";
 import type { Diagnostic, EnforcementLevel } from "../pack/pack-runner";
+import type { CostChange } from "../../policies/rules/cost";
 import { CLUSTER_TYPE, clusterPlan, protections, type ClusterPlan, type Protections } from "./cluster-plan";
 import { display } from "./values";
 
@@ -53,6 +54,19 @@ export interface CheckReport {
   changes?: ChangeSection;
   /** Values of data sources (invokes) the check made up offline (token + field paths): the verdict was reached with them. */
   placeholders?: Placeholder[];
+  /** Money: each cluster's (and metastore's) monthly cost at the price book's prices (`--prices`), or how to get one. */
+  costs?: CostSection;
+}
+
+export interface CostSection {
+  /** The book read (`--prices`); absent: there was none (see `hint`). */
+  book?: { file: string; name: string; test: boolean; region: string; ageDays?: number };
+  /** Without a book: how to make one. */
+  hint?: string;
+  /** Each priced resource: its monthly cost before (with --state/--plan) and after, and the delta. */
+  resources: CostChange[];
+  /** The book's own findings (its age). */
+  findings: { rule: string; level: "mandatory" | "advisory"; path: string; message: string; fix: string }[];
 }
 
 export interface ChangeVerdict {
@@ -98,6 +112,8 @@ export interface ChangeSection {
   operations?: Record<string, NonNullable<ClusterChangeEntry["kind"]>>;
   /** `undecided`: what a mandatory rule could not tell offline (never a pass); `unknown`: every such path. */
   summary: { mandatory: number; advisory: number; unknown: number; undecided: number };
+  /** With a price book: each priced resource's cost before and after (moved into the report's cost section). */
+  costs?: CostChange[];
 }
 
 /** The report with its change section; a mandatory change verdict fails it like a mandatory violation. */
@@ -176,6 +192,13 @@ export function buildReport(args: {
     ...(args.notes?.length ? { notes: args.notes } : {}),
     ...(args.placeholders?.length ? { placeholders: args.placeholders } : {}),
   };
+}
+
+/** The report with its cost section; the book's findings count with the report's own (advisory: exit 0 by default). */
+export function attachCosts(report: CheckReport, costs: CostSection): CheckReport {
+  const count = (level: string) => costs.findings.filter((f) => f.level === level).length;
+  const mandatory = report.summary.mandatory + count("mandatory");
+  return { ...report, costs, summary: { ...report.summary, mandatory, advisory: report.summary.advisory + count("advisory"), passed: report.summary.passed && count("mandatory") === 0 } };
 }
 
 /** Which violations fail the check (exit 1): mandatory ones (the default), or advisory ones too. */

@@ -9,6 +9,7 @@ import * as path from "path";
 import { pathToFileURL } from "url";
 import type { Invocation, Log, ReportingDescriptor, Result } from "sarif";
 import { changeSarifResults } from "./changes";
+import { COST_RULE_ID, costSarifResults } from "./costs";
 import { summaryLine } from "./formatting";
 import type { CheckReport } from "./model";
 import { nameOfUrn } from "../../policies/engine";
@@ -115,6 +116,11 @@ export function renderSarif(reports: CheckReport[], packVersion: string, root = 
     if (report.changes) {
       const found = changeSarifResults(report.changes, (cluster, urn) => [{ physicalLocation: { artifactLocation: { uri }, region: { startLine: lineOf(configText, cluster) } }, ...(urn ? { logicalLocations: [{ fullyQualifiedName: urn, kind: "resource" }] } : {}) }]);
       for (const r of found) describe(r.ruleId, r.level ?? "error");
+      results.push(...found);
+    }
+    if (report.costs) {
+      const found = costSarifResults(report.costs, uri);
+      for (const r of found) if (!rules.has(r.ruleId)) rules.set(r.ruleId, { id: r.ruleId, name: r.ruleId, shortDescription: { text: r.ruleId === COST_RULE_ID ? "A resource's monthly cost at the price book's prices (now, after, change)." : r.ruleId }, defaultConfiguration: { level: r.level } });
       results.push(...found);
     }
   }

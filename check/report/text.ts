@@ -3,6 +3,7 @@
  * attributes are cut with "…", never a name), violations grouped by resource, one summary line.
  */
 import { renderChangesText } from "./changes";
+import { renderCostsText } from "./costs";
 import { renderClusterPlan } from "./cluster-plan";
 import { protectionText, shortType, summaryLine, truncate } from "./formatting";
 import type { CheckReport } from "./model";
@@ -50,6 +51,7 @@ export function renderText(report: CheckReport, options: TextOptions = {}): stri
     if (report.resources.length) out.push(PROTECTION_LEGEND);
   } else out.push(`Stack ${report.stack} (${report.program})`);
   if (report.changes) out.push(...renderChangesText(report.changes));
+  if (report.costs) out.push(...renderCostsText(report.costs));
   if (options.details && report.clusters.length) {
     out.push("", "What will be built:");
     for (const c of report.clusters) out.push(...renderClusterPlan(c).map((l) => `  ${l}`));

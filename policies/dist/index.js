@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 e3a8977ee2bc906bf7b060350b65d947ff720e1e6b2c39da877ffe100d2162ad
+// sources: sha256 0f2c88fa5949d753c64b56c441c9fdf434b5d41d9451e3e7a298a7784a0ae4a8
 "use strict";
 
 // index.ts
@@ -194,7 +194,11 @@ var DEFAULT_LIMITS = {
   maxScaleInPerCall: 10,
   clusterNodesCostAckThreshold: 100,
   maxAutoScalingCapacity: 100,
-  subscriptionMonthsAckThreshold: 12
+  subscriptionMonthsAckThreshold: 12,
+  // No source sets these two: they are the organisation's to choose (guardrails.json states them); these defaults
+  // are this project's starting point, not facts about prices.
+  monthlyCostAckThreshold: 5e3,
+  priceBookMaxAgeDays: 30
 };
 var ACK_TAGS = {
   /** Largest node-group size acknowledged, e.g. "40". */
@@ -214,7 +218,9 @@ var ACK_TAGS = {
   /** One of several clusters a plan creates: the cluster's name, e.g. "lakehouse-prod". */
   newCluster: "emr-guard:ack-new-cluster",
   /** A removed or replaced auto-scaling policy: "<group>:remove" or "<group>:replace:<8 hex of the new policy>". */
-  autoScaling: "emr-guard:ack-auto-scaling"
+  autoScaling: "emr-guard:ack-auto-scaling",
+  /** One change's added monthly cost, "+<whole amount> <currency>" as the check prints it, e.g. "+5480 CNY". */
+  monthlyCost: "emr-guard:ack-monthly-cost"
 };
 var DEFAULT_PRODUCTION_STACK_PATTERNS = ["prod", "prod-*", "production", "*-prod", "prd"];
 var TYPES = {
@@ -608,7 +614,9 @@ function capacityRules(d) {
       description: `Checks whether a cluster that may grow above the cost threshold (${t("clusterNodesCostAckThreshold")} nodes in total, each auto-scaled group counted at its MaxCapacity) carries the tag ${ACK_TAGS.clusterNodes} covering its total.`,
       fix: `sign off the total with the tag ${ACK_TAGS.clusterNodes} (acknowledgements.clusterNodes), or reduce the node groups or their maxCapacity`,
       note: `An auto-scaled group counts at the larger of its nodeCount and its MaxCapacity (the API's ${AUTO_SCALING.defaultMaxCapacity} when the policy states none). A group that cannot be counted yet makes the total unknown, unless the known part already exceeds the threshold.`,
-      limits: ["clusterNodesCostAckThreshold"]
+      limits: ["clusterNodesCostAckThreshold"],
+      // The cost rules of the change-aware check (policies/rules/cost) read these two with a price book (--prices).
+      hosts: ["monthlyCostAckThreshold", "priceBookMaxAgeDays"]
     },
     {
       name: "emr-auto-scaling-max-capacity",
@@ -694,7 +702,9 @@ var CHANGE_RULES = {
   ackFormat: "emr-change-ack-format",
   newClusters: "emr-change-new-clusters",
   retirement: "emr-change-retirement",
-  staleAcks: "emr-change-stale-acks"
+  staleAcks: "emr-change-stale-acks",
+  monthlyCost: "emr-change-monthly-cost",
+  priceBookAge: "emr-price-book-age"
 };
 
 // rules/catalog/changes.ts
@@ -861,6 +871,24 @@ function changeRules(d) {
       judges: "acknowledgement tags and emr:retire entries",
       description: "Checks whether every acknowledgement names a change of this plan (an entry left over, or spent by an earlier update, approves nothing).",
       fix: "remove the entry; write a new one for the change it should approve"
+    },
+    {
+      ...change,
+      name: CHANGE_RULES.monthlyCost,
+      judges: "a cluster's monthly cost before and after the change, at a price book's prices (--prices)",
+      description: `Checks whether a change that adds more than the threshold (${t("monthlyCostAckThreshold")}, in the price book's currency) to a cluster's monthly cost carries the tag ${ACK_TAGS.monthlyCost} naming that amount.`,
+      fix: `acknowledge the amount the check prints with the tag ${ACK_TAGS.monthlyCost} (acknowledgements.monthlyCost), or make the change smaller`,
+      note: "Judged only with a price book. Auto-scaled groups count from MinCapacity to MaxCapacity and the larger delta is judged; a delta whose unpriced parts differ between before and after is not known (no verdict), never 0.",
+      limits: ["monthlyCostAckThreshold"]
+    },
+    {
+      ...change,
+      name: CHANGE_RULES.priceBookAge,
+      level: "advisory",
+      judges: "the price book's readAt dates (--prices)",
+      description: `Checks whether the price book's oldest price was read at most the limit ago (${t("priceBookMaxAgeDays")} days).`,
+      fix: "rebuild the book: emr-prices build --stack <stack> --output <file>",
+      limits: ["priceBookMaxAgeDays"]
     }
   ];
 }
@@ -1123,7 +1151,9 @@ var LIMIT_DESCRIPTIONS = {
   maxScaleInPerCall: `Most nodes one update may release from a TASK group (${CHANGE_READERS}).`,
   clusterNodesCostAckThreshold: `Clusters above this many nodes in total need the ${ACK_TAGS.clusterNodes} tag.`,
   maxAutoScalingCapacity: "Highest auto-scaling MaxCapacity.",
-  subscriptionMonthsAckThreshold: `Subscriptions longer than this many months need the ${ACK_TAGS.subscriptionMonths} tag.`
+  subscriptionMonthsAckThreshold: `Subscriptions longer than this many months need the ${ACK_TAGS.subscriptionMonths} tag.`,
+  monthlyCostAckThreshold: `A change that adds more than this to a cluster's monthly cost (in the price book's currency) needs the ${ACK_TAGS.monthlyCost} tag naming the amount (the change-aware check reads this, with --prices).`,
+  priceBookMaxAgeDays: "A price book older than this many days (its oldest price) is reported, advisory (the check reads this, with --prices)."
 };
 var PRODUCTION_STACKS_DESCRIPTION = "Stack names treated as production (* is a wildcard).";
 

@@ -147,6 +147,13 @@ export interface GuardrailLimits {
   maxAutoScalingCapacity: number;
   /** A subscription longer than this many months needs a cost acknowledgement. */
   subscriptionMonthsAckThreshold: number;
+  /**
+   * A change that adds more than this to a cluster's monthly cost, in the price book's currency, needs the
+   * acknowledgement of that amount (tag ACK_TAGS.monthlyCost). Judged only with a price book (`--prices`).
+   */
+  monthlyCostAckThreshold: number;
+  /** A price book whose oldest price was read more than this many days ago is reported (advisory). */
+  priceBookMaxAgeDays: number;
 }
 
 /** DecreaseNodes calls on one node group are at least this far apart (seed 002: "BatchInterval ≥ 120 seconds"). */
@@ -164,6 +171,10 @@ export const DEFAULT_LIMITS: GuardrailLimits = {
   clusterNodesCostAckThreshold: 100,
   maxAutoScalingCapacity: 100,
   subscriptionMonthsAckThreshold: 12,
+  // No source sets these two: they are the organisation's to choose (guardrails.json states them); these defaults
+  // are this project's starting point, not facts about prices.
+  monthlyCostAckThreshold: 5000,
+  priceBookMaxAgeDays: 30,
 };
 
 /**
@@ -189,6 +200,8 @@ export const ACK_TAGS = {
   newCluster: "emr-guard:ack-new-cluster",
   /** A removed or replaced auto-scaling policy: "<group>:remove" or "<group>:replace:<8 hex of the new policy>". */
   autoScaling: "emr-guard:ack-auto-scaling",
+  /** One change's added monthly cost, "+<whole amount> <currency>" as the check prints it, e.g. "+5480 CNY". */
+  monthlyCost: "emr-guard:ack-monthly-cost",
 } as const;
 
 /**

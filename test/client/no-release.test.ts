@@ -33,6 +33,8 @@ describe("EmrClient cannot release a cluster", () => {
       "CreateNodeGroup", "DecreaseNodes", "GetAutoScalingPolicy", "GetCluster", "GetClusterCloneMeta", "IncreaseNodes", "ListApplicationConfigs", "ListApplications", "ListAutoScalingActivities",
       "ListClusters", "ListInstanceTypes", "ListNodeGroups", "ListNodes", "ListReleaseVersions", "ListTagResources", "PutAutoScalingPolicy", "RemoveAutoScalingPolicy",
       "RunCluster", "UpdateClusterAttribute",
-    ]);
+      // The price clients' reads (client/prices: ECS and BSS, for the price book).
+      "DescribePrice", "DescribePricingModule", "GetPayAsYouGoPrice", "GetSubscriptionPrice", "QueryProductList",
+    ].sort());
   });
 });

@@ -3,7 +3,8 @@
  * Action query parameter, JSON bodies, JSON errors with Code/Message/RequestId), with fault injection between
  * authentication and the state. Two signature schemes: ACS3-HMAC-SHA256 (our EMR client) and HMAC-SHA1 1.0 (the
  * alicloud provider's RPC clients). One port serves every product; the API version picks it, as each product's
- * version differs: EMR 2021-03-20 (state.ts), ECS 2014-05-26 (ecs.ts).
+ * version differs: EMR 2021-03-20 (state.ts), ECS 2014-05-26 (ecs.ts; its DescribePrice in prices.ts), BSS 2017-12-14
+ * (prices.ts: the price actions, with made-up prices).
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -13,6 +14,7 @@ import { systemClock } from "../../client/clock";
 import { EcsState, ECS_VERSION } from "./ecs";
 import { FaultInjector } from "./faults";
 import { ParamError, unflatten, type Params } from "./params";
+import { BSS_VERSION, priceHandler } from "./prices";
 import { redact } from "./redact";
 import { ReplayGuard, RPC_COMMON_PARAMS, verifyAcs3, verifyRpcV1 } from "./signature";
 import { EmulatorState, type EmulatorTimings } from "./state";
@@ -65,7 +67,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   });
   const products: Record<string, { name: string; handle(action: string, p: Params): Record<string, unknown> }> = {
     [VERSION]: { name: "emr", handle: (a, p) => state.handle(a, p) },
-    [ECS_VERSION]: { name: "ecs", handle: (a, p) => ecs.handle(a, p) },
+    [ECS_VERSION]: { name: "ecs", handle: (a, p) => priceHandler(ECS_VERSION, a)?.(p) ?? ecs.handle(a, p) },
+    [BSS_VERSION]: { name: "bss", handle: (a, p) => bssHandle(a, p) },
   };
 
   const server = createServer((req, res) => {
@@ -137,6 +140,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       server.close((e) => (e ? reject(e) : resolve()));
     }),
   };
+}
+
+/** The BSS price actions; another action of that version is not found, as ECS answers it. */
+function bssHandle(action: string, p: Params): Record<string, unknown> {
+  const handler = priceHandler(BSS_VERSION, action);
+  if (!handler) throw new ParamError("InvalidAction.NotFound", `Specified api is not found, please check your url and method. (${action})`, 404);
+  return handler(p);
 }
 
 const header = (req: IncomingMessage, name: string): string | undefined => {

@@ -83,7 +83,7 @@ describe("no text of the catalog states a threshold of its own", () => {
 
 describe("a finding states the threshold the run was configured with, never the default", () => {
   // Configured thresholds that are none of the defaults.
-  const limits: GuardrailLimits = { maxNodesPerGroupAtCreate: 13, nodeGroupAckThreshold: 7, scaleOutAckThreshold: 6, maxScaleOutPerCall: 9, maxScaleInPerCall: 3, clusterNodesCostAckThreshold: 17, maxAutoScalingCapacity: 19, subscriptionMonthsAckThreshold: 9 };
+  const limits: GuardrailLimits = { maxNodesPerGroupAtCreate: 13, nodeGroupAckThreshold: 7, scaleOutAckThreshold: 6, maxScaleOutPerCall: 9, maxScaleInPerCall: 3, clusterNodesCostAckThreshold: 17, maxAutoScalingCapacity: 19, subscriptionMonthsAckThreshold: 9, monthlyCostAckThreshold: 4321, priceBookMaxAgeDays: 11 };
   const DEFAULT_PHRASES = /\b(50|30|20|10|100|12)(-node| nodes?\b| months?\b)|\b(at most|above|of) (50|30|20|10|100|12)\b/;
   const text = (o: Outcome | { message: string; fix: string }[]) => (Array.isArray(o) ? o : o.kind === "non-compliant" ? o.findings : []).map((f) => `${f.message} Fix: ${f.fix}`);
   const ctx = ruleContext(limits);

@@ -33,6 +33,8 @@ export function capacityRules(d: GuardrailLimits): RuleText[] {
       fix: `sign off the total with the tag ${ACK_TAGS.clusterNodes} (acknowledgements.clusterNodes), or reduce the node groups or their maxCapacity`,
       note: `An auto-scaled group counts at the larger of its nodeCount and its MaxCapacity (the API's ${AUTO_SCALING.defaultMaxCapacity} when the policy states none). A group that cannot be counted yet makes the total unknown, unless the known part already exceeds the threshold.`,
       limits: ["clusterNodesCostAckThreshold"],
+      // The cost rules of the change-aware check (policies/rules/cost) read these two with a price book (--prices).
+      hosts: ["monthlyCostAckThreshold", "priceBookMaxAgeDays"],
     },
     {
       name: "emr-auto-scaling-max-capacity",

@@ -174,5 +174,23 @@ export function changeRules(d: GuardrailLimits): RuleText[] {
       description: "Checks whether every acknowledgement names a change of this plan (an entry left over, or spent by an earlier update, approves nothing).",
       fix: "remove the entry; write a new one for the change it should approve",
     },
+    {
+      ...change,
+      name: C.monthlyCost,
+      judges: "a cluster's monthly cost before and after the change, at a price book's prices (--prices)",
+      description: `Checks whether a change that adds more than the threshold (${t("monthlyCostAckThreshold")}, in the price book's currency) to a cluster's monthly cost carries the tag ${ACK_TAGS.monthlyCost} naming that amount.`,
+      fix: `acknowledge the amount the check prints with the tag ${ACK_TAGS.monthlyCost} (acknowledgements.monthlyCost), or make the change smaller`,
+      note: "Judged only with a price book. Auto-scaled groups count from MinCapacity to MaxCapacity and the larger delta is judged; a delta whose unpriced parts differ between before and after is not known (no verdict), never 0.",
+      limits: ["monthlyCostAckThreshold"],
+    },
+    {
+      ...change,
+      name: C.priceBookAge,
+      level: "advisory",
+      judges: "the price book's readAt dates (--prices)",
+      description: `Checks whether the price book's oldest price was read at most the limit ago (${t("priceBookMaxAgeDays")} days).`,
+      fix: "rebuild the book: emr-prices build --stack <stack> --output <file>",
+      limits: ["priceBookMaxAgeDays"],
+    },
   ];
 }

@@ -13,6 +13,8 @@ export const LIMIT_DESCRIPTIONS: Readonly<Record<LimitKey, string>> = {
   clusterNodesCostAckThreshold: `Clusters above this many nodes in total need the ${ACK_TAGS.clusterNodes} tag.`,
   maxAutoScalingCapacity: "Highest auto-scaling MaxCapacity.",
   subscriptionMonthsAckThreshold: `Subscriptions longer than this many months need the ${ACK_TAGS.subscriptionMonths} tag.`,
+  monthlyCostAckThreshold: `A change that adds more than this to a cluster's monthly cost (in the price book's currency) needs the ${ACK_TAGS.monthlyCost} tag naming the amount (the change-aware check reads this, with --prices).`,
+  priceBookMaxAgeDays: "A price book older than this many days (its oldest price) is reported, advisory (the check reads this, with --prices).",
 };
 
 export const PRODUCTION_STACKS_DESCRIPTION = "Stack names treated as production (* is a wildcard).";

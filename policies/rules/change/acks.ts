@@ -20,11 +20,12 @@ export const CHANGE_ACK_TAGS = {
   paymentSwitch: ACK_TAGS.paymentSwitch,
   newCluster: ACK_TAGS.newCluster,
   autoScaling: ACK_TAGS.autoScaling,
+  monthlyCost: ACK_TAGS.monthlyCost,
 } as const;
 export type ChangeAckKind = keyof typeof CHANGE_ACK_TAGS;
 
 /** Kinds whose entries name one change (the numeric ones state an end state and are never stale). */
-export const NAMED_CHANGE_ACKS = ["scaleOut", "scaleIn", "taskToZero", "paymentSwitch", "newCluster", "autoScaling"] as const;
+export const NAMED_CHANGE_ACKS = ["scaleOut", "scaleIn", "taskToZero", "paymentSwitch", "newCluster", "autoScaling", "monthlyCost"] as const;
 export type NamedChangeAck = (typeof NAMED_CHANGE_ACKS)[number];
 
 /** The acknowledgement that would approve a finding: the tag and the exact entry to add. */
@@ -65,6 +66,7 @@ const FORMS: Record<NamedChangeAck, { re: RegExp; example: string; canonical: (m
   // A cluster name, within what one tag value can hold.
   newCluster: { re: new RegExp(`^([\\p{L}\\p{N}_-]{1,${TAG_RULES.maxValueLength}})$`, "u"), example: "analytics-prod", canonical: (m) => m[1] },
   autoScaling: { re: new RegExp(`^${GROUP}:(remove|replace:[0-9a-f]{8})$`, "u"), example: "task:remove or task:replace:1a2b3c4d", canonical: (m) => `${m[1]}:${m[2]}` },
+  monthlyCost: { re: /^\+(\d+)\s*([A-Z]{3})$/, example: "+5480 CNY", canonical: (m) => ackValue.monthlyCost(Number(m[1]), m[2]) },
 };
 
 /** The exact entry values, in one place: the rules compare with them and the messages print them. */
@@ -76,6 +78,8 @@ export const ackValue = {
   newCluster: (clusterName: string) => clusterName,
   autoScalingRemove: (group: string) => `${group}:remove`,
   autoScalingReplace: (group: string, fingerprint: string) => `${group}:replace:${fingerprint}`,
+  /** A change's added monthly cost, in whole units of the price book's currency (rounded up). */
+  monthlyCost: (amount: number, currency: string) => `+${Math.ceil(Math.round(amount * 100) / 100)} ${currency}`,
 };
 
 /** The EmrCluster spec field that sets each tag. */
@@ -89,12 +93,14 @@ const SPEC_FIELD: Record<ChangeAckKind, (value: string) => string> = {
   paymentSwitch: (v) => `acknowledgements.paymentSwitch: "${v}"`,
   newCluster: () => "acknowledgements.newCluster: true",
   autoScaling: (v) => `acknowledgements.autoScaling: ["${v}"]`,
+  monthlyCost: (v) => `acknowledgements.monthlyCost: "${v}"`,
 };
 
 /** How to add an acknowledgement, with its exact value: `the tag emr-guard:ack-scale-out: "core:40->65" (...)`. */
 export function renderAck(ack: AckRef): string {
   const tag = CHANGE_ACK_TAGS[ack.kind];
-  const entries = (NAMED_CHANGE_ACKS as readonly string[]).includes(ack.kind) ? ", one comma-separated entry among others" : "";
+  // A cluster has one cost change per update: its tag holds one entry.
+  const entries = (NAMED_CHANGE_ACKS as readonly string[]).includes(ack.kind) && ack.kind !== "monthlyCost" ? ", one comma-separated entry among others" : "";
   return `the tag ${tag}: "${ack.value}"${entries} (${SPEC_FIELD[ack.kind](ack.value)} in the EmrCluster spec)`;
 }
 

@@ -29,6 +29,16 @@ export interface ChangeContext {
   limits: GuardrailLimits;
   /** The acknowledgements of this cluster (its tags after the change), parsed by `parseAcks`. */
   acks: Acks;
+  /** With a price book: the money a size or a commitment stands for, for the findings' messages (cost/lens.ts). */
+  costs?: CostLens;
+}
+
+/** What an acknowledged size or commitment costs at the price book's prices; undefined where the book has no price. */
+export interface CostLens {
+  /** `n` nodes of a group a month, e.g. `40 × 1,234.50 = 49,380.00 CNY a month`. */
+  groupNodes(group: string, nodes: number): string | undefined;
+  /** A subscription of `months` of one group (or of every Subscription group), e.g. `24 × 3,000.00 = 72,000.00 CNY`. */
+  commitment(months: number, group?: string): string | undefined;
 }
 
 /** The Outcome vocabulary of the end-state rules, with change findings. */

@@ -11,7 +11,7 @@ import type { ChangeFinding } from "../change/types";
 import type { EmrCall } from "../calls/types";
 import { ACK_TAGS, IDENTITY_TAG, MONTHS_PER_UNIT } from "../domain";
 import { isUnknown } from "../types";
-import { advisory, changeFinding, describeCall, missingAck, type GateContext } from "./finding";
+import { advisory, changeFinding, describeCall, missingAck, moneyOf, type GateContext } from "./finding";
 import { CHANGE_RULES } from "./names";
 
 const policyPath = (group: string) => `nodeGroups[name="${group}"].autoScalingPolicy`;
@@ -69,7 +69,7 @@ export function gatePaymentSwitch(call: EmrCall, ctx: GateContext): ChangeFindin
   const d = call.params.PaymentDuration;
   const months = typeof d === "number" ? d * (call.params.PaymentDurationUnit === "Year" ? MONTHS_PER_UNIT.Year : MONTHS_PER_UNIT.Month) : undefined;
   if (months !== undefined && months > ctx.limits.subscriptionMonthsAckThreshold && !hasAck(ctx.acks, { kind: "subscriptionMonths", value: String(months) })) {
-    out.push(changeFinding(CHANGE_RULES.paymentSwitch, { cluster: ctx.cluster, group: call.group, path, call }, `${call.action} commits ${whose} to ${months} months, above the ${ctx.limits.subscriptionMonthsAckThreshold}-month threshold`, `acknowledge it with ${renderAck({ kind: "subscriptionMonths", value: String(months) })}, or subscribe for fewer months`));
+    out.push(changeFinding(CHANGE_RULES.paymentSwitch, { cluster: ctx.cluster, group: call.group, path, call }, `${call.action} commits ${whose} to ${months} months, above the ${ctx.limits.subscriptionMonthsAckThreshold}-month threshold${moneyOf(ctx.costs?.commitment(months, call.group))}`, `acknowledge it with ${renderAck({ kind: "subscriptionMonths", value: String(months) })}, or subscribe for fewer months`));
   }
   return out;
 }

@@ -34,6 +34,11 @@ export function changeFinding(rule: string, where: Where, message: string, fix: 
 
 export const advisory = (f: ChangeFinding): ChangeFinding => ({ ...f, level: "advisory" });
 
+/** ` (40 × 1,234.50 = 49,380.00 CNY a month at the price book's prices)`, or "" without a price book or a price. */
+export function moneyOf(text: string | undefined): string {
+  return text ? ` (${text})` : "";
+}
+
 /** `IncreaseNodes core +2`, `DecreaseNodes task -1..-38 (maybe)`: one call in a line. */
 export function describeCall(c: EmrCall): string {
   const n = (sign: string, v: unknown) => (typeof v === "number" ? ` ${sign}${v}` : "");

@@ -5,7 +5,7 @@
  */
 import type { Acks } from "../change/acks";
 import { show } from "../change/format";
-import { ChangeOutcomeBuilder, type ChangeFinding, type ChangeLevel, type ChangeOutcome } from "../change/types";
+import { ChangeOutcomeBuilder, type ChangeFinding, type ChangeLevel, type ChangeOutcome, type CostLens } from "../change/types";
 import { NEW_GROUP_INSTEAD } from "../calls/provider";
 import type { ApplyRefusal, CallPlan, EmrCall } from "../calls/types";
 import { isUnknown } from "../types";
@@ -80,8 +80,8 @@ function liveCountFinding(plan: CallPlan, u: CallPlan["unknownLiveCounts"][numbe
   );
 }
 
-/** Every change rule's outcome for one cluster's plan. */
-export function judgeCallPlan(plan: CallPlan, limits: GuardrailLimits, acks: Acks): ChangeResult[] {
+/** Every change rule's outcome for one cluster's plan; `costs`: with a price book, the money behind the count findings. */
+export function judgeCallPlan(plan: CallPlan, limits: GuardrailLimits, acks: Acks, costs?: CostLens): ChangeResult[] {
   const builders = new Map<ChangeRuleName, ChangeOutcomeBuilder>();
   const on = (rule: ChangeRuleName) => {
     let b = builders.get(rule);
@@ -89,7 +89,7 @@ export function judgeCallPlan(plan: CallPlan, limits: GuardrailLimits, acks: Ack
     return b;
   };
   const add = (f: ChangeFinding) => on(f.rule as ChangeRuleName).add([f]);
-  const ctx: GateContext = { cluster: plan.cluster, limits, acks };
+  const ctx: GateContext = { cluster: plan.cluster, limits, acks, ...(costs ? { costs } : {}) };
   const recordedGroups = plan.operation === "create" ? undefined : new Set(plan.recordedGroups);
   for (const call of plan.calls.filter((c) => judgeable(c, (rule, path) => on(rule).unknown(path)))) gateCall(call, ctx, { calls: plan.calls, recordedGroups }).forEach(add);
   plan.refusals.forEach((r) => add(refusalFinding(plan, r, limits)));

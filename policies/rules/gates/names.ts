@@ -23,5 +23,7 @@ export const CHANGE_RULES = {
   newClusters: "emr-change-new-clusters",
   retirement: "emr-change-retirement",
   staleAcks: "emr-change-stale-acks",
+  monthlyCost: "emr-change-monthly-cost",
+  priceBookAge: "emr-price-book-age",
 } as const;
 export type ChangeRuleName = (typeof CHANGE_RULES)[keyof typeof CHANGE_RULES];

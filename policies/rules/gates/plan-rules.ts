@@ -4,7 +4,7 @@
  * acknowledgements no call of the plan uses (stale, or spent by an earlier update); then every cluster's own plan.
  */
 import { ackValue, hasAck, renderAck, CHANGE_ACK_TAGS, type AckRef, type Acks } from "../change/acks";
-import { ChangeOutcomeBuilder } from "../change/types";
+import { ChangeOutcomeBuilder, type CostLens } from "../change/types";
 import type { CallPlan } from "../calls/types";
 import type { GuardrailLimits } from "../domain";
 import { advisory, changeFinding } from "./finding";
@@ -12,6 +12,8 @@ import { acksOfCall } from "./gate";
 import { judgeCallPlan, type ChangeResult } from "./judge";
 import { CHANGE_RULES } from "./names";
 import type { RetireEntry } from "./retire";
+import type { CostChange } from "../cost/change";
+import { judgeMonthlyCost, monthlyCostAck } from "../cost/rule";
 
 /** A resource a removed cluster depends on (its security group, its metastore's instance, database, account, privilege). */
 export interface UsedResource {
@@ -33,6 +35,8 @@ export interface JudgedCluster {
   recorded?: { id?: string; protect?: boolean; retainOnDelete?: boolean };
   /** For a removed cluster: what it depends on in the recorded state. */
   uses?: UsedResource[];
+  /** With a price book: the cluster's monthly cost before and after, and the money behind its count findings. */
+  cost?: { change: CostChange; lens?: CostLens };
 }
 
 /** What the provider's Delete does to a resource a running cluster uses (resource_alicloud_* files of v1.285.0). */
@@ -86,21 +90,26 @@ function newClusters(clusters: readonly JudgedCluster[]): ChangeResult[] {
 }
 
 /** The named-change acknowledgements this plan's calls could use; undefined when a count is not known. */
-function usable(c: JudgedCluster): Set<string> | undefined {
+function usable(c: JudgedCluster, limits: GuardrailLimits): Set<string> | undefined {
   const { plan } = c;
   if (plan.unknown.length || plan.calls.some((x) => (x.action === "IncreaseNodes" || x.action === "DecreaseNodes") && x.from === undefined)) return undefined;
   const refs = plan.calls.flatMap(acksOfCall);
   if (plan.operation === "create") refs.push({ kind: "newCluster", value: ackValue.newCluster(c.clusterName ?? plan.cluster) });
+  const cost = c.cost && monthlyCostAck(c.cost.change, limits.monthlyCostAckThreshold);
+  if (cost) refs.push(cost);
   return new Set(refs.map((r) => `${r.kind}\u0000${r.value}`));
 }
 
-function staleAcks(c: JudgedCluster): ChangeResult {
+/** A cost acknowledgement is judged only when the change's cost is known (a price book, a delta it can price). */
+const costJudged = (c: JudgedCluster) => c.cost?.change.delta !== undefined;
+
+function staleAcks(c: JudgedCluster, limits: GuardrailLimits): ChangeResult {
   const out = new ChangeOutcomeBuilder(false);
   const { plan } = c;
   if (plan.operation !== "delete" && plan.operation !== "retain" && !c.acks.unknown) {
-    const planned = usable(c);
+    const planned = usable(c, limits);
     if (!planned && c.acks.entries.length) out.unknown("(acknowledgements: the plan's counts are known after apply)");
-    for (const e of planned ? c.acks.entries : []) {
+    for (const e of planned ? c.acks.entries.filter((x) => x.kind !== "monthlyCost" || costJudged(c)) : []) {
       out.applies();
       const tag = CHANGE_ACK_TAGS[e.kind];
       const used = planned?.has(`${e.kind}\u0000${e.value}`);
@@ -117,12 +126,13 @@ export function checkCallPlans(clusters: readonly JudgedCluster[], retire: reado
   const results: ChangeResult[] = [];
   for (const c of clusters) {
     try {
-      results.push(...judgeCallPlan(c.plan, limits, c.acks));
+      results.push(...judgeCallPlan(c.plan, limits, c.acks, c.cost?.lens));
+      if (c.cost) results.push({ rule: CHANGE_RULES.monthlyCost, level: "mandatory", cluster: c.plan.cluster, outcome: judgeMonthlyCost(c.cost.change, { cluster: c.plan.cluster, limits, acks: c.acks }).build() });
     } catch (err) {
       results.push({ rule: CHANGE_RULES.scaleOut, level: "mandatory", cluster: c.plan.cluster, outcome: { kind: "non-compliant", findings: [changeFinding(CHANGE_RULES.scaleOut, { cluster: c.plan.cluster, path: "(rule)" }, `the change rules failed on this cluster: ${String(err)}`, "report this as a bug of the emr-guardrails pack")] } });
     }
     if (c.plan.operation === "delete" || c.plan.operation === "retain") results.push(retirement(c, retire));
-    results.push(staleAcks(c));
+    results.push(staleAcks(c, limits));
   }
   results.push(...newClusters(clusters));
   // A retirement entry whose cluster does not leave in this plan approves nothing (like a stale acknowledgement).

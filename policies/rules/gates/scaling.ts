@@ -7,7 +7,7 @@ import { ackValue, hasAck, renderAck, type AckRef } from "../change/acks";
 import type { ChangeFinding } from "../change/types";
 import type { EmrCall } from "../calls/types";
 import { MONTHS_PER_UNIT, SCALE_IN_BATCH_INTERVAL_SECONDS, SCALE_IN_GROUP_TYPES } from "../domain";
-import { changeFinding, missingAck, stepPlan, steps } from "./finding";
+import { changeFinding, missingAck, moneyOf, stepPlan, steps } from "./finding";
 import { CHANGE_RULES } from "./names";
 import type { GateContext } from "./finding";
 
@@ -29,13 +29,13 @@ export function gateRunCluster(call: EmrCall, ctx: GateContext): ChangeFinding[]
       out.push(changeFinding(CHANGE_RULES.creation, where, `RunCluster creates node group "${name}" with ${n} nodes, above the ${limits.maxNodesPerGroupAtCreate}-node cap for a group at creation (no acknowledgement lifts it)`, `create it with ${limits.maxNodesPerGroupAtCreate} or fewer, then grow it in later updates: ${stepPlan(Math.min(n, limits.maxNodesPerGroupAtCreate), n, limits.maxScaleOutPerCall)}; or give it an auto-scaling policy`));
     } else if (n > limits.nodeGroupAckThreshold && !hasAck(ctx.acks, { kind: "nodeCount", value: String(n) })) {
       const ack: AckRef = { kind: "nodeCount", value: String(n) };
-      out.push(changeFinding(CHANGE_RULES.creation, where, `RunCluster creates node group "${name}" with ${n} nodes, above the ${limits.nodeGroupAckThreshold}-node threshold`, `acknowledge the size with ${renderAck(ack)}, or create it with ${limits.nodeGroupAckThreshold} or fewer`, ack));
+      out.push(changeFinding(CHANGE_RULES.creation, where, `RunCluster creates node group "${name}" with ${n} nodes, above the ${limits.nodeGroupAckThreshold}-node threshold${moneyOf(ctx.costs?.groupNodes(name, n))}`, `acknowledge the size with ${renderAck(ack)}, or create it with ${limits.nodeGroupAckThreshold} or fewer`, ack));
     }
   });
   const sc = rec(call.params.SubscriptionConfig);
   const months = num(sc.PaymentDuration) !== undefined ? (num(sc.PaymentDuration) as number) * (sc.PaymentDurationUnit === "Year" ? MONTHS_PER_UNIT.Year : MONTHS_PER_UNIT.Month) : undefined;
   if (call.params.PaymentType === "Subscription" && months !== undefined && months > limits.subscriptionMonthsAckThreshold && !hasAck(ctx.acks, { kind: "subscriptionMonths", value: String(months) })) {
-    out.push(changeFinding(CHANGE_RULES.creation, { cluster: ctx.cluster, path: "subscriptionConfig.paymentDuration", call }, `RunCluster commits to a ${months}-month subscription, above the ${limits.subscriptionMonthsAckThreshold}-month threshold`, `acknowledge the commitment with ${renderAck({ kind: "subscriptionMonths", value: String(months) })}, or subscribe for ${limits.subscriptionMonthsAckThreshold} months or fewer`));
+    out.push(changeFinding(CHANGE_RULES.creation, { cluster: ctx.cluster, path: "subscriptionConfig.paymentDuration", call }, `RunCluster commits to a ${months}-month subscription, above the ${limits.subscriptionMonthsAckThreshold}-month threshold${moneyOf(ctx.costs?.commitment(months))}`, `acknowledge the commitment with ${renderAck({ kind: "subscriptionMonths", value: String(months) })}, or subscribe for ${limits.subscriptionMonthsAckThreshold} months or fewer`));
   }
   return out;
 }
@@ -58,7 +58,7 @@ export function gateCreateNodeGroup(call: EmrCall, ctx: GateContext, alone = tru
   const out = alone ? gateIncreaseNodes({ ...call, from: 0, newGroup: true, params: { IncreaseNodeCount: n } }, ctx) : [];
   const ack: AckRef = { kind: "nodeCount", value: String(n) };
   if (n > limits.nodeGroupAckThreshold && !hasAck(ctx.acks, ack)) {
-    out.push(changeFinding(CHANGE_RULES.scaleOut, where, `CreateNodeGroup "${name}" with ${n} nodes, above the ${limits.nodeGroupAckThreshold}-node threshold for a new group`, `${missingAck(ctx, ack, "the size")}, or create it with ${limits.nodeGroupAckThreshold} or fewer`, ack));
+    out.push(changeFinding(CHANGE_RULES.scaleOut, where, `CreateNodeGroup "${name}" with ${n} nodes, above the ${limits.nodeGroupAckThreshold}-node threshold for a new group${moneyOf(ctx.costs?.groupNodes(name, n))}`, `${missingAck(ctx, ack, "the size")}, or create it with ${limits.nodeGroupAckThreshold} or fewer`, ack));
   }
   return out;
 }

@@ -27,7 +27,7 @@ test("the pull-request workflow runs the README's test command and the offline c
   expect(text).toContain("stack: [dev, prod]");
   // One run writes both reports (the check ran twice before); a machine format never goes through `npm run`'s banner.
   const runs = text.split("\n").filter((l: string) => /^\s+(npx emr-check|npm run (--silent |-s )?check)/.test(l));
-  expect(runs).toEqual(['          npx emr-check --stack "${{ matrix.stack }}" ${{ steps.state.outputs.args }} --format markdown --output check-${{ matrix.stack }}.md --format sarif --output check-${{ matrix.stack }}.sarif']);
+  expect(runs).toEqual(['          npx emr-check --stack "${{ matrix.stack }}" ${{ steps.state.outputs.args }} $prices --format markdown --output check-${{ matrix.stack }}.md --format sarif --output check-${{ matrix.stack }}.sarif']);
 });
 
 test("the pull-request workflow exports the state where a Pulumi token exists and runs the change-aware check; without one it says so", () => {
@@ -39,7 +39,7 @@ test("the pull-request workflow exports the state where a Pulumi token exists an
   expect(text).toContain("ALIBABA_CLOUD_ACCESS_KEY_ID: ${{ secrets.ALIBABA_CLOUD_READ_ONLY_KEY_ID }}");
   expect(text).toContain('if [ -n "$ALIBABA_CLOUD_ACCESS_KEY_ID" ]; then live=" --live"; fi');
   expect(text).toContain("the check ran without --state, so the changes were not judged");
-  expect(text).toContain('npx emr-check --stack "${{ matrix.stack }}" ${{ steps.state.outputs.args }} --format markdown');
+  expect(text).toContain('npx emr-check --stack "${{ matrix.stack }}" ${{ steps.state.outputs.args }} $prices --format markdown');
 });
 
 test("the audit workflow runs daily with a read-only token, audits every stack's export and uploads SARIF", () => {
@@ -50,6 +50,12 @@ test("the audit workflow runs daily with a read-only token, audits every stack's
   expect(text).toContain("npx emr-check --audit state-${{ matrix.stack }}.json --format sarif --output audit-${{ matrix.stack }}.sarif");
   expect(text).toContain("uses: github/codeql-action/upload-sarif@v3");
   expect(text).not.toMatch(/pulumi (up|destroy|refresh)|--remove|state delete/);
+});
+
+test("the pull-request workflow prices the change when a price book is committed (prices.json), forks included", () => {
+  const text = require("fs").readFileSync(path.join(ROOT, ".github/workflows/pull-request.yml"), "utf8");
+  expect(text).toContain('if [ -f prices.json ]; then prices="--prices prices.json"; fi');
+  expect(text).toMatch(/npx emr-check --stack "\$\{\{ matrix\.stack \}\}" \$\{\{ steps\.state\.outputs\.args \}\} \$prices --format markdown/);
 });
 
 test("preview and deploy refresh first: the provider resizes every group from its live count to the state's", () => {

@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 fc3f14f7384231d42c67568cde38086d0bff8a39d4d8c578851087d6b198c3ca
+// sources: sha256 0437b69c9de542803f98b8c6209ace5182187150690ec0fa2a635825125406b5
 "use strict";
 
 // index.ts
@@ -780,7 +780,7 @@ function changeRules(d) {
       ...change,
       name: CHANGE_RULES.deletionProtection,
       judges: "UpdateClusterAttribute (DeletionProtection=false)",
-      description: "Checks whether UpdateClusterAttribute turns deletion protection off only as the only call of its update.",
+      description: "Checks whether UpdateClusterAttribute turns deletion protection off only as the only change of its update: no other call, and no edit the provider stops at.",
       fix: "apply the other changes first; then turn deletion protection off alone, in its own update (or not at all)",
       seed: [SEED.deletionProtection]
     },

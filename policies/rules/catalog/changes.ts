@@ -82,7 +82,7 @@ export function changeRules(d: GuardrailLimits): RuleText[] {
       ...change,
       name: C.deletionProtection,
       judges: "UpdateClusterAttribute (DeletionProtection=false)",
-      description: "Checks whether UpdateClusterAttribute turns deletion protection off only as the only call of its update.",
+      description: "Checks whether UpdateClusterAttribute turns deletion protection off only as the only change of its update: no other call, and no edit the provider stops at.",
       fix: "apply the other changes first; then turn deletion protection off alone, in its own update (or not at all)",
       seed: [SEED.deletionProtection],
     },

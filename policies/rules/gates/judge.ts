@@ -91,7 +91,7 @@ export function judgeCallPlan(plan: CallPlan, limits: GuardrailLimits, acks: Ack
   const add = (f: ChangeFinding) => on(f.rule as ChangeRuleName).add([f]);
   const ctx: GateContext = { cluster: plan.cluster, limits, acks, ...(costs ? { costs } : {}) };
   const recordedGroups = plan.operation === "create" ? undefined : new Set(plan.recordedGroups);
-  for (const call of plan.calls.filter((c) => judgeable(c, (rule, path) => on(rule).unknown(path)))) gateCall(call, ctx, { calls: plan.calls, recordedGroups }).forEach(add);
+  for (const call of plan.calls.filter((c) => judgeable(c, (rule, path) => on(rule).unknown(path)))) gateCall(call, ctx, { calls: plan.calls, refusals: plan.refusals, recordedGroups }).forEach(add);
   plan.refusals.forEach((r) => add(refusalFinding(plan, r, limits)));
   // A protected cluster leaving the program: judged with its emr:retire entry (plan-rules.ts retirement).
   for (const e of plan.previewErrors.filter((x) => x.kind === "protected-replacement" || x.kind === "provider-check")) add(changeFinding(CHANGE_RULES.replacement, { cluster: plan.cluster, path: e.path }, e.message, e.kind === "protected-replacement" ? "keep the field as it is; to move on, create a new cluster next to this one (another resource name), migrate data and jobs, then retire the old one (emr:retire)" : "use a value the provider accepts"));

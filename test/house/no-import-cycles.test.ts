@@ -11,11 +11,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
-
-const ROOT = path.resolve(__dirname, "../..");
-/** Folders that hold no source of the project's own: tests, installed and built code, what coverage and tests leave (git ignores them). */
-const NOT_SOURCES = new Set(["node_modules", "test", "dist", "coverage", "tmp"]);
-const SOURCE = /\.(ts|js)$/;
+import { lineOf, parseSource, ROOT, sourceFiles } from "../helpers/sources";
 
 interface Edge {
   to: string;
@@ -23,20 +19,12 @@ interface Edge {
   at: string;
 }
 
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return NOT_SOURCES.has(e.name) || e.name.startsWith(".") ? [] : sourceFiles(p);
-    return SOURCE.test(e.name) && !e.name.endsWith(".d.ts") ? [p] : [];
-  });
-}
-
 /** Every module specifier the file names: import/export ... from, import x = require, require(), import(), import("x") types. */
 function specifiers(file: string): { spec: string; line: number }[] {
-  const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+  const source = parseSource(file);
   const out: { spec: string; line: number }[] = [];
   const add = (node: ts.Node | undefined) => {
-    if (node && ts.isStringLiteralLike(node)) out.push({ spec: node.text, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1 });
+    if (node && ts.isStringLiteralLike(node)) out.push({ spec: node.text, line: lineOf(source, node) });
   };
   const visit = (n: ts.Node): void => {
     if (ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) add(n.moduleSpecifier);

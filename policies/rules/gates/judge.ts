@@ -35,7 +35,7 @@ const REFUSAL_RULES: Readonly<Record<string, { rule: ChangeRuleName; fix: (r: Ap
   decreaseType: { rule: CHANGE_RULES.scaleIn, fix: (r) => `keep the count of "${r.group}"; only ${SCALE_IN_GROUP_TYPES.join("/")} groups shrink` },
   diskShrink: { rule: CHANGE_RULES.diskSize, fix: (r) => `keep the data disk of "${r.group}" at its size or larger; for smaller disks ${NEW_GROUP_INSTEAD}` },
   diskLocalHddPro: { rule: CHANGE_RULES.diskSize, fix: (r) => `local_hdd_pro disks do not grow: for more disk on "${r.group}", ${NEW_GROUP_INSTEAD}` },
-  removeRunning: { rule: CHANGE_RULES.groupRemoval, fix: (r) => `keep "${r.group}" in the program; step it down to 1 node (one update per step, each acknowledged as the check says), release the last nodes by their IDs (the EMR console's scale-in, or EmrClient.scaleInTaskGroup: the API takes a count only below the active nodes), then remove it in a later update; a group that is not TASK cannot be emptied: keep it` },
+  removeRunning: { rule: CHANGE_RULES.groupRemoval, fix: (r) => `keep "${r.group}" in the program; step it down to 1 node (one update per step, each acknowledged as the check says), release the last nodes by their IDs (the EMR console's scale-in, or EmrClient.scaleInTaskGroup: the API takes a count only below the active nodes), then remove it in a later update; a group that is not ${SCALE_IN_GROUP_TYPES.join("/")} cannot be emptied: keep it` },
   apiDecreaseToZero: { rule: CHANGE_RULES.scaleIn, fix: (r) => `keep at least 1 node in "${r.group}" (a scale-in to 1 needs its emr-guard:ack-scale-in); to empty the group, release the last node by its ID (the EMR console's scale-in, or EmrClient.scaleInTaskGroup with emr-guard:ack-task-to-zero), then remove the group from the program in a later update` },
 };
 

@@ -87,6 +87,12 @@ export function buildUrn(r: { stack: string; project: string; parentTypes?: read
   return URN_PREFIX + [r.stack, r.project, qualifiedType, r.name].join(NAME_DELIMITER);
 }
 
+/** The type of a stack's own resource, the parent of every top-level resource (the SDK's rootPulumiStackTypeName). */
+export const STACK_TYPE = "pulumi:pulumi:Stack";
+
+/** The URN of a stack's own resource: the SDK names it `<project>-<stack>` (runtime/stack.ts). */
+export const stackRootUrn = (stack: string, project: string): string => buildUrn({ stack, project, type: STACK_TYPE, name: `${project}-${stack}` });
+
 /** The stack name of a URN; undefined when it is not a URN. */
 export const stackOfUrn = (urn: string): string | undefined => parseUrn(urn)?.stack;
 

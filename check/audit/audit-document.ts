@@ -9,9 +9,9 @@ import type { CapturedResource } from "../program/capture";
 import { readDocument, asUsage } from "../change/change-check";
 import { readPlannedStates, readStackResources, urnName, type ResourceV3 } from "../change/documents";
 import { SECRET_PLACEHOLDER } from "../inputs/stack-config";
-import { isEncodedSecret, stackOfUrn } from "../../policies/engine";
+import { isEncodedSecret, STACK_TYPE, stackOfUrn } from "../../policies/engine";
 
-const isEngineResource = (r: ResourceV3) => r.type === "pulumi:pulumi:Stack" || r.type.startsWith("pulumi:providers:");
+const isEngineResource = (r: ResourceV3) => r.type === STACK_TYPE || r.type.startsWith("pulumi:providers:");
 
 /** Recorded inputs for the analyzer: secrets as the placeholder, the provider's `__defaults` bookkeeping left out. */
 function auditValue(v: unknown): unknown {

@@ -9,7 +9,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Command, CommanderError } from "commander";
-import { isEncodedSecret, isUnknownSentinel, SECRET_SIG, SIG_KEY } from "../../policies/engine";
+import { isEncodedSecret, isUnknownSentinel, SECRET_SIG, SIG_KEY, STACK_TYPE, stackRootUrn } from "../../policies/engine";
 import { TYPES } from "../../policies/rules/domain";
 import { UsageError } from "../errors";
 import { checkTargets, findProject } from "../inputs/project";
@@ -60,7 +60,7 @@ const fakeId = (r: CapturedResource) => (r.type === TYPES.cluster ? `c-${Buffer.
 /** The export document of the resources a run registered. */
 export function stackExport(stack: string, project: string, resources: readonly CapturedResource[], time: Date): Json {
   const counter = { n: 0 };
-  const root = `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
+  const root = stackRootUrn(stack, project);
   const records = resources.map((r) => {
     const inputs = encode(r.inputs, counter) as Json;
     return {
@@ -83,7 +83,7 @@ export function stackExport(stack: string, project: string, resources: readonly 
     deployment: {
       manifest: { time: time.toISOString(), magic: "0", version: "emr-check record-state (offline)" },
       secrets_providers: { type: "passphrase", state: { salt: "v1:c2FsdA==:v1:c2FsdA==:c2FsdA==" } },
-      resources: [{ urn: root, custom: false, type: "pulumi:pulumi:Stack" }, ...records],
+      resources: [{ urn: root, custom: false, type: STACK_TYPE }, ...records],
     },
   };
 }

@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 0f2c88fa5949d753c64b56c441c9fdf434b5d41d9451e3e7a298a7784a0ae4a8
+// sources: sha256 bd65c3778008d2ec1bd6708bc3725ad036adc2d4ab07b039ab3a2da425eb6d07
 "use strict";
 
 // index.ts
@@ -780,7 +780,7 @@ function changeRules(d) {
       ...change,
       name: CHANGE_RULES.deletionProtection,
       judges: "UpdateClusterAttribute (DeletionProtection=false)",
-      description: "Checks whether UpdateClusterAttribute turns deletion protection off only as the only call of its update.",
+      description: "Checks whether UpdateClusterAttribute turns deletion protection off only as the only change of its update: no other call, and no edit the provider stops at.",
       fix: "apply the other changes first; then turn deletion protection off alone, in its own update (or not at all)",
       seed: [SEED.deletionProtection]
     },
@@ -789,7 +789,7 @@ function changeRules(d) {
       name: CHANGE_RULES.groupRemoval,
       judges: "DeleteNodeGroup (a node group leaving the program)",
       description: "Checks whether a node group leaves the program only once it has no running nodes (the provider stops the update otherwise), and says so when a group made outside the program is deleted once empty.",
-      fix: "step the group down to 1 node (each step acknowledged), release the last nodes by their IDs, then remove it in a later update; a group that is not TASK cannot be emptied: keep it"
+      fix: `step the group down to 1 node (each step acknowledged), release the last nodes by their IDs, then remove it in a later update; a group that is not ${SCALE_IN_GROUP_TYPES.join("/")} cannot be emptied: keep it`
     },
     {
       ...change,
@@ -1148,7 +1148,7 @@ var LIMIT_DESCRIPTIONS = {
   nodeGroupAckThreshold: `Node groups above this size need the ${ACK_TAGS.nodeCount} tag covering it.`,
   scaleOutAckThreshold: `A scale-out above this many nodes in one update needs the ${ACK_TAGS.scaleOut} tag naming it (${CHANGE_READERS}).`,
   maxScaleOutPerCall: `Most nodes one update may add to a node group (${CHANGE_READERS}).`,
-  maxScaleInPerCall: `Most nodes one update may release from a TASK group (${CHANGE_READERS}).`,
+  maxScaleInPerCall: `Most nodes one update may release from a ${SCALE_IN_GROUP_TYPES.join("/")} group (${CHANGE_READERS}).`,
   clusterNodesCostAckThreshold: `Clusters above this many nodes in total need the ${ACK_TAGS.clusterNodes} tag.`,
   maxAutoScalingCapacity: "Highest auto-scaling MaxCapacity.",
   subscriptionMonthsAckThreshold: `Subscriptions longer than this many months need the ${ACK_TAGS.subscriptionMonths} tag.`,

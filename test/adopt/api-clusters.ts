@@ -10,7 +10,8 @@ import { buildClusterSpec } from "../../components/validate";
 import { deepMerge } from "../../components/merge";
 import { PRESETS, type PresetName } from "../../components/presets";
 import { applyNetworkDefaults } from "../../stacks/program";
-import { IDENTITY_TAG } from "../../policies/rules/domain";
+import { buildUrn, STACK_TYPE, stackRootUrn } from "../../policies/engine";
+import { IDENTITY_TAG, TYPES } from "../../policies/rules/domain";
 
 type Obj = Record<string, unknown>;
 
@@ -58,16 +59,16 @@ export function programInputsFor(name: string, preset: PresetName, spec: Obj, id
 
 /** A `pulumi stack export` (version 3) that records these clusters (resource name, ID, provider inputs as state). */
 export function stackExport(project: string, stack: string, clusters: { name: string; id: string; inputs: Obj }[]): Obj {
-  const root = `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
+  const root = stackRootUrn(stack, project);
   return {
     version: 3,
     deployment: {
       manifest: { time: "2026-11-20T09:12:44Z", magic: "0", version: "v3.274.1" },
       resources: [
-        { urn: root, custom: false, type: "pulumi:pulumi:Stack" },
+        { urn: root, custom: false, type: STACK_TYPE },
         ...clusters.flatMap((c) => [
-          { urn: `urn:pulumi:${stack}::${project}::emr:index:Cluster::${c.name}`, custom: false, type: "emr:index:Cluster", parent: root },
-          { urn: `urn:pulumi:${stack}::${project}::emr:index:Cluster$alicloud:emrv2/cluster:Cluster::${c.name}`, custom: true, type: "alicloud:emrv2/cluster:Cluster", id: c.id, protect: true, retainOnDelete: true, inputs: c.inputs, outputs: { ...c.inputs, id: c.id } },
+          { urn: buildUrn({ stack, project, type: TYPES.component, name: c.name }), custom: false, type: TYPES.component, parent: root },
+          { urn: buildUrn({ stack, project, parentTypes: [TYPES.component], type: TYPES.cluster, name: c.name }), custom: true, type: TYPES.cluster, id: c.id, protect: true, retainOnDelete: true, inputs: c.inputs, outputs: { ...c.inputs, id: c.id } },
         ]),
       ],
     },

@@ -223,6 +223,38 @@ describe("emr-change-deletion-protection", () => {
   });
   test("failing: turned off with a rename of the cluster (one call)", () => expectOnly(judge(base(), { ...base(), deletionProtection: false, clusterName: "x" }), "emr-change-deletion-protection", "deletionProtection", /ClusterName in the same call/));
   test("failing: turned off with a scale-out (another call of the same update)", () => expectOnly(judge(base(), withGroup({ ...base(), deletionProtection: false }, "core", { nodeCount: 41 })), "emr-change-deletion-protection", "deletionProtection", /IncreaseNodes core \+1/));
+
+  // Edits that pass on their own (issue 22: a policy change or a group added/removed did not count next to protection off).
+  const rule = "emr-change-deletion-protection";
+  const ha = haClusterProps();
+  const newPolicy = { constraints: { minCapacity: 2, maxCapacity: 60 } };
+  const emptyTask = withGroup(base(), "task", { nodeCount: 0 });
+  const withoutTask = (p: Props): Props => ({ ...p, nodeGroups: p.nodeGroups.filter((g: Props) => g.nodeGroupName !== "task") });
+  const edits: [string, Props, (p: Props) => Props, RegExp, { ignore?: string[] }][] = [
+    ["an auto-scaling policy replaced (acknowledged)", ha, (p) => withTags(withGroup(p, "task", { autoScalingPolicy: newPolicy }), { "emr-guard:ack-auto-scaling": `task:replace:${policyFingerprint(newPolicy)}` }), /PutAutoScalingPolicy task/, { ignore: ["nodeGroups[2].nodeCount"] }],
+    ["an auto-scaling policy removed (acknowledged)", ha, (p) => withTags(withGroup(p, "task", { autoScalingPolicy: undefined }), { "emr-guard:ack-auto-scaling": "task:remove" }), /RemoveAutoScalingPolicy task/, {}],
+    ["an auto-scaling policy added", base(), (p) => withGroup(p, "task", { autoScalingPolicy: { constraints: { minCapacity: 2, maxCapacity: 10 } } }), /PutAutoScalingPolicy task/, { ignore: ["nodeGroups[2].nodeCount"] }],
+    ["a node group added", base(), (p) => ({ ...p, nodeGroups: [...p.nodeGroups, nodeGroupProps("TASK", "burst", 2)] }), /CreateNodeGroup burst/, {}],
+    ["an empty node group removed", emptyTask, withoutTask, /DeleteNodeGroup task/, {}],
+  ];
+  test.each(edits)("failing: turned off with %s, which alone passes", (_name, before, edit, call, opts) => {
+    expect(mandatory(judge(before, edit(before), opts))).toEqual([]);
+    const j = judge(before, edit({ ...before, deletionProtection: false }), opts);
+    expectOnly(j, rule, "deletionProtection", call, /turn deletion protection off alone/);
+    expect(mandatory(j)).toEqual([`${rule} @ deletionProtection`]);
+  });
+  test.each(edits)("passing: turned off alone once %s is applied (the fix's order)", (_name, before, edit, _call, opts) => {
+    const applied = edit(before);
+    const j = judge(applied, { ...applied, deletionProtection: false }, opts);
+    expect(j.calls).toEqual(["UpdateClusterAttribute DeletionProtection=false"]);
+    expectPass(j, rule);
+  });
+  test("failing: turned off with a running group removed, which sends no call: the provider stops there after DeletionProtection=false, so it is another change of the update", () => {
+    const j = judge(base(), withoutTask({ ...base(), deletionProtection: false }));
+    expect(j.calls).toEqual(["UpdateClusterAttribute DeletionProtection=false"]);
+    expectOnly(j, rule, "deletionProtection", /the live group "task"/, /turn deletion protection off alone/);
+    expect(mandatory(j).sort()).toEqual([`${rule} @ deletionProtection`, 'emr-change-group-removal @ nodeGroups (the live group "task")']);
+  });
 });
 
 describe("emr-change-auto-scaling", () => {

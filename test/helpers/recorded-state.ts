@@ -6,6 +6,7 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { nameOfUrn } from "../../policies/engine";
 import { ROOT } from "./run-cli";
 
 export { CIPHERTEXT_MARK } from "../../check/record/record-state";
@@ -27,8 +28,8 @@ export function writeRecordedState(stack: string, file: string, counts: Record<s
   if (!Object.keys(counts).length) return;
   const state = JSON.parse(fs.readFileSync(file, "utf8")) as { deployment: { resources: Json[] } };
   for (const r of state.deployment.resources) {
-    const name = String(r.urn).split("::").pop()!;
-    if (r.type !== "alicloud:emrv2/cluster:Cluster" || !counts[name]) continue;
+    const name = nameOfUrn(String(r.urn));
+    if (r.type !== "alicloud:emrv2/cluster:Cluster" || name === undefined || !counts[name]) continue;
     r.inputs = withNodeCounts(r.inputs as Json, counts[name]);
     r.outputs = withNodeCounts(r.outputs as Json, counts[name]);
   }

@@ -7,15 +7,18 @@ import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as rpc from "@pulumi/pulumi/runtime/rpc";
+import { rootPulumiStackTypeName } from "@pulumi/pulumi/runtime/stack";
 import * as proxy from "@pulumi/policy/proxy";
 import { loadAudit } from "../../check/audit/audit-document";
 import { loadRecordedState } from "../../check/change/change-check";
-import { decodeValue, readPreview, urnName } from "../../check/change/documents";
+import { decodeValue, readPreview, readStackResources, urnName } from "../../check/change/documents";
 import { SECRET_PLACEHOLDER } from "../../check/inputs/stack-config";
+import type { CapturedResource } from "../../check/program/capture";
+import { stackExport } from "../../check/record/record-state";
 import { display } from "../../check/report/values";
 import { refusalDiagnostics } from "../../check/run-check";
 import { identityFromUrn } from "../../components/live-checks";
-import { buildUrn, isEncodedSecret, isUnknownSentinel, nameOfUrn, parseUrn, SECRET_SIG, SIG_KEY, stackOfUrn, UNKNOWN_SENTINEL, UNKNOWN_SENTINELS } from "../../policies/engine";
+import { buildUrn, isEncodedSecret, isUnknownSentinel, nameOfUrn, parseUrn, SECRET_SIG, SIG_KEY, STACK_TYPE, stackOfUrn, stackRootUrn, UNKNOWN_SENTINEL, UNKNOWN_SENTINELS } from "../../policies/engine";
 import { plainProps } from "../../policies/props";
 import { isSecretValue } from "../../policies/rules/change";
 import { TYPES } from "../../policies/rules/domain";
@@ -85,6 +88,7 @@ describe("secrets", () => {
 
 describe("URNs", () => {
   const child = { stack: "prod", project: "emr-clusters", parentTypes: [TYPES.component], type: TYPES.cluster, name: "lake" };
+  const value = (o: pulumi.Output<string>) => new Promise<string>((resolve) => o.apply(resolve));
 
   test("a component child's URN round-trips through build and parse, its type chain included", () => {
     const urn = buildUrn(child);
@@ -93,10 +97,23 @@ describe("URNs", () => {
   });
 
   test("the SDK builds the same URNs (createUrn, top level and under a component)", async () => {
-    const value = (o: pulumi.Output<string>) => new Promise<string>((resolve) => o.apply(resolve));
     const parent = buildUrn({ stack: "prod", project: "emr-clusters", type: TYPES.component, name: "lake" });
     expect(await value(pulumi.createUrn("lake", TYPES.cluster, parent, "emr-clusters", "prod"))).toBe(buildUrn(child));
     expect(await value(pulumi.createUrn("raw", TYPES.cluster, undefined, "emr-clusters", "prod"))).toBe(buildUrn({ ...child, parentTypes: [], name: "raw" }));
+  });
+
+  test("a stack's own resource: the SDK's type and URN; record-state's export roots every top-level resource there", async () => {
+    expect(STACK_TYPE).toBe(rootPulumiStackTypeName);
+    const root = stackRootUrn("prod", "emr-clusters");
+    expect(await value(pulumi.createUrn("emr-clusters-prod", rootPulumiStackTypeName, undefined, "emr-clusters", "prod"))).toBe(root);
+    // What `emr-check record-state` writes, read back as the check reads a stack export.
+    const captured = (urn: string, type: string, parent?: string): CapturedResource => ({ urn, type, name: "lake", parent, custom: type === TYPES.cluster, properties: {}, inputs: {}, retainOnDelete: false, replaceOnChanges: [], aliases: [] });
+    const component = captured(buildUrn({ ...child, parentTypes: [], type: TYPES.component }), TYPES.component);
+    const exported = stackExport("prod", "emr-clusters", [component, captured(buildUrn(child), TYPES.cluster, component.urn)], new Date(0));
+    const [stack, ...resources] = readStackResources(JSON.stringify(exported), "state.json");
+    expect([stack.urn, stack.type]).toEqual([root, STACK_TYPE]);
+    expect(parseUrn(stack.urn)).toEqual({ stack: "prod", project: "emr-clusters", typeChain: [STACK_TYPE], type: STACK_TYPE, name: "emr-clusters-prod" });
+    expect(resources.map((r) => r.parent)).toEqual([root, component.urn]);
   });
 
   test("a name is everything after the third `::`, as the engine reads it", () => {

@@ -239,6 +239,10 @@ describe("emr-deletion-protection: deletionProtection is true", () => {
   const rule = deletionProtection;
   test("compliant", () => expectCompliant(run(rule, haClusterProps())));
   test("non-compliant 1: false", () => expectViolation(run(rule, { ...haClusterProps(), deletionProtection: false }), "deletionProtection", /keep deletionProtection: true/, /deletionProtection is false/));
+  test("non-compliant: false next to other edits (a policy removed, a group added): the rule judges the cluster, whatever else changes", () => {
+    const edited = addGroup(withGroup({ ...haClusterProps(), deletionProtection: false }, 2, { autoScalingPolicy: undefined }), nodeGroupProps("TASK", "burst", 2));
+    expectViolation(run(rule, edited), "deletionProtection", /keep deletionProtection: true/, /deletionProtection is false/);
+  });
   test("non-compliant 2: not set (the API default is false)", () => expectViolation(run(rule, { ...haClusterProps(), deletionProtection: undefined }), "deletionProtection", /keep deletionProtection: true/, /not set/));
   test("unknown", () => expectUnknown(run(rule, { ...haClusterProps(), deletionProtection: UNKNOWN }), "deletionProtection"));
   // A program may write the flag as a string (config, YAML); the provider reads a TypeBool string with strconv.ParseBool

@@ -82,7 +82,7 @@ export function changeRules(d: GuardrailLimits): RuleText[] {
       ...change,
       name: C.deletionProtection,
       judges: "UpdateClusterAttribute (DeletionProtection=false)",
-      description: "Checks whether UpdateClusterAttribute turns deletion protection off only as the only call of its update.",
+      description: "Checks whether UpdateClusterAttribute turns deletion protection off only as the only change of its update: no other call, and no edit the provider stops at.",
       fix: "apply the other changes first; then turn deletion protection off alone, in its own update (or not at all)",
       seed: [SEED.deletionProtection],
     },
@@ -91,7 +91,7 @@ export function changeRules(d: GuardrailLimits): RuleText[] {
       name: C.groupRemoval,
       judges: "DeleteNodeGroup (a node group leaving the program)",
       description: "Checks whether a node group leaves the program only once it has no running nodes (the provider stops the update otherwise), and says so when a group made outside the program is deleted once empty.",
-      fix: "step the group down to 1 node (each step acknowledged), release the last nodes by their IDs, then remove it in a later update; a group that is not TASK cannot be emptied: keep it",
+      fix: `step the group down to 1 node (each step acknowledged), release the last nodes by their IDs, then remove it in a later update; a group that is not ${SCALE_IN_GROUP_TYPES.join("/")} cannot be emptied: keep it`,
     },
     {
       ...change,

@@ -8,7 +8,7 @@ import { ackValue, hasAck, policyFingerprint, renderAck, type AckRef } from "../
 import { describePolicy, field, summarizePolicy } from "../change/policy";
 import { MALFORMED } from "../read";
 import type { ChangeFinding } from "../change/types";
-import type { EmrCall } from "../calls/types";
+import type { ApplyRefusal, EmrCall } from "../calls/types";
 import { ACK_TAGS, IDENTITY_TAG, MONTHS_PER_UNIT } from "../domain";
 import { isUnknown } from "../types";
 import { advisory, changeFinding, describeCall, missingAck, moneyOf, type GateContext } from "./finding";
@@ -49,13 +49,17 @@ export function gateRemoveAutoScalingPolicy(call: EmrCall, ctx: GateContext): Ch
   return [changeFinding(CHANGE_RULES.autoScaling, { cluster: ctx.cluster, group, path: call.path ?? policyPath(group), call }, `node group "${group}": RemoveAutoScalingPolicy: the group no longer scales and stays at its current size`, `${missingAck(ctx, ack, "the removal")}, or keep the policy`, ack)];
 }
 
-/** UpdateClusterAttribute DeletionProtection=false: only as the only call of its update (a separate, explicit change). */
-export function gateUpdateClusterAttribute(call: EmrCall, ctx: GateContext, all: readonly EmrCall[]): ChangeFinding[] {
+/**
+ * UpdateClusterAttribute DeletionProtection=false: only as the only change of its update (a separate, explicit
+ * change). An edit the provider stops at sends no call but is a change of the update all the same: the provider
+ * sends protection off first, so a running group removed with it would leave protection off and the update failed.
+ */
+export function gateUpdateClusterAttribute(call: EmrCall, ctx: GateContext, all: readonly EmrCall[], refused: readonly ApplyRefusal[] = []): ChangeFinding[] {
   if (call.params.DeletionProtection !== false) return [];
   const others = all.filter((c) => c !== call);
   const alongside = Object.keys(call.params).filter((k) => k !== "DeletionProtection" && call.params[k] !== undefined);
-  if (others.length === 0 && alongside.length === 0) return [];
-  const company = [...others.map(describeCall), ...alongside.map((k) => `${k} in the same call`)];
+  if (others.length === 0 && alongside.length === 0 && refused.length === 0) return [];
+  const company = [...others.map(describeCall), ...alongside.map((k) => `${k} in the same call`), ...refused.map((r) => `the edit of ${r.path} (the provider stops there)`)];
   return [changeFinding(CHANGE_RULES.deletionProtection, { cluster: ctx.cluster, path: "deletionProtection", call }, `UpdateClusterAttribute DeletionProtection=false in the same update as ${company.slice(0, 5).join(", ")}${company.length > 5 ? ", ..." : ""}`, "apply the other changes first; then turn deletion protection off alone, in its own update (or not at all)")];
 }
 

@@ -4,7 +4,7 @@
  */
 import { ackValue, policyFingerprint, type AckRef } from "../change/acks";
 import type { ChangeFinding } from "../change/types";
-import type { EmrCall } from "../calls/types";
+import type { ApplyRefusal, EmrCall } from "../calls/types";
 import { gateDeleteCluster, gateDeleteNodeGroup, gatePaymentSwitch, gatePutAutoScalingPolicy, gateRemoveAutoScalingPolicy, gateUntagResources, gateUpdateClusterAttribute } from "./cluster";
 import type { GateContext } from "./finding";
 import { gateCreateNodeGroup, gateDecreaseNodes, gateIncreaseNodes, gateRunCluster } from "./scaling";
@@ -12,6 +12,8 @@ import { gateCreateNodeGroup, gateDecreaseNodes, gateIncreaseNodes, gateRunClust
 export interface CallCompany {
   /** Every write call of the same update (deletion protection off must be alone). */
   calls?: readonly EmrCall[];
+  /** The edits of the same update the provider stops at (they send no call, and they are changes too). */
+  refusals?: readonly ApplyRefusal[];
   /** The groups the recorded state knows (a deleted group outside them was made outside the program). */
   recordedGroups?: ReadonlySet<string>;
 }
@@ -24,7 +26,7 @@ export function gateCall(call: EmrCall, ctx: GateContext, company: CallCompany =
     case "DecreaseNodes": return gateDecreaseNodes(call, ctx);
     case "PutAutoScalingPolicy": return gatePutAutoScalingPolicy(call, ctx);
     case "RemoveAutoScalingPolicy": return gateRemoveAutoScalingPolicy(call, ctx);
-    case "UpdateClusterAttribute": return gateUpdateClusterAttribute(call, ctx, company.calls ?? [call]);
+    case "UpdateClusterAttribute": return gateUpdateClusterAttribute(call, ctx, company.calls ?? [call], company.refusals);
     case "UpdateClusterPaymentType":
     case "UpdateNodeGroupPaymentType": return gatePaymentSwitch(call, ctx);
     case "UntagResources": return gateUntagResources(call, ctx);

@@ -35,7 +35,7 @@ const REFUSAL_RULES: Readonly<Record<string, { rule: ChangeRuleName; fix: (r: Ap
   decreaseType: { rule: CHANGE_RULES.scaleIn, fix: (r) => `keep the count of "${r.group}"; only ${SCALE_IN_GROUP_TYPES.join("/")} groups shrink` },
   diskShrink: { rule: CHANGE_RULES.diskSize, fix: (r) => `keep the data disk of "${r.group}" at its size or larger; for smaller disks ${NEW_GROUP_INSTEAD}` },
   diskLocalHddPro: { rule: CHANGE_RULES.diskSize, fix: (r) => `local_hdd_pro disks do not grow: for more disk on "${r.group}", ${NEW_GROUP_INSTEAD}` },
-  removeRunning: { rule: CHANGE_RULES.groupRemoval, fix: (r) => `keep "${r.group}" in the program; step it down to 1 node (one update per step, each acknowledged as the check says), release the last nodes by their IDs (the EMR console's scale-in, or EmrClient.scaleInTaskGroup: the API takes a count only below the active nodes), then remove it in a later update; a group that is not TASK cannot be emptied: keep it` },
+  removeRunning: { rule: CHANGE_RULES.groupRemoval, fix: (r) => `keep "${r.group}" in the program; step it down to 1 node (one update per step, each acknowledged as the check says), release the last nodes by their IDs (the EMR console's scale-in, or EmrClient.scaleInTaskGroup: the API takes a count only below the active nodes), then remove it in a later update; a group that is not ${SCALE_IN_GROUP_TYPES.join("/")} cannot be emptied: keep it` },
   apiDecreaseToZero: { rule: CHANGE_RULES.scaleIn, fix: (r) => `keep at least 1 node in "${r.group}" (a scale-in to 1 needs its emr-guard:ack-scale-in); to empty the group, release the last node by its ID (the EMR console's scale-in, or EmrClient.scaleInTaskGroup with emr-guard:ack-task-to-zero), then remove the group from the program in a later update` },
 };
 
@@ -91,7 +91,7 @@ export function judgeCallPlan(plan: CallPlan, limits: GuardrailLimits, acks: Ack
   const add = (f: ChangeFinding) => on(f.rule as ChangeRuleName).add([f]);
   const ctx: GateContext = { cluster: plan.cluster, limits, acks, ...(costs ? { costs } : {}) };
   const recordedGroups = plan.operation === "create" ? undefined : new Set(plan.recordedGroups);
-  for (const call of plan.calls.filter((c) => judgeable(c, (rule, path) => on(rule).unknown(path)))) gateCall(call, ctx, { calls: plan.calls, recordedGroups }).forEach(add);
+  for (const call of plan.calls.filter((c) => judgeable(c, (rule, path) => on(rule).unknown(path)))) gateCall(call, ctx, { calls: plan.calls, refusals: plan.refusals, recordedGroups }).forEach(add);
   plan.refusals.forEach((r) => add(refusalFinding(plan, r, limits)));
   // A protected cluster leaving the program: judged with its emr:retire entry (plan-rules.ts retirement).
   for (const e of plan.previewErrors.filter((x) => x.kind === "protected-replacement" || x.kind === "provider-check")) add(changeFinding(CHANGE_RULES.replacement, { cluster: plan.cluster, path: e.path }, e.message, e.kind === "protected-replacement" ? "keep the field as it is; to move on, create a new cluster next to this one (another resource name), migrate data and jobs, then retire the old one (emr:retire)" : "use a value the provider accepts"));

@@ -99,10 +99,10 @@ export function gateDecreaseNodes(call: EmrCall, ctx: GateContext): ChangeFindin
   const where = { cluster: ctx.cluster, group, path: call.path ?? countPath(call), call };
   const what = from !== undefined ? `DecreaseNodes shrinks "${group}" (${call.groupType ?? "?"}) ${from} -> ${to} (-${delta})` : `DecreaseNodes may shrink "${group}" (${call.groupType ?? "?"}) by up to ${delta}`;
   if (call.groupType !== undefined && !SCALE_IN_GROUP_TYPES.includes(call.groupType)) {
-    return [changeFinding(CHANGE_RULES.scaleIn, where, `${what}: only ${SCALE_IN_GROUP_TYPES.join("/")} groups are scaled in (the live group is ${call.groupType}; its nodes hold data or serve jobs)`, `keep the live count of "${group}"${call.groupType === "CORE" ? "; a group re-typed in the program stays CORE in the cluster" : ""}; shrink a TASK group instead`)];
+    return [changeFinding(CHANGE_RULES.scaleIn, where, `${what}: only ${SCALE_IN_GROUP_TYPES.join("/")} groups are scaled in (the live group is ${call.groupType}; its nodes hold data or serve jobs)`, `keep the live count of "${group}"${call.groupType === "CORE" ? "; a group re-typed in the program stays CORE in the cluster" : ""}; shrink a ${SCALE_IN_GROUP_TYPES.join("/")} group instead`)];
   }
   if (call.groupPayment === "Subscription") {
-    return [changeFinding(CHANGE_RULES.scaleIn, where, `${what}: its nodes are Subscription nodes, which DecreaseNodes never releases (the ECS console does)`, `keep the count of "${group}"; scale in a PayAsYouGo TASK group instead`)];
+    return [changeFinding(CHANGE_RULES.scaleIn, where, `${what}: its nodes are Subscription nodes, which DecreaseNodes never releases (the ECS console does)`, `keep the count of "${group}"; scale in a PayAsYouGo ${SCALE_IN_GROUP_TYPES.join("/")} group instead`)];
   }
   if (from === undefined || to === undefined) return [];
   // A call that names the nodes it releases (EmrClient: NodeIds from ListNodes) is the confirmation the seed asks for;

@@ -9,11 +9,11 @@ import { Command, CommanderError, Option } from "commander";
 import { checkOutputs, FORMATS, formatParser, outputParser, outputTargets, type CheckInput, type Format, type OutputArg, type OutputTarget } from "./report/outputs";
 import type { FailOn } from "./report/model";
 import { EXIT, UsageError } from "./errors";
+import { packageVersion } from "./package-version";
 import { createProgress } from "./progress";
 import { spawnPolicyPack } from "./pack/pack-process";
 import { bundleIsFresh, hasPackSources, packDirectory } from "./pack/prebuilt-pack";
-import { findProgramSdk, findProjectSdk, loadSdk, type SdkLocation } from "./program/sdk";
-import { programDir } from "./program/program-error";
+import { findProgramSdk, findProjectSdk, loadSdk, sdkPreloads } from "./program/sdk";
 import type { CapturedResource } from "./program/capture";
 import { requirePlain } from "./typescript-hooks";
 import type { CheckReport } from "./report/model";
@@ -131,12 +131,6 @@ function writeReports(outputs: readonly OutputTarget[], render: (format: Format)
   }
 }
 
-/** The pack's version from its package.json, for a report written before the pack ran. */
-function packVersionOf(packDir: string): string {
-  const file = path.join(packDir, "package.json");
-  return fs.existsSync(file) ? String((JSON.parse(fs.readFileSync(file, "utf8")) as { version?: unknown }).version ?? "unknown") : "unknown";
-}
-
 async function main(argv: string[]): Promise<number> {
   // A command of its own: a before-state for --state, recorded offline from a stack's program.
   if (argv[0] === "record-state") return (require("./record/record-state") as typeof import("./record/record-state")).recordStateCli(argv.slice(1));
@@ -161,7 +155,7 @@ async function main(argv: string[]): Promise<number> {
     // No verdict is never a pass: the machine-readable reports say so too (code scanning, the PR comment).
     const message = err instanceof UsageError ? err.message : `unexpected failure: ${(err as Error)?.message ?? String(err)}`;
     const { renderFailure } = require("./report/render") as typeof import("./report/render");
-    writeReports(outputs, (format) => renderFailure(format, message, packVersionOf(packDir), projectDir));
+    writeReports(outputs, (format) => renderFailure(format, message, packageVersion(packDir), projectDir));
     throw err;
   }
 }
@@ -211,7 +205,7 @@ async function check(opts: CliOptions, project: Project, outputs: readonly Outpu
   // The SDKs load now, while the pack boots: plain JavaScript, with tsx's hooks off (see typescript-hooks.js).
   // @pulumi/alicloud loads a service's module on first use: those of the components' resources (the EMR API
   // client's SDK is loaded only by live checks, off here).
-  requirePlain(preloads(sdkLocation, targets.map((t) => t.program)));
+  requirePlain(sdkPreloads(sdkLocation, targets.map((t) => t.program)));
   const sdk = loadSdk(sdkLocation);
   // Loaded only now (synchronously, so it works under any TypeScript loader): the SDK and the program are heavy.
   const { runCheck } = require("./run-check") as typeof import("./run-check");
@@ -227,22 +221,6 @@ async function check(opts: CliOptions, project: Project, outputs: readonly Outpu
   } finally {
     progress.done();
   }
-}
-
-/**
- * What to load while the pack boots, with tsx's hooks off: the SDK's modules from the program's copy, and the
- * provider's modules the components' resources use, as the program would resolve them (those it has).
- */
-function preloads(sdk: SdkLocation, programs: string[]): string[] {
-  const fromProgram = (id: string) => {
-    try {
-      return [require.resolve(id, { paths: [programDir(programs[0])] })];
-    } catch {
-      return [];
-    }
-  };
-  const providers = programs.length ? ["@pulumi/alicloud/emrv2", "@pulumi/alicloud/ecs", "@pulumi/alicloud/rds", "@pulumi/random"].flatMap(fromProgram) : [];
-  return [sdk.dir, path.join(sdk.dir, "proto", "analyzer_grpc_pb"), ...providers];
 }
 
 /** Writes the reports (every --format/--output pair) and returns the exit code. */

@@ -17,6 +17,7 @@ import { checkTargets, findProject } from "../check/inputs/project";
 import { loadStackConfig } from "../check/inputs/stack-config";
 import { requirePlain } from "../check/typescript-hooks";
 import { checkCacheDir } from "../check/program/typecheck";
+import { findProgramSdk, loadSdk, sdkPreloads } from "../check/program/sdk";
 import { connectionFromEnv } from "../client/index";
 import { EmrApiError, EmrInputError } from "../client/errors";
 import type { PriceBook, RegionPrices } from "../policies/rules/cost";
@@ -38,7 +39,7 @@ function parseArgs(argv: string[], io: CommandIo): { opts: Options; stackGiven: 
   const program = new Command("emr-prices")
     .description("Build a price book (for emr-check --prices) from the live price APIs, for exactly what the stacks use.")
     .argument("<command>", "build")
-    .option("-s, --stack <name...>", "the stacks whose clusters to price: stacks/Pulumi.<name>.yaml", ["dev"])
+    .option("-s, --stack <name...>", "the stacks whose clusters to price: the project's stack file Pulumi.<name>.yaml", ["dev"])
     .option("-p, --program <path...>", "program file(s) or folder(s) to run instead of the project's")
     .option("-c, --config-file <file>", "stack config file (the stack is named after it unless --stack is given)")
     .option("-o, --output <file>", "where to write the book (.json or .yaml; default: stdout, JSON)")
@@ -56,7 +57,11 @@ function parseArgs(argv: string[], io: CommandIo): { opts: Options; stackGiven: 
 async function stackNeeds(opts: Options, stackGiven: boolean, progress: (s: string) => void): Promise<Map<string, RegionNeeds>> {
   const project = findProject(process.cwd());
   const targets = checkTargets(project, { stack: opts.stack, stackGiven, program: opts.program, configFile: opts.configFile });
-  requirePlain(["@pulumi/pulumi", "@pulumi/alicloud/emrv2", "@pulumi/alicloud/ecs", "@pulumi/alicloud/rds", "@pulumi/random"]);
+  // The programs' own SDK (one copy, resolved from their folder, as emr-check runs them), loaded with tsx's hooks off.
+  const programs = targets.map((t) => t.program);
+  const sdkLocation = findProgramSdk(programs, project.dir);
+  requirePlain(sdkPreloads(sdkLocation, programs));
+  const sdk = loadSdk(sdkLocation);
   const { runProgram } = require("../check/program/run-program") as typeof import("../check/program/run-program");
   const { offlineInvokes } = require("../check/inputs/invokes") as typeof import("../check/inputs/invokes");
   const { projectName } = require("../check/run-check") as typeof import("../check/run-check");
@@ -67,7 +72,7 @@ async function stackNeeds(opts: Options, stackGiven: boolean, progress: (s: stri
     const region = config["alicloud:region"];
     if (!region) throw new UsageError(`stack ${t.stack}: no alicloud:region in its config; the book is per region (e.g. alicloud:region: cn-hangzhou)`);
     progress(`running the program of stack ${t.stack} offline to learn what it uses`);
-    const run = await runProgram({ program: t.program, project: projectName(project.dir), stack: t.stack, config, secretKeys, invokes: offlineInvokes(t.program, checkCacheDir(project.dir)) });
+    const run = await runProgram({ program: t.program, project: projectName(project.dir), stack: t.stack, config, secretKeys, invokes: offlineInvokes(t.program, checkCacheDir(project.dir)), sdk });
     if (run.error) throw new UsageError(`stack ${t.stack}: the program failed: ${run.error.message}`);
     const needs = byRegion.get(region) ?? emptyNeeds();
     for (const r of run.resources.filter((x) => x.custom)) addNeeds(needs, r.type, decodeValue(r.inputs) as Record<string, unknown>);

@@ -20,8 +20,8 @@ export interface Project {
   stackConfigDir: string;
 }
 
-/** The nearest Pulumi.yaml from `start` upwards. */
-export function findProject(start: string): Project {
+/** The nearest Pulumi.yaml from `start` upwards; undefined outside any Pulumi project. */
+export function projectAbove(start: string): Project | undefined {
   for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
     const file = path.join(dir, "Pulumi.yaml");
     if (fs.existsSync(file)) {
@@ -30,8 +30,15 @@ export function findProject(start: string): Project {
       const stackConfigDir = typeof doc.stackConfigDir === "string" ? path.resolve(dir, doc.stackConfigDir) : dir;
       return { dir, main, stackConfigDir };
     }
-    if (path.dirname(dir) === dir) throw new UsageError(`no Pulumi.yaml in ${path.resolve(start)} or any folder above it; run the check inside a Pulumi project (e.g. cd <your repository> && npx emr-check --stack dev)`);
+    if (path.dirname(dir) === dir) return undefined;
   }
+}
+
+/** The nearest Pulumi.yaml from `start` upwards; outside any Pulumi project a usage error naming the fix. */
+export function findProject(start: string): Project {
+  const project = projectAbove(start);
+  if (!project) throw new UsageError(`no Pulumi.yaml in ${path.resolve(start)} or any folder above it; run the check inside a Pulumi project (e.g. cd <your repository> && npx emr-check --stack dev)`);
+  return project;
 }
 
 const STACK_FILE = /^Pulumi\.([^.]+)\.yaml$/;

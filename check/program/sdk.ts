@@ -116,6 +116,23 @@ export function loadSdk(location: SdkLocation): Sdk {
   return sdk;
 }
 
+/**
+ * What to load with tsx's hooks off (typescript-hooks.js requirePlain) before the programs run: the SDK's modules from
+ * the programs' copy, and the provider's modules the components' resources use, as the program would resolve them
+ * (those it has). By path: a bare name would resolve from the check's own folder, not the program's.
+ */
+export function sdkPreloads(sdk: SdkLocation, programs: readonly string[]): string[] {
+  const fromProgram = (id: string) => {
+    try {
+      return [require.resolve(id, { paths: [programDir(programs[0])] })];
+    } catch {
+      return [];
+    }
+  };
+  const providers = programs.length ? ["@pulumi/alicloud/emrv2", "@pulumi/alicloud/ecs", "@pulumi/alicloud/rds", "@pulumi/random"].flatMap(fromProgram) : [];
+  return [sdk.dir, path.join(sdk.dir, "proto", "analyzer_grpc_pb"), ...providers];
+}
+
 /** The SDK that resolves from `dir` (tests and tools that run inside this repository), loaded. */
 export function sdkFrom(dir: string): Sdk {
   const location = resolveFrom(dir);

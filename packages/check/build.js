@@ -9,7 +9,7 @@ const root = path.join(__dirname, "..", "..");
 const dist = path.join(__dirname, "dist");
 fs.rmSync(dist, { recursive: true, force: true });
 execFileSync(process.execPath, [require.resolve("typescript/bin/tsc", { paths: [root] }), "-p", path.join(__dirname, "tsconfig.json")], { stdio: "inherit" });
-for (const file of ["bin/emr-check.js", "bin/emr-status.js", "bin/require-node.js", "check/typescript-hooks.js"]) {
+for (const file of ["bin/emr-check.js", "bin/emr-status.js", "bin/emr-prices.js", "bin/emr-drift.js", "bin/require-node.js", "check/typescript-hooks.js"]) {
   fs.mkdirSync(path.dirname(path.join(dist, file)), { recursive: true });
   fs.copyFileSync(path.join(root, file), path.join(dist, file));
 }

@@ -36,11 +36,12 @@ const exportFile = (names: string[]) => {
   return file;
 };
 
-function drift(args: string[]): Promise<{ code: number; stdout: string; stderr: string; requests: string[] }> {
-  const env = { ...process.env, EMR_ENDPOINT: h.emulator.endpoint, EMR_PROTOCOL: "http", ALIBABA_CLOUD_ACCESS_KEY_ID: TEST_KEYS.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: TEST_KEYS.accessKeySecret, ALIBABA_CLOUD_REGION_ID: "cn-hangzhou" };
+/** Runs the bin in `cwd` (default: the temp folder, in no Pulumi project), with ALIBABA_CLOUD_REGION_ID `region`. */
+function drift(args: string[], { cwd = dir, region = "cn-hangzhou" } = {}): Promise<{ code: number; stdout: string; stderr: string; requests: string[] }> {
+  const env = { ...process.env, EMR_ENDPOINT: h.emulator.endpoint, EMR_PROTOCOL: "http", ALIBABA_CLOUD_ACCESS_KEY_ID: TEST_KEYS.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: TEST_KEYS.accessKeySecret, ALIBABA_CLOUD_REGION_ID: region };
   const mark = h.emulator.requests.length;
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(ROOT, "bin/emr-drift.js"), ...args], { cwd: dir, env, timeout: 60000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [path.join(ROOT, "bin/emr-drift.js"), ...args], { cwd, env, timeout: 60000 }, (err, stdout, stderr) => {
       resolve({ code: err ? (typeof err.code === "number" ? err.code : 99) : 0, stdout, stderr, requests: h.emulator.requests.slice(mark).map((r) => r.action) });
     });
   });
@@ -120,6 +121,38 @@ test("one run writes text, Markdown, SARIF and JSON; read-only: only Get*/List* 
   expect(JSON.parse(fs.readFileSync(path.join(dir, "drift.json"), "utf8")).class).toBe("dangerous");
   expect(out.requests.length).toBeGreaterThan(10);
   expect(out.requests.filter((a) => !/^(Get|List|Describe)[A-Z]/.test(a))).toEqual([]);
+}, 60000);
+
+test("in a user's project: the region from its stack file (in its stackConfigDir), the limits from its guardrails.json", async () => {
+  const project = path.join(dir, "user-repo");
+  fs.mkdirSync(path.join(project, "config"), { recursive: true });
+  fs.mkdirSync(path.join(project, "infra"));
+  fs.writeFileSync(path.join(project, "Pulumi.yaml"), "name: user-repo\nruntime: nodejs\nstackConfigDir: config\n");
+  fs.writeFileSync(path.join(project, "config", "Pulumi.prod.yaml"), "config:\n  alicloud:region: cn-hangzhou\n");
+  const state = exportFile(["quiet"]);
+  // The stack file's region wins over ALIBABA_CLOUD_REGION_ID; no guardrails.json: the pack's defaults (cap 100).
+  const defaults = await drift(["--state", state, "--stack", "prod", "--format", "json"], { cwd: project, region: "cn-shanghai" });
+  expect({ code: defaults.code, stderr: defaults.stderr }).toEqual({ code: 0, stderr: "" });
+  expect(JSON.parse(defaults.stdout).regionId).toBe("cn-hangzhou");
+  // The project's guardrails.json caps auto-scaling at 5: the live task group (2-10) breaks it. From a subfolder too.
+  fs.writeFileSync(path.join(project, "guardrails.json"), JSON.stringify({ "emr-auto-scaling-max-capacity": { maxAutoScalingCapacity: 5 } }));
+  const capped = await drift(["--state", state, "--stack", "prod", "--format", "json"], { cwd: path.join(project, "infra"), region: "cn-shanghai" });
+  expect(capped.code).toBe(4);
+  expect(JSON.parse(capped.stdout).regionId).toBe("cn-hangzhou");
+  expect(json(capped).clusters[0].rules.map((r) => r.rule)).toEqual(["emr-auto-scaling-max-capacity"]);
+  // A stack the project does not have: its known stacks named.
+  const unknown = await drift(["--state", state, "--stack", "dev"], { cwd: project });
+  expect(unknown).toEqual(expect.objectContaining({ code: 2, stdout: "" }));
+  expect(unknown.stderr).toContain("known stacks: prod");
+}, 60000);
+
+test("outside any Pulumi project: --state with --region works; --stack is a usage error naming the cause", async () => {
+  const state = exportFile(["quiet"]);
+  const regionOnly = await drift(["--state", state, "--region", "cn-hangzhou"]);
+  expect({ code: regionOnly.code, stderr: regionOnly.stderr }).toEqual({ code: 0, stderr: "" });
+  const stack = await drift(["--state", state, "--stack", "prod"]);
+  expect(stack).toEqual(expect.objectContaining({ code: 2, stdout: "" }));
+  expect(stack.stderr).toBe(`emr-drift: --stack prod: no Pulumi.yaml in ${fs.realpathSync(dir)} or any folder above it, so no stack file to read the region from; run it inside your Pulumi project, or give --region (e.g. --region cn-hangzhou)\n`);
 }, 60000);
 
 test("usage: no --state, a document that is not a stack export", async () => {

@@ -3,7 +3,8 @@
  * local registry (local-registry.ts: our tarballs by name, every other package from npm's cache) stands in for the
  * public one, and the README's walk-through ("From an empty folder to a PR check, a day-2 check and a status query")
  * runs as written in a fresh temp folder: npm install, the files it shows, `npx emr-check` (end state), `npx emr-check
- * record-state` and `--state` (day 2), `npx emr-status` against the emulator (in this process, on an ephemeral port).
+ * record-state` and `--state` (day 2), `npx emr-status`, `npx emr-prices build` (then the check with its costs) and
+ * `npx emr-drift` against the emulator (in this process, on an ephemeral port).
  * Then the package READMEs' examples, the plugin installed from the packed component, and the failures a user can
  * meet (no Pulumi.yaml, two copies of the SDK, Node.js 20), each exit 2 with its cause. No process is left.
  */
@@ -102,7 +103,7 @@ describe("the README's walk-through, from an empty folder", () => {
     expect(copies).toEqual(["node_modules/@pulumi/pulumi/package.json"]);
     const manifest = JSON.parse(fs.readFileSync(path.join(project, "package.json"), "utf8"));
     expect(Object.keys(manifest.devDependencies)).toEqual(["@emr-as-code/check", "@types/node", "typescript"]);
-    expect(fs.realpathSync(path.join(project, "node_modules/.bin/emr-check"))).toBe(path.join(project, "node_modules/@emr-as-code/check/dist/bin/emr-check.js"));
+    for (const bin of ["emr-check", "emr-status", "emr-prices", "emr-drift"]) expect(fs.realpathSync(path.join(project, `node_modules/.bin/${bin}`))).toBe(path.join(project, `node_modules/@emr-as-code/check/dist/bin/${bin}.js`));
   });
 
   test("the PR check: PASSED, the cluster with its protections, the SARIF written", () => {
@@ -126,7 +127,31 @@ describe("the README's walk-through, from an empty folder", () => {
     expect(results.get("npx emr-status")!.stdout).toMatch(/demo-prod/);
     const one = results.get("npx emr-status --cluster demo-prod")!.stdout;
     expect(one).toMatch(/Cluster c-\w+ "demo-prod" in cn-hangzhou/);
-    expect(emulator.requests.map((r) => r.action).filter((a) => !/^(Get|List)/.test(a))).toEqual([]);
+  });
+
+  test("emr-prices against the emulator's price APIs, then the day-2 check with the book: the cost of core 2 -> 30 needs its acknowledgement too", () => {
+    expect(results.get("npx emr-prices build --stack dev --output prices.json")!.stderr).toContain("price book written to prices.json\n");
+    const book = JSON.parse(fs.readFileSync(path.join(project, "prices.json"), "utf8")).regions["cn-hangzhou"];
+    expect({ currency: book.currency, instances: Object.keys(book.instances) }).toEqual({ currency: "XTS", instances: ["ecs.g7.xlarge"] });
+    const { stdout } = results.get("npx emr-check --stack dev --state dev-state.json --prices prices.json")!;
+    expect(stdout).toContain("pulumi up will call: IncreaseNodes core +28 ✗\n");
+    expect(stdout).toContain('fix: acknowledge the cost with the tag emr-guard:ack-monthly-cost: "+14717 XTS"');
+    expect(stdout).toContain('Monthly cost at the price book\'s prices: prices.json ("prices of stacks dev"), region cn-hangzhou, XTS');
+    expect(stdout).toContain("  analytics (cluster): now 1,518.40 XTS -> after 16,235.20 XTS a month; change +14,716.80 XTS\n");
+    expect(stdout).toContain("    core (CORE): 2 -> 30 nodes, 1,051.20 -> 15,768.00; ecs.g7.xlarge; PayAsYouGo\n");
+  });
+
+  test("emr-drift against the emulator: the cluster the offline state records was never created, dangerous", () => {
+    const { stdout, stderr } = results.get("npx emr-drift --state dev-state.json --stack dev")!;
+    expect(stderr).toBe("");
+    expect(stdout).toMatch(/^analytics \(c-\w+\): dangerous, 0 properties in sync\n {2}\[dangerous\] \(cluster\) missing: /);
+    expect(stdout.trim().split("\n").pop()).toBe("DANGEROUS: 1 cluster of dev-state.json in cn-hangzhou, 1 drift (0 expected, 0 risky, 1 dangerous), 0 mandatory rule violations on the live clusters");
+  });
+
+  test("emr-status, emr-prices and emr-drift only read: no write action reached the emulator", () => {
+    const actions = emulator.requests.map((r) => r.action);
+    expect(actions).toEqual(expect.arrayContaining(["ListClusters", "DescribePrice", "QueryProductList", "GetPayAsYouGoPrice", "GetCluster"]));
+    expect(actions.filter((a) => !/^(Get|List|Describe|Query)[A-Z]/.test(a))).toEqual([]);
   });
 
   test("the repository's own check on this project uses the project's SDK (two copies used to fail: Unexpected struct type, zero counts)", async () => {
@@ -144,6 +169,11 @@ describe("the package READMEs, in the same project", () => {
     await take(steps(fs.readFileSync(path.join(ROOT, "packages/check/README.md"), "utf8")), project, "packages/check/README.md");
     expect(results.get("npx emr-check --stack dev --state dev-state.json")!.stdout).toContain("  analytics (no change)\n");
     expect(fs.existsSync(path.join(project, "check.md"))).toBe(true);
+    expect(results.get("npx emr-check --stack dev --state dev-state.json --prices prices.json")!.stdout).toContain("  analytics (cluster): now 1,518.40 XTS -> after 1,518.40 XTS a month; change ±0.00 XTS\n");
+    // emr-drift's SARIF names the installed package's version (its code runs from node_modules/@emr-as-code/check/dist).
+    const sarif = JSON.parse(fs.readFileSync(path.join(project, "drift.sarif"), "utf8"));
+    expect(sarif.runs[0].tool.driver).toMatchObject({ name: "emr-drift", version: JSON.parse(fs.readFileSync(path.join(ROOT, "packages/check/package.json"), "utf8")).version });
+    expect(emulator.requests.map((r) => r.action).filter((a) => !/^(Get|List|Describe|Query)[A-Z]/.test(a))).toEqual([]);
   }, 300_000);
 
   test("@emr-as-code/components: the install line, and the example program passes the check (it validates: ossHdfsRootUri given)", async () => {
@@ -218,7 +248,7 @@ describe("what a user can get wrong: exit 2, the cause and the fix, never a repo
   test("Node.js 20: the installed commands say Node 22 is needed, before anything else", async () => {
     const node20 = path.join(temp, "as-node-20.js");
     fs.writeFileSync(node20, 'Object.defineProperty(process.versions, "node", { value: "20.11.1" });\n');
-    for (const bin of ["emr-check", "emr-status"]) {
+    for (const bin of ["emr-check", "emr-status", "emr-prices", "emr-drift"]) {
       const { code, stdout, stderr } = await runCommand(`"${process.execPath}" -r "${node20}" node_modules/.bin/${bin} --help`, project, env);
       expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: "", stderr: `error: ${bin} needs Node.js 22 or later (what @pulumi/pulumi 3.270 requires); this is Node.js 20.11.1. Install Node.js 22 (e.g. nvm install 22, or https://nodejs.org) and run it again.\n` });
     }

@@ -34,6 +34,8 @@ beforeAll(async () => {
   h = await startHarness();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "readme-adopt-"));
   fs.writeFileSync(path.join(dir, "dev-state.json"), JSON.stringify(demoStackExport(seedAdoptDemo(h.emulator.state, "cn-hangzhou"))));
+  // `npm run drift` runs in this repository's project: its --stack dev is stacks/Pulumi.dev.yaml.
+  fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: emr-clusters\nruntime: nodejs\nstackConfigDir: ${JSON.stringify(path.join(ROOT, "stacks"))}\n`);
 });
 afterAll(async () => {
   await h.emulator.close();

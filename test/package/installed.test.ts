@@ -98,9 +98,10 @@ describe("the README's walk-through, from an empty folder", () => {
     expect(project).toBe(path.join(temp, "emr-infra"));
   }, 600_000);
 
-  test("one copy of @pulumi/pulumi in the project: the program's, the component's and the check's", () => {
-    const copies = execFileSync("find", ["node_modules", "-path", "*/@pulumi/pulumi/package.json"], { cwd: project, encoding: "utf8" }).trim().split("\n");
-    expect(copies).toEqual(["node_modules/@pulumi/pulumi/package.json"]);
+  test("one copy of @pulumi/pulumi and of @pulumi/alicloud in the project: the program's, the component's and the check's", () => {
+    const copiesOf = (pkg: string) => execFileSync("find", ["node_modules", "-path", `*/${pkg}/package.json`, "-not", "-path", `*/${pkg}/*/package.json`], { cwd: project, encoding: "utf8" }).trim().split("\n");
+    expect(copiesOf("@pulumi/pulumi")).toEqual(["node_modules/@pulumi/pulumi/package.json"]);
+    expect(copiesOf("@pulumi/alicloud")).toEqual(["node_modules/@pulumi/alicloud/package.json"]);
     const manifest = JSON.parse(fs.readFileSync(path.join(project, "package.json"), "utf8"));
     expect(Object.keys(manifest.devDependencies)).toEqual(["@emr-as-code/check", "@types/node", "typescript"]);
     for (const bin of ["emr-check", "emr-status", "emr-prices", "emr-drift"]) expect(fs.realpathSync(path.join(project, `node_modules/.bin/${bin}`))).toBe(path.join(project, `node_modules/@emr-as-code/check/dist/bin/${bin}.js`));
@@ -121,6 +122,12 @@ describe("the README's walk-through, from an empty folder", () => {
     const { stdout } = results.get("npx emr-check --stack dev --state dev-state.json")!;
     expect(stdout).toContain("  analytics (updated)\n    pulumi up will call: IncreaseNodes core +28 ✗\n");
     expect(stdout).toContain('fix: acknowledge it with the tag emr-guard:ack-scale-out: "core:2->30"');
+  });
+
+  test("the audit of the recorded state: the cluster with its protections through the pack, no program run", () => {
+    const { stdout } = results.get("npx emr-check --audit dev-state.json")!;
+    expect(stdout).toMatch(/^= +alicloud:emrv2:Cluster +analytics +protect retain deletion/m);
+    expect(stdout.trim().split("\n").pop()).toBe('PASSED: stack "dev": 3 resources recorded, 0 mandatory and 0 advisory violations');
   });
 
   test("emr-status against the emulator: the region's clusters, then one with its release answer", () => {

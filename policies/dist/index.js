@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 0f2c88fa5949d753c64b56c441c9fdf434b5d41d9451e3e7a298a7784a0ae4a8
+// sources: sha256 75d4f7706348e6d6727a5b09906a61077579c60164bef646101ca7b70ce4a4a0
 "use strict";
 
 // index.ts

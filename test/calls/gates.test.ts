@@ -202,6 +202,16 @@ describe("emr-change-security-mode and replacements", () => {
   test("failing: securityMode under the component's replaceOnChanges on a protected cluster: the preview fails", () => {
     expectOnly(judge(haClusterProps(), { ...haClusterProps(), securityMode: "NORMAL" }, { replaceOnChanges: ["securityMode", "resourceGroupId"] }), "emr-change-replacement", "securityMode", /`pulumi preview` fails/);
   });
+  test("failing: resourceGroupId under the component's replaceOnChanges on a protected cluster: the preview fails", () => {
+    const b = { ...haClusterProps(), resourceGroupId: "rg-acfmaaaaaaaaaaa" };
+    expectOnly(judge(b, { ...b, resourceGroupId: "rg-acfmbbbbbbbbbbb" }, { replaceOnChanges: ["securityMode", "resourceGroupId"] }), "emr-change-replacement", "resourceGroupId", /resourceGroupId changes, which replaces the cluster, and it is protected: `pulumi preview` fails/, /create a new cluster next to this one/);
+  });
+  test("passing: the same resourceGroupId, or none in the program (the provider keeps the cluster's)", () => {
+    const b = { ...haClusterProps(), resourceGroupId: "rg-acfmaaaaaaaaaaa" };
+    const opts = { replaceOnChanges: ["securityMode", "resourceGroupId"] };
+    expectPass(judge(b, { ...b, tags: { ...b.tags, owner: "data" } }, opts), "emr-change-replacement");
+    expectPass(judge(b, { ...b, resourceGroupId: undefined }, opts), "emr-change-replacement");
+  });
   test("passing: applications in another case and order are the same", () => expectPass(judge(base(), { ...base(), applications: [...base().applications].reverse().map((a: string) => a.toLowerCase()) }), "emr-change-replacement"));
   test("failing: releaseVersion on a protected cluster", () => expectOnly(judge(base(), { ...base(), releaseVersion: "EMR-5.17.0" }), "emr-change-replacement", "releaseVersion", /releaseVersion changes, which replaces the cluster, and it is protected/, /create a new cluster next to this one/));
   test("failing: releaseVersion on an unprotected cluster: RunCluster + DeleteCluster, data lost", () => {

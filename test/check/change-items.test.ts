@@ -53,6 +53,10 @@ const CASES: Case[] = [
   { name: "replaced", before: base("replaced"), after: base("replaced"), op: "replace", options: { protect: false }, oldOptions: { protect: false, retainOnDelete: false } },
   // securityMode under the component's replaceOnChanges on a protected cluster: the real preview fails.
   { name: "secmode", before: { ...base("secmode"), securityMode: "KERBEROS" }, after: { ...base("secmode"), securityMode: "NORMAL" } },
+  // resourceGroupId, the component's other replaceOnChanges path: the same; unchanged, or left out of the program (the
+  // provider keeps the cluster's: no diff, so no replacement), it passes.
+  { name: "rgroup", before: { ...base("rgroup"), resourceGroupId: "rg-acfmaaaaaaaaaaa" }, after: { ...base("rgroup"), resourceGroupId: "rg-acfmbbbbbbbbbbb" } },
+  { name: "rgroup-ok", before: { ...base("rgroup-ok"), resourceGroupId: "rg-acfmaaaaaaaaaaa" }, after: base("rgroup-ok") },
   // A count covered by ignoreChanges is not a scale-in (the state is refreshed in this plan: --refreshed).
   { name: "ignored", before: group(base("ignored"), "task", { nodeCount: 6, autoScalingPolicy: { constraints: { minCapacity: 2, maxCapacity: 40 } } }), after: group(base("ignored"), "task", { nodeCount: 2, autoScalingPolicy: { constraints: { minCapacity: 2, maxCapacity: 40 } } }), options: { ignoreChanges: ["nodeGroups[2].nodeCount"] } },
   // A spent acknowledgement: recorded in the state, it does not approve the same change again.
@@ -103,6 +107,11 @@ test("a replace step without replaceReasons is a replacement", () => {
   expect(rules("replaced")).toEqual(expect.arrayContaining(["emr-change-replacement", "emr-change-release"]));
 });
 test("securityMode under replaceOnChanges on a protected cluster: the preview fails", () => expect(verdicts.secmode).toEqual([expect.stringMatching(/^emr-change-replacement: .*securityMode changes, which replaces the cluster, and it is protected/)]));
+test("resourceGroupId under replaceOnChanges on a protected cluster: the preview fails; left out of the program, nothing", () => {
+  expect([kinds.rgroup, calls.rgroup]).toEqual(["replace", []]);
+  expect(verdicts.rgroup).toEqual([expect.stringMatching(/^emr-change-replacement: .*resourceGroupId changes, which replaces the cluster, and it is protected: `pulumi preview` fails/)]);
+  expect([kinds["rgroup-ok"], verdicts["rgroup-ok"]]).toEqual(["same", []]);
+});
 test("a count under ignoreChanges is no scale-in", () => {
   expect(calls.ignored).toEqual([]);
   expect(verdicts.ignored).toEqual([]);

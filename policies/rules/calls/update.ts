@@ -126,7 +126,9 @@ export function replacementsOf(before: Record<string, unknown>, planned: Record<
   for (const p of replaceOnChanges) {
     const key = p.split(/[.[]/)[0];
     if (out.some((r) => r.path.split(".")[0] === key)) continue;
-    const c = compareKey(before, planned, key, CLUSTER_DEFAULTS[key]);
+    // The engine replaces only on a path the provider's diff reports (applyReplaceOnChanges), and a Computed field
+    // the program leaves out keeps the cluster's value: no diff, no replacement.
+    const c = clusterField(before, planned, key);
     if (c !== "same") out.push({ path: key, before: before[key], after: planned[key], by: "option", ...(c === "unknown" ? { unknown: true as const } : {}) });
   }
   return out;

@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 75d4f7706348e6d6727a5b09906a61077579c60164bef646101ca7b70ce4a4a0
+// sources: sha256 a27b24a7b33bf79625aac0631101aa567a91b8e5ea3baf59f7c00b9c9edd625c
 "use strict";
 
 // index.ts

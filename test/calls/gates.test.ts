@@ -292,6 +292,27 @@ describe("emr-change-not-applied (advisory)", () => {
     const after = withGroup(base(), "core", { instanceTypes: ["ecs.g8.xlarge"], systemDisk: { category: "cloud_essd", size: 200 }, gracefulShutdown: true, subscriptionConfig: { paymentDuration: 2, paymentDurationUnit: "Month" } });
     expect(findingsOf(judge(base(), after), "emr-change-not-applied").map((f) => f.path).sort()).toEqual(["nodeGroups[1].gracefulShutdown", "nodeGroups[1].instanceTypes", "nodeGroups[1].subscriptionConfig", "nodeGroups[1].systemDisk"]);
   });
+  test("failing: the cluster's subscriptionConfig.autoRenew: no call, the renewal is the console's (UpdateClusterAutoRenew)", () => {
+    const b = haClusterProps();
+    const j = judge(b, { ...b, subscriptionConfig: { ...b.subscriptionConfig, autoRenew: true } }, { ignore: ["nodeGroups[2].nodeCount"] });
+    expect(j.calls).toEqual([]);
+    expectOnly(j, "emr-change-not-applied", "subscriptionConfig", /subscriptionConfig .* -> .*"autoRenew":true.*: the provider makes no API call for this field after creation/, /UpdateClusterAutoRenew/);
+    expect(findingsOf(j, "emr-change-not-applied")[0].level).toBe("advisory");
+  });
+  test("failing: a node group's subscriptionConfig.autoRenew: no call, named by its group; its instances' renewal is the console's (no new group)", () => {
+    const b = withGroup(haClusterProps(), "core", { paymentType: "Subscription", subscriptionConfig: { paymentDuration: 12, paymentDurationUnit: "Month", autoPayOrder: true, autoRenew: false } });
+    const j = judge(b, withGroup(b, "core", { subscriptionConfig: { ...b.nodeGroups[1].subscriptionConfig, autoRenew: true } }), { ignore: ["nodeGroups[2].nodeCount"] });
+    expect(j.calls).toEqual([]);
+    expectOnly(j, "emr-change-not-applied", "nodeGroups[1].subscriptionConfig", /node group "core": nodeGroups\[1\]\.subscriptionConfig .*will not reach the cluster/, /\| change the renewal of the group's instances in the EMR console \(UpdateClusterAutoRenew/);
+    // Its payment duration is not a renewal: that one still needs a new group.
+    const longer = withGroup(b, "core", { subscriptionConfig: { ...b.nodeGroups[1].subscriptionConfig, paymentDuration: 24 } });
+    expect(findingsOf(judge(b, longer, { ignore: ["nodeGroups[2].nodeCount"] }), "emr-change-not-applied").map((f) => f.fix)).toEqual([expect.stringMatching(/^add a new node group/)]);
+  });
+  test("passing: the same autoRenew on the cluster and its groups", () => {
+    const b = withGroup(haClusterProps(), "core", { paymentType: "Subscription", subscriptionConfig: { paymentDuration: 12, paymentDurationUnit: "Month", autoPayOrder: true, autoRenew: true } });
+    const a = { ...b, subscriptionConfig: { ...b.subscriptionConfig, autoRenew: false } };
+    expectPass(judge(a, clone(a), { ignore: ["nodeGroups[2].nodeCount"] }), "emr-change-not-applied");
+  });
   test("failing: a disk's category changes (the provider only grows the size)", () => expectOnly(judge(base(), withGroup(base(), "core", { dataDisks: [{ category: "cloud_ssd", size: 120 }] })), "emr-change-not-applied", "nodeGroups[1].dataDisks", /add a new node group/));
   test("unknown: two secrets that cannot be told apart", () => {
     const b = { ...base(), applicationConfigs: [{ configItemValue: new SecretValue() }] };

@@ -356,4 +356,23 @@ describe("emr-change-retirement and emr-change-release", () => {
     const uses = [{ urn: "urn:pulumi:dev::emr::emr:index:Cluster$alicloud:rds/rdsAccount:RdsAccount::analytics-metastore-account", type: "alicloud:rds/rdsAccount:RdsAccount", name: "analytics-metastore-account", retainOnDelete: false, leaves: true }];
     expectOnly(judge(base(), undefined, { retire, beforeExtra: { protect: false }, uses }), "emr-change-retirement", uses[0].urn, /DeleteAccount/, /retainOnDelete: true too/);
   });
+  /** What a retired cluster uses: its component's security group and metastore, each retained unless `without` names it. */
+  const usesWithout = (without: string) => [
+    ["alicloud:ecs/securityGroup:SecurityGroup", "analytics-sg"],
+    ["alicloud:rds/instance:Instance", "analytics-metastore"],
+    ["alicloud:rds/database:Database", "analytics-metastore-db"],
+    ["alicloud:rds/rdsAccount:RdsAccount", "analytics-metastore-account"],
+    ["alicloud:rds/accountPrivilege:AccountPrivilege", "analytics-metastore-privilege"],
+  ].map(([type, name]) => ({ urn: `urn:pulumi:dev::emr::emr:index:Cluster$${type}::${name}`, type, name, retainOnDelete: name !== without, leaves: true }));
+  test("passing: everything it uses (security group, instance, database, account, privilege) retained: nothing is sent", () => {
+    expect(mandatory(judge(base(), undefined, { retire, beforeExtra: { protect: false }, uses: usesWithout("") }))).toEqual([]);
+  });
+  test("failing: the metastore's privilege leaves with the cluster without retainOnDelete: RevokeAccountPrivilege named", () => {
+    const uses = usesWithout("analytics-metastore-privilege");
+    expectOnly(judge(base(), undefined, { retire, beforeExtra: { protect: false }, uses }), "emr-change-retirement", uses[4].urn, /"analytics-metastore-privilege" \(alicloud:rds\/accountPrivilege:AccountPrivilege\) leaves the program with the cluster without retainOnDelete, so the same `pulumi up` calls RevokeAccountPrivilege/, /give "analytics-metastore-privilege" retainOnDelete: true too/);
+  });
+  test("failing: the security group the cluster uses leaves without retainOnDelete: DeleteSecurityGroup named (it would hang on DependencyViolation)", () => {
+    const uses = usesWithout("analytics-sg");
+    expectOnly(judge(base(), undefined, { retire, beforeExtra: { protect: false }, uses }), "emr-change-retirement", uses[0].urn, /"analytics-sg" \(alicloud:ecs\/securityGroup:SecurityGroup\) .* calls DeleteSecurityGroup, retried on DependencyViolation until its 10-minute timeout/, /give "analytics-sg" retainOnDelete: true too/);
+  });
 });

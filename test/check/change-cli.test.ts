@@ -132,6 +132,37 @@ describe("a cluster removed from the program (realtime, pay-as-you-go)", () => {
     expect(stdout).toContain('[mandatory] emr-change-retirement: cluster "realtime": the resource is protected: `pulumi preview` fails');
     expect(stdout).toContain("pulumi state unprotect 'urn:pulumi:prod::emr-clusters::emr:index:Cluster$alicloud:emrv2/cluster:Cluster::realtime'");
   }, 60000);
+  /** The recorded state with `cluster`'s resources unprotected (README step 3) and `notRetained` without retainOnDelete. */
+  const retiredState = (cluster: string, notRetained: string) => {
+    const state = JSON.parse(fs.readFileSync(stateFile, "utf8"));
+    for (const r of state.deployment.resources) {
+      if (r.urn.includes(`::${cluster}`)) delete r.protect;
+      if (r.urn.endsWith(`::${notRetained}`)) delete r.retainOnDelete;
+    }
+    const file = path.join(dir, `prod-${notRetained}.json`);
+    fs.writeFileSync(file, JSON.stringify(state));
+    return file;
+  };
+  const mandatoryLines = (stdout: string) => stdout.split("\n").filter((l) => l.includes("[mandatory]"));
+  test("with emr:retire, unprotected, but its security group not retained: exit 1, DeleteSecurityGroup named", async () => {
+    const { code, stdout } = await runCli(["--stack", "prod", "--program", "stacks", "--config-file", prodWith("retired-sg", (c) => {
+      withoutRealtime(c);
+      c["emr:retire"] = [{ name: "realtime", clusterId: "c-7265616c74696d65" }];
+    }), "--state", retiredState("realtime", "realtime-sg"), "--refreshed"]);
+    expect(code).toBe(1);
+    expect(mandatoryLines(stdout)).toEqual([expect.stringContaining('[mandatory] emr-change-retirement: cluster "realtime": "realtime-sg" (alicloud:ecs/securityGroup:SecurityGroup) leaves the program with the cluster without retainOnDelete, so the same `pulumi up` calls DeleteSecurityGroup, retried on DependencyViolation until its 10-minute timeout')]);
+    expect(stdout).toContain('fix: give "realtime-sg" retainOnDelete: true too');
+    expect(stdout).not.toContain("Release checklist");
+  }, 60000);
+  test("retiring lakehouse with its RDS metastore's privilege not retained: exit 1, RevokeAccountPrivilege named (and nothing else refused)", async () => {
+    const { code, stdout } = await runCli(["--stack", "prod", "--program", "stacks", "--config-file", prodWith("retired-privilege", (c) => {
+      c["emr:clusters"] = (c["emr:clusters"] as ClusterEntry[]).filter((x) => x.name !== "lakehouse");
+      delete c["emr:taskGroups"];
+      c["emr:retire"] = [{ name: "lakehouse", clusterId: "c-6c616b65686f7573" }];
+    }), "--state", retiredState("lakehouse", "lakehouse-metastore-privilege"), "--refreshed"]);
+    expect(code).toBe(1);
+    expect(mandatoryLines(stdout)).toEqual([expect.stringContaining('[mandatory] emr-change-retirement: cluster "lakehouse": "lakehouse-metastore-privilege" (alicloud:rds/accountPrivilege:AccountPrivilege) leaves the program with the cluster without retainOnDelete, so the same `pulumi up` calls RevokeAccountPrivilege')]);
+  }, 60000);
   test("with emr:retire, unprotected: exit 0, everything it uses retained (its security group), the pay-as-you-go release checklist", async () => {
     const { code, stdout } = await runCli(["--stack", "prod", "--program", "stacks", "--config-file", prodWith("retired", (c) => {
       withoutRealtime(c);

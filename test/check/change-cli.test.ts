@@ -103,6 +103,17 @@ test("--live reads the live counts from the EMR API (the emulator): task runs 25
   }
 }, 60000);
 
+test("a vSwitch edit (emr:network.vswitchIds): the RDS metastore keeps its own (ignoreChanges), so nothing replaces it; the groups' vSwitches are never applied: exit 0, advisories", async () => {
+  const { code, stdout } = await check(prodWith("vswitch", (c) => {
+    (c["emr:network"] as { vswitchIds: string[] }).vswitchIds = ["vsw-bp1prodplaceholder0002"];
+  }), "--refreshed");
+  expect(code).toBe(0);
+  expect(stdout).not.toContain("emr-change-replacement");
+  expect(stdout).not.toMatch(/lakehouse-metastore \(/);
+  expect(stdout).toMatch(/^ +alicloud:rds:Instance +lakehouse-metastore /m);
+  expect(stdout).toContain('[advisory] emr-change-not-applied: cluster "lakehouse": node group "master": nodeGroups[0].vswitchIds ["vsw-bp1prodplaceholder0001"] -> ["vsw-bp1prodplaceholder0002"]');
+}, 60000);
+
 describe("a cluster removed from the program (realtime, pay-as-you-go)", () => {
   const withoutRealtime = (c: Record<string, unknown>) => {
     c["emr:clusters"] = (c["emr:clusters"] as ClusterEntry[]).filter((x) => x.name !== "realtime");

@@ -10,6 +10,7 @@ import { ROOT, runCli, type CliResult } from "../helpers/run-cli";
 import { CIPHERTEXT_MARK, writeRecordedState } from "../helpers/recorded-state";
 import { startHarness } from "../client/harness";
 import { TEST_KEYS } from "../emulator/server";
+import { devClusterProps, nodeGroupProps } from "../helpers/cluster-props";
 
 const FIXTURES = path.join(ROOT, "test/fixtures/change");
 /** Every ciphertext and secret marker of the fixtures and of the recorded state: none may appear in any report. */
@@ -206,6 +207,30 @@ test("--plan on the fixture: the pack on what the plan creates or updates, the r
     ["lakehouse-old", "replace"],
     ["scratch", "retain"],
   ]);
+}, 60000);
+
+test("--plan with a core count known only after apply: exit 1, FAILED and not known offline, never PASSED; the same plan with a known count passes", async () => {
+  const TYPE = "alicloud:emrv2/cluster:Cluster";
+  const urn = `urn:pulumi:prod::emr-clusters::emr:index:Cluster$${TYPE}::lake`;
+  const before = { ...devClusterProps(), clusterName: "lake", nodeGroups: [nodeGroupProps("MASTER", "master", 1), nodeGroupProps("CORE", "core", 2)] };
+  const planWithCore = (name: string, core: unknown) => {
+    const after = { ...before, nodeGroups: [before.nodeGroups[0], { ...before.nodeGroups[1], nodeCount: core }] };
+    const file = path.join(dir, `${name}.json`);
+    fs.writeFileSync(file, JSON.stringify({ steps: [{ op: "update", urn,
+      oldState: { urn, type: TYPE, custom: true, id: "c-0123456789abcdef", protect: true, retainOnDelete: true, inputs: before, outputs: before },
+      newState: { urn, type: TYPE, custom: true, protect: true, retainOnDelete: true, ignoreChanges: [], replaceOnChanges: ["securityMode", "resourceGroupId"], inputs: after } }] }));
+    return file;
+  };
+  // The engine's sentinel for a value known after apply (e.g. a count computed from another resource's output).
+  const unknown = await runCli(["--stack", "prod", "--plan", planWithCore("unknown-count", "04da6b54-80e4-46f7-96ec-b56ff0331ba9"), "--refreshed"]);
+  expect(unknown.code).toBe(1);
+  expect(unknown.stdout).toContain("    [unknown] emr-change-scale-out: nodeGroups[1].nodeCount (known after apply)\n");
+  expect(unknown.stdout.trim().split("\n").pop()).toMatch(/^FAILED: stack "prod": .*changes \(plan .*\): 0 mandatory and 0 advisory verdicts, 2 not known offline where a mandatory rule needs it \(no verdict: refresh, or run with --live\)$/);
+  expect(unknown.stdout).not.toContain("PASSED");
+  const known = await runCli(["--stack", "prod", "--plan", planWithCore("known-count", 3), "--refreshed"]);
+  expect(known.code).toBe(0);
+  expect(known.stdout).toContain("    pulumi up will call: IncreaseNodes core +1\n");
+  expect(known.stdout.trim().split("\n").pop()).toMatch(/^PASSED: stack "prod": .*changes \(plan .*\): 0 mandatory and 0 advisory verdicts$/);
 }, 60000);
 
 describe("--state with the fixture's encrypted secrets: one run, the four reports (text to stdout, the others to files)", () => {

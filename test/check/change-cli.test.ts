@@ -246,6 +246,14 @@ describe("--state with the fixture's encrypted secrets: one run, the four report
     const report = format === "text" ? run.stdout : fs.readFileSync(reportFile(format), "utf8");
     expect(report).toContain("emr-change-retirement");
     expect(report + run.stderr).not.toMatch(SECRET_TEXT);
+  });  test("sarif: each change result carries its cluster's calls (pulumi up will call: ..., the refused one marked) and the call it is about; a cluster without calls gets no calls line", () => {
+    type Result = { ruleId: string; message: { text: string }; partialFingerprints: Record<string, string> };
+    const results = (JSON.parse(fs.readFileSync(reportFile("sarif"), "utf8")).runs[0].results as Result[]).filter((r) => r.ruleId.startsWith("emr-change-"));
+    const byRule = (rule: string, cluster: string) => results.filter((r) => r.ruleId === rule && r.message.text.startsWith(`cluster "${cluster}"`)).map((r) => r.message.text);
+    expect(byRule("emr-change-release", "lakehouse-old")).toEqual([expect.stringMatching(/\nAPI call: DeleteCluster\npulumi up will call: DeleteCluster ✗\nFix: /)]);
+    expect(byRule("emr-change-retirement", "lakehouse-old")).toEqual([expect.stringMatching(/\npulumi up will call: DeleteCluster ✗\nFix: /)]);
+    // lakehouse is replaced, which its protection refuses at preview: no call is made, and none is listed.
+    expect(byRule("emr-change-replacement", "lakehouse")).toEqual([expect.not.stringContaining("pulumi up will call")]);
   });
 });
 

@@ -207,7 +207,7 @@ describe("emr-change-security-mode and replacements", () => {
     expectOnly(judge(b, { ...b, resourceGroupId: "rg-acfmbbbbbbbbbbb" }, { replaceOnChanges: ["securityMode", "resourceGroupId"] }), "emr-change-replacement", "resourceGroupId", /resourceGroupId changes, which replaces the cluster, and it is protected: `pulumi preview` fails/, /create a new cluster next to this one/);
   });
   test("passing: the same resourceGroupId, or none in the program (the provider keeps the cluster's)", () => {
-    const b = { ...haClusterProps(), resourceGroupId: "rg-acfmaaaaaaaaaaa" };
+    const b: Props = { ...haClusterProps(), resourceGroupId: "rg-acfmaaaaaaaaaaa" };
     const opts = { replaceOnChanges: ["securityMode", "resourceGroupId"] };
     expectPass(judge(b, { ...b, tags: { ...b.tags, owner: "data" } }, opts), "emr-change-replacement");
     expectPass(judge(b, { ...b, resourceGroupId: undefined }, opts), "emr-change-replacement");

@@ -246,7 +246,7 @@ describe("call plan: what never reaches the cluster, and what replaces it", () =
   });
 
   test("a replaceOnChanges field the program leaves out (Optional+Computed: the provider keeps the cluster's value, so it reports no diff) replaces nothing", () => {
-    const before = { ...haClusterProps(), resourceGroupId: "rg-acfmaaaaaaaaaaa" };
+    const before: Json = { ...haClusterProps(), resourceGroupId: "rg-acfmaaaaaaaaaaa" };
     const after = clone(before);
     delete after.resourceGroupId;
     delete after.securityMode;

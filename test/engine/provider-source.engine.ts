@@ -16,11 +16,14 @@ const TOOLCHAIN_MODULE = path.resolve(__dirname, "../../engine/toolchain/aliclou
 
 /** The pinned module's version and folder, read from the module cache only (GOPROXY=off: never a download here). */
 function providerModule(): { version: string; dir: string } {
-  const out = execFileSync("go", ["list", "-m", "-json", MODULE], { cwd: TOOLCHAIN_MODULE, encoding: "utf8", env: { ...process.env, GOPROXY: "off", GOFLAGS: "-mod=readonly" } });
-  const m = JSON.parse(out) as { Version?: string; Dir?: string };
-  if (!m.Version || !m.Dir || !fs.existsSync(path.join(m.Dir, "alicloud"))) {
-    throw new Error(`${MODULE}@${m.Version ?? "?"} is not in the Go module cache (${execFileSync("go", ["env", "GOMODCACHE"], { encoding: "utf8" }).trim()}): the provider is built from it; run \`npm run engine:build\``);
+  const missing = (why: string) => new Error(`${MODULE} (engine/toolchain/alicloud's pin) is not in the Go module cache ${execFileSync("go", ["env", "GOMODCACHE"], { encoding: "utf8" }).trim()} (${why}): the engine's provider is built from it; run \`npm run engine:build\``);
+  let m: { Version?: string; Dir?: string };
+  try {
+    m = JSON.parse(execFileSync("go", ["list", "-m", "-json", MODULE], { cwd: TOOLCHAIN_MODULE, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, GOPROXY: "off", GOFLAGS: "-mod=readonly" } }));
+  } catch (err) {
+    throw missing(String((err as { stderr?: string }).stderr ?? err).trim());
   }
+  if (!m.Version || !m.Dir || !fs.existsSync(path.join(m.Dir, "alicloud"))) throw missing(`go list -m gives no folder for ${m.Version ?? "it"}`);
   return { version: m.Version, dir: path.join(m.Dir, "alicloud") };
 }
 

@@ -149,6 +149,9 @@ function changeLines(plan: CallPlan): string[] {
   return [...new Set(lines)];
 }
 
+/** The program leaves a resource as recorded: the engine first sets each ignored path back to its recorded input (processIgnoreChanges). */
+const unchanged = (r: RecordedResource, p: NonNullable<ResourcePair["program"]>) => compareValues(r.inputs, applyIgnoreChanges(p.inputs, r.inputs, p.ignoreChanges).planned) === "same";
+
 export interface JudgeArgs {
   source: "state" | "plan";
   file: string;
@@ -206,7 +209,7 @@ export function judgeChanges(args: JudgeArgs): ChangeSection {
   for (const pair of args.pairs) {
     const plan = clusters.find((c) => c.plan.urn === pair.urn)?.plan;
     const replaced = entries.some((e) => e.urn === pair.urn && e.kind === "replace");
-    operations[pair.urn] = plan?.operation ?? (replaced ? "replace" : !pair.recorded ? "create" : !pair.program ? (pair.recorded.retainOnDelete ? "retain" : "delete") : compareValues(pair.recorded.inputs, pair.program.inputs) === "same" ? "same" : "update");
+    operations[pair.urn] = plan?.operation ?? (replaced ? "replace" : !pair.recorded ? "create" : !pair.program ? (pair.recorded.retainOnDelete ? "retain" : "delete") : unchanged(pair.recorded, pair.program) ? "same" : "update");
   }
   const count = (level: string) => entries.reduce((n, c) => n + c.verdicts.filter((v) => v.level === level).length, 0);
   const unknowns = entries.flatMap((c) => c.unknown);

@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 bd65c3778008d2ec1bd6708bc3725ad036adc2d4ab07b039ab3a2da425eb6d07
+// sources: sha256 bf775fa5ec9a5582a520058e53473b9d6595d14b787b797063bbcad857e38eec
 "use strict";
 
 // index.ts

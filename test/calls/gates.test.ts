@@ -202,6 +202,16 @@ describe("emr-change-security-mode and replacements", () => {
   test("failing: securityMode under the component's replaceOnChanges on a protected cluster: the preview fails", () => {
     expectOnly(judge(haClusterProps(), { ...haClusterProps(), securityMode: "NORMAL" }, { replaceOnChanges: ["securityMode", "resourceGroupId"] }), "emr-change-replacement", "securityMode", /`pulumi preview` fails/);
   });
+  test("failing: resourceGroupId under the component's replaceOnChanges on a protected cluster: the preview fails", () => {
+    const b = { ...haClusterProps(), resourceGroupId: "rg-acfmaaaaaaaaaaa" };
+    expectOnly(judge(b, { ...b, resourceGroupId: "rg-acfmbbbbbbbbbbb" }, { replaceOnChanges: ["securityMode", "resourceGroupId"] }), "emr-change-replacement", "resourceGroupId", /resourceGroupId changes, which replaces the cluster, and it is protected: `pulumi preview` fails/, /create a new cluster next to this one/);
+  });
+  test("passing: the same resourceGroupId, or none in the program (the provider keeps the cluster's)", () => {
+    const b: Props = { ...haClusterProps(), resourceGroupId: "rg-acfmaaaaaaaaaaa" };
+    const opts = { replaceOnChanges: ["securityMode", "resourceGroupId"] };
+    expectPass(judge(b, { ...b, tags: { ...b.tags, owner: "data" } }, opts), "emr-change-replacement");
+    expectPass(judge(b, { ...b, resourceGroupId: undefined }, opts), "emr-change-replacement");
+  });
   test("passing: applications in another case and order are the same", () => expectPass(judge(base(), { ...base(), applications: [...base().applications].reverse().map((a: string) => a.toLowerCase()) }), "emr-change-replacement"));
   test("failing: releaseVersion on a protected cluster", () => expectOnly(judge(base(), { ...base(), releaseVersion: "EMR-5.17.0" }), "emr-change-replacement", "releaseVersion", /releaseVersion changes, which replaces the cluster, and it is protected/, /create a new cluster next to this one/));
   test("failing: releaseVersion on an unprotected cluster: RunCluster + DeleteCluster, data lost", () => {
@@ -314,6 +324,27 @@ describe("emr-change-not-applied (advisory)", () => {
     const after = withGroup(base(), "core", { instanceTypes: ["ecs.g8.xlarge"], systemDisk: { category: "cloud_essd", size: 200 }, gracefulShutdown: true, subscriptionConfig: { paymentDuration: 2, paymentDurationUnit: "Month" } });
     expect(findingsOf(judge(base(), after), "emr-change-not-applied").map((f) => f.path).sort()).toEqual(["nodeGroups[1].gracefulShutdown", "nodeGroups[1].instanceTypes", "nodeGroups[1].subscriptionConfig", "nodeGroups[1].systemDisk"]);
   });
+  test("failing: the cluster's subscriptionConfig.autoRenew: no call, the renewal is the console's (UpdateClusterAutoRenew)", () => {
+    const b = haClusterProps();
+    const j = judge(b, { ...b, subscriptionConfig: { ...b.subscriptionConfig, autoRenew: true } }, { ignore: ["nodeGroups[2].nodeCount"] });
+    expect(j.calls).toEqual([]);
+    expectOnly(j, "emr-change-not-applied", "subscriptionConfig", /subscriptionConfig .* -> .*"autoRenew":true.*: the provider makes no API call for this field after creation/, /UpdateClusterAutoRenew/);
+    expect(findingsOf(j, "emr-change-not-applied")[0].level).toBe("advisory");
+  });
+  test("failing: a node group's subscriptionConfig.autoRenew: no call, named by its group; its instances' renewal is the console's (no new group)", () => {
+    const b = withGroup(haClusterProps(), "core", { paymentType: "Subscription", subscriptionConfig: { paymentDuration: 12, paymentDurationUnit: "Month", autoPayOrder: true, autoRenew: false } });
+    const j = judge(b, withGroup(b, "core", { subscriptionConfig: { ...b.nodeGroups[1].subscriptionConfig, autoRenew: true } }), { ignore: ["nodeGroups[2].nodeCount"] });
+    expect(j.calls).toEqual([]);
+    expectOnly(j, "emr-change-not-applied", "nodeGroups[1].subscriptionConfig", /node group "core": nodeGroups\[1\]\.subscriptionConfig .*will not reach the cluster/, /\| change the renewal of the group's instances in the EMR console \(UpdateClusterAutoRenew/);
+    // Its payment duration is not a renewal: that one still needs a new group.
+    const longer = withGroup(b, "core", { subscriptionConfig: { ...b.nodeGroups[1].subscriptionConfig, paymentDuration: 24 } });
+    expect(findingsOf(judge(b, longer, { ignore: ["nodeGroups[2].nodeCount"] }), "emr-change-not-applied").map((f) => f.fix)).toEqual([expect.stringMatching(/^add a new node group/)]);
+  });
+  test("passing: the same autoRenew on the cluster and its groups", () => {
+    const b = withGroup(haClusterProps(), "core", { paymentType: "Subscription", subscriptionConfig: { paymentDuration: 12, paymentDurationUnit: "Month", autoPayOrder: true, autoRenew: true } });
+    const a = { ...b, subscriptionConfig: { ...b.subscriptionConfig, autoRenew: false } };
+    expectPass(judge(a, clone(a), { ignore: ["nodeGroups[2].nodeCount"] }), "emr-change-not-applied");
+  });
   test("failing: a disk's category changes (the provider only grows the size)", () => expectOnly(judge(base(), withGroup(base(), "core", { dataDisks: [{ category: "cloud_ssd", size: 120 }] })), "emr-change-not-applied", "nodeGroups[1].dataDisks", /add a new node group/));
   test("unknown: two secrets that cannot be told apart", () => {
     const b = { ...base(), applicationConfigs: [{ configItemValue: new SecretValue() }] };
@@ -356,5 +387,24 @@ describe("emr-change-retirement and emr-change-release", () => {
   test("failing: the metastore's account leaves with the cluster without retainOnDelete", () => {
     const uses = [{ urn: "urn:pulumi:dev::emr::emr:index:Cluster$alicloud:rds/rdsAccount:RdsAccount::analytics-metastore-account", type: "alicloud:rds/rdsAccount:RdsAccount", name: "analytics-metastore-account", retainOnDelete: false, leaves: true }];
     expectOnly(judge(base(), undefined, { retire, beforeExtra: { protect: false }, uses }), "emr-change-retirement", uses[0].urn, /DeleteAccount/, /retainOnDelete: true too/);
+  });
+  /** What a retired cluster uses: its component's security group and metastore, each retained unless `without` names it. */
+  const usesWithout = (without: string) => [
+    ["alicloud:ecs/securityGroup:SecurityGroup", "analytics-sg"],
+    ["alicloud:rds/instance:Instance", "analytics-metastore"],
+    ["alicloud:rds/database:Database", "analytics-metastore-db"],
+    ["alicloud:rds/rdsAccount:RdsAccount", "analytics-metastore-account"],
+    ["alicloud:rds/accountPrivilege:AccountPrivilege", "analytics-metastore-privilege"],
+  ].map(([type, name]) => ({ urn: `urn:pulumi:dev::emr::emr:index:Cluster$${type}::${name}`, type, name, retainOnDelete: name !== without, leaves: true }));
+  test("passing: everything it uses (security group, instance, database, account, privilege) retained: nothing is sent", () => {
+    expect(mandatory(judge(base(), undefined, { retire, beforeExtra: { protect: false }, uses: usesWithout("") }))).toEqual([]);
+  });
+  test("failing: the metastore's privilege leaves with the cluster without retainOnDelete: RevokeAccountPrivilege named", () => {
+    const uses = usesWithout("analytics-metastore-privilege");
+    expectOnly(judge(base(), undefined, { retire, beforeExtra: { protect: false }, uses }), "emr-change-retirement", uses[4].urn, /"analytics-metastore-privilege" \(alicloud:rds\/accountPrivilege:AccountPrivilege\) leaves the program with the cluster without retainOnDelete, so the same `pulumi up` calls RevokeAccountPrivilege/, /give "analytics-metastore-privilege" retainOnDelete: true too/);
+  });
+  test("failing: the security group the cluster uses leaves without retainOnDelete: DeleteSecurityGroup named (it would hang on DependencyViolation)", () => {
+    const uses = usesWithout("analytics-sg");
+    expectOnly(judge(base(), undefined, { retire, beforeExtra: { protect: false }, uses }), "emr-change-retirement", uses[0].urn, /"analytics-sg" \(alicloud:ecs\/securityGroup:SecurityGroup\) .* calls DeleteSecurityGroup, retried on DependencyViolation until its 10-minute timeout/, /give "analytics-sg" retainOnDelete: true too/);
   });
 });

@@ -235,6 +235,25 @@ describe("call plan: what never reaches the cluster, and what replaces it", () =
     expect(plan.previewErrors).toHaveLength(1);
   });
 
+  test("a resourceGroupId edit (the component's other replaceOnChanges path) on a protected cluster fails the preview too", () => {
+    const before = { ...haClusterProps(), resourceGroupId: "rg-acfmaaaaaaaaaaa" };
+    const after = { ...clone(before), resourceGroupId: "rg-acfmbbbbbbbbbbb" };
+    const plan = planClusterCalls({ cluster: "prod", before: recorded(before), after: program(after, { replaceOnChanges: ["securityMode", "resourceGroupId"] }) });
+    expect(plan.operation).toBe("replace");
+    expect(plan.replacements.map((r) => [r.path, r.by])).toEqual([["resourceGroupId", "option"]]);
+    expect(plan.previewErrors.map((e) => [e.kind, e.path])).toEqual([["protected-replacement", "resourceGroupId"]]);
+    expect(plan.calls).toEqual([]);
+  });
+
+  test("a replaceOnChanges field the program leaves out (Optional+Computed: the provider keeps the cluster's value, so it reports no diff) replaces nothing", () => {
+    const before: Json = { ...haClusterProps(), resourceGroupId: "rg-acfmaaaaaaaaaaa" };
+    const after = clone(before);
+    delete after.resourceGroupId;
+    delete after.securityMode;
+    const plan = planClusterCalls({ cluster: "prod", before: recorded(before), after: program(after, { replaceOnChanges: ["securityMode", "resourceGroupId"], ignoreChanges: ["nodeGroups[2].nodeCount"] }), refreshed: true });
+    expect(plan).toMatchObject({ operation: "same", replacements: [], previewErrors: [], notApplied: [] });
+  });
+
   test("an unchanged cluster is `same`: no calls, nothing listed", () => {
     const before = devClusterProps();
     const plan = planClusterCalls({ cluster: "dev", before: recorded(before), after: program(before) });

@@ -113,6 +113,31 @@ describe("plans the engine writes, judged as calls", () => {
     expect(mandatoryOf(section)).toEqual([["emr-change-replacement", "lake-metastore", "vswitchId"]]);
     expect(section.clusters[0].verdicts[0].message).toMatch(/ForceNew in the provider \(resource_alicloud_db_instance.go:121\).*`pulumi preview` fails/);
   });
+  describe("a `pulumi preview --refresh` document (its refresh steps) is a refreshed state: the auto-scaled counts are the live ones", () => {
+    // `pulumi preview --refresh --json` lists a step with op "refresh" per refreshed resource (pkg/backend/display/json.go
+    // ShowPreviewDigest at v3.274.1: only `pulumi refresh` rewrites them to updates). core 2 -> 3 beside a TASK group
+    // auto-scaled (2-40) that the state recorded at 2 and that runs 25.
+    const scaled = (core: number, task: number) => ({ ...inputs(core), nodeGroups: [...inputs(core).nodeGroups, { nodeGroupName: "task", nodeGroupType: "TASK", nodeCount: task, autoScalingPolicy: { constraints: { minCapacity: 2, maxCapacity: 40 } } }] });
+    const state = (i: Record<string, unknown>) => ({ urn: urn("lake"), type: TYPES.cluster, custom: true, id: "c-0123456789abcdef", protect: true, retainOnDelete: true, inputs: i, outputs: i });
+    const update = (task: number) => ({ op: "update", urn: urn("lake"), oldState: state(scaled(2, task)), newState: { urn: urn("lake"), type: TYPES.cluster, protect: true, retainOnDelete: true, ignoreChanges: ["nodeGroups[2].nodeCount"], inputs: scaled(3, task) } });
+    const write = (steps: unknown[]) => {
+      const file = path.join(fs.mkdtempSync(path.join(require("os").tmpdir(), "emr-plan-")), "plan.json");
+      fs.writeFileSync(file, JSON.stringify({ steps }));
+      return file;
+    };
+    const liveCounts = (file: string) => mandatoryOf(planChanges(file, {}, undefined, DEFAULT_LIMITS, false)).filter((m) => m[0] === "emr-change-live-counts");
+    test("with refresh steps: read as refreshed, core's IncreaseNodes alone, no live-count verdict (no --refreshed flag)", () => {
+      const file = write([{ op: "refresh", urn: urn("lake"), oldState: state(scaled(2, 2)), newState: state(scaled(2, 25)) }, update(25)]);
+      expect(readPreview(fs.readFileSync(file, "utf8"), file).refreshed).toBe(true);
+      expect(planChanges(file, {}, undefined, DEFAULT_LIMITS, false).clusters[0].calls.map((c) => c.call)).toEqual(["IncreaseNodes core +1"]);
+      expect(liveCounts(file)).toEqual([]);
+    });
+    test("without them: not refreshed, the recorded count may be far from the live one: refresh first", () => {
+      const file = write([update(2)]);
+      expect(readPreview(fs.readFileSync(file, "utf8"), file).refreshed).toBe(false);
+      expect(liveCounts(file)).toEqual([["emr-change-live-counts", "lake", "nodeGroups[2].nodeCount"]]);
+    });
+  });
   test("a change a mandatory rule cannot tell offline is never a pass (undecided)", () => {
     const section = judgePlan([{ op: "update", urn: urn("lake"), oldState: { urn: urn("lake"), type: TYPES.cluster, inputs: inputs(2) }, newState: { urn: urn("lake"), type: TYPES.cluster, inputs: { ...inputs(2), nodeGroups: [inputs(2).nodeGroups[0], { ...inputs(2).nodeGroups[1], nodeCount: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" }] } } }]);
     expect(section.clusters[0].unknown).toEqual(["emr-change-cluster-total: nodeGroups (the cluster's size is known after apply)", "emr-change-scale-out: nodeGroups[1].nodeCount (known after apply)"]);

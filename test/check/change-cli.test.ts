@@ -10,6 +10,7 @@ import { ROOT, runCli, type CliResult } from "../helpers/run-cli";
 import { CIPHERTEXT_MARK, writeRecordedState } from "../helpers/recorded-state";
 import { startHarness } from "../client/harness";
 import { TEST_KEYS } from "../emulator/server";
+import { devClusterProps, nodeGroupProps } from "../helpers/cluster-props";
 
 const FIXTURES = path.join(ROOT, "test/fixtures/change");
 /** Every ciphertext and secret marker of the fixtures and of the recorded state: none may appear in any report. */
@@ -103,6 +104,17 @@ test("--live reads the live counts from the EMR API (the emulator): task runs 25
   }
 }, 60000);
 
+test("a vSwitch edit (emr:network.vswitchIds): the RDS metastore keeps its own (ignoreChanges), so nothing replaces it; the groups' vSwitches are never applied: exit 0, advisories", async () => {
+  const { code, stdout } = await check(prodWith("vswitch", (c) => {
+    (c["emr:network"] as { vswitchIds: string[] }).vswitchIds = ["vsw-bp1prodplaceholder0002"];
+  }), "--refreshed");
+  expect(code).toBe(0);
+  expect(stdout).not.toContain("emr-change-replacement");
+  expect(stdout).not.toMatch(/lakehouse-metastore \(/);
+  expect(stdout).toMatch(/^ +alicloud:rds:Instance +lakehouse-metastore /m);
+  expect(stdout).toContain('[advisory] emr-change-not-applied: cluster "lakehouse": node group "master": nodeGroups[0].vswitchIds ["vsw-bp1prodplaceholder0001"] -> ["vsw-bp1prodplaceholder0002"]');
+}, 60000);
+
 describe("a cluster removed from the program (realtime, pay-as-you-go)", () => {
   const withoutRealtime = (c: Record<string, unknown>) => {
     c["emr:clusters"] = (c["emr:clusters"] as ClusterEntry[]).filter((x) => x.name !== "realtime");
@@ -131,6 +143,37 @@ describe("a cluster removed from the program (realtime, pay-as-you-go)", () => {
     expect(code).toBe(1);
     expect(stdout).toContain('[mandatory] emr-change-retirement: cluster "realtime": the resource is protected: `pulumi preview` fails');
     expect(stdout).toContain("pulumi state unprotect 'urn:pulumi:prod::emr-clusters::emr:index:Cluster$alicloud:emrv2/cluster:Cluster::realtime'");
+  }, 60000);
+  /** The recorded state with `cluster`'s resources unprotected (README step 3) and `notRetained` without retainOnDelete. */
+  const retiredState = (cluster: string, notRetained: string) => {
+    const state = JSON.parse(fs.readFileSync(stateFile, "utf8"));
+    for (const r of state.deployment.resources) {
+      if (r.urn.includes(`::${cluster}`)) delete r.protect;
+      if (r.urn.endsWith(`::${notRetained}`)) delete r.retainOnDelete;
+    }
+    const file = path.join(dir, `prod-${notRetained}.json`);
+    fs.writeFileSync(file, JSON.stringify(state));
+    return file;
+  };
+  const mandatoryLines = (stdout: string) => stdout.split("\n").filter((l) => l.includes("[mandatory]"));
+  test("with emr:retire, unprotected, but its security group not retained: exit 1, DeleteSecurityGroup named", async () => {
+    const { code, stdout } = await runCli(["--stack", "prod", "--program", "stacks", "--config-file", prodWith("retired-sg", (c) => {
+      withoutRealtime(c);
+      c["emr:retire"] = [{ name: "realtime", clusterId: "c-7265616c74696d65" }];
+    }), "--state", retiredState("realtime", "realtime-sg"), "--refreshed"]);
+    expect(code).toBe(1);
+    expect(mandatoryLines(stdout)).toEqual([expect.stringContaining('[mandatory] emr-change-retirement: cluster "realtime": "realtime-sg" (alicloud:ecs/securityGroup:SecurityGroup) leaves the program with the cluster without retainOnDelete, so the same `pulumi up` calls DeleteSecurityGroup, retried on DependencyViolation until its 10-minute timeout')]);
+    expect(stdout).toContain('fix: give "realtime-sg" retainOnDelete: true too');
+    expect(stdout).not.toContain("Release checklist");
+  }, 60000);
+  test("retiring lakehouse with its RDS metastore's privilege not retained: exit 1, RevokeAccountPrivilege named (and nothing else refused)", async () => {
+    const { code, stdout } = await runCli(["--stack", "prod", "--program", "stacks", "--config-file", prodWith("retired-privilege", (c) => {
+      c["emr:clusters"] = (c["emr:clusters"] as ClusterEntry[]).filter((x) => x.name !== "lakehouse");
+      delete c["emr:taskGroups"];
+      c["emr:retire"] = [{ name: "lakehouse", clusterId: "c-6c616b65686f7573" }];
+    }), "--state", retiredState("lakehouse", "lakehouse-metastore-privilege"), "--refreshed"]);
+    expect(code).toBe(1);
+    expect(mandatoryLines(stdout)).toEqual([expect.stringContaining('[mandatory] emr-change-retirement: cluster "lakehouse": "lakehouse-metastore-privilege" (alicloud:rds/accountPrivilege:AccountPrivilege) leaves the program with the cluster without retainOnDelete, so the same `pulumi up` calls RevokeAccountPrivilege')]);
   }, 60000);
   test("with emr:retire, unprotected: exit 0, everything it uses retained (its security group), the pay-as-you-go release checklist", async () => {
     const { code, stdout } = await runCli(["--stack", "prod", "--program", "stacks", "--config-file", prodWith("retired", (c) => {
@@ -166,6 +209,30 @@ test("--plan on the fixture: the pack on what the plan creates or updates, the r
   ]);
 }, 60000);
 
+test("--plan with a core count known only after apply: exit 1, FAILED and not known offline, never PASSED; the same plan with a known count passes", async () => {
+  const TYPE = "alicloud:emrv2/cluster:Cluster";
+  const urn = `urn:pulumi:prod::emr-clusters::emr:index:Cluster$${TYPE}::lake`;
+  const before = { ...devClusterProps(), clusterName: "lake", nodeGroups: [nodeGroupProps("MASTER", "master", 1), nodeGroupProps("CORE", "core", 2)] };
+  const planWithCore = (name: string, core: unknown) => {
+    const after = { ...before, nodeGroups: [before.nodeGroups[0], { ...before.nodeGroups[1], nodeCount: core }] };
+    const file = path.join(dir, `${name}.json`);
+    fs.writeFileSync(file, JSON.stringify({ steps: [{ op: "update", urn,
+      oldState: { urn, type: TYPE, custom: true, id: "c-0123456789abcdef", protect: true, retainOnDelete: true, inputs: before, outputs: before },
+      newState: { urn, type: TYPE, custom: true, protect: true, retainOnDelete: true, ignoreChanges: [], replaceOnChanges: ["securityMode", "resourceGroupId"], inputs: after } }] }));
+    return file;
+  };
+  // The engine's sentinel for a value known after apply (e.g. a count computed from another resource's output).
+  const unknown = await runCli(["--stack", "prod", "--plan", planWithCore("unknown-count", "04da6b54-80e4-46f7-96ec-b56ff0331ba9"), "--refreshed"]);
+  expect(unknown.code).toBe(1);
+  expect(unknown.stdout).toContain("    [unknown] emr-change-scale-out: nodeGroups[1].nodeCount (known after apply)\n");
+  expect(unknown.stdout.trim().split("\n").pop()).toMatch(/^FAILED: stack "prod": .*changes \(plan .*\): 0 mandatory and 0 advisory verdicts, 2 not known offline where a mandatory rule needs it \(no verdict: refresh, or run with --live\)$/);
+  expect(unknown.stdout).not.toContain("PASSED");
+  const known = await runCli(["--stack", "prod", "--plan", planWithCore("known-count", 3), "--refreshed"]);
+  expect(known.code).toBe(0);
+  expect(known.stdout).toContain("    pulumi up will call: IncreaseNodes core +1\n");
+  expect(known.stdout.trim().split("\n").pop()).toMatch(/^PASSED: stack "prod": .*changes \(plan .*\): 0 mandatory and 0 advisory verdicts$/);
+}, 60000);
+
 describe("--state with the fixture's encrypted secrets: one run, the four reports (text to stdout, the others to files)", () => {
   let run: CliResult;
   const reportFile = (format: string) => path.join(dir, `secrets.${format}`);
@@ -179,6 +246,14 @@ describe("--state with the fixture's encrypted secrets: one run, the four report
     const report = format === "text" ? run.stdout : fs.readFileSync(reportFile(format), "utf8");
     expect(report).toContain("emr-change-retirement");
     expect(report + run.stderr).not.toMatch(SECRET_TEXT);
+  });  test("sarif: each change result carries its cluster's calls (pulumi up will call: ..., the refused one marked) and the call it is about; a cluster without calls gets no calls line", () => {
+    type Result = { ruleId: string; message: { text: string }; partialFingerprints: Record<string, string> };
+    const results = (JSON.parse(fs.readFileSync(reportFile("sarif"), "utf8")).runs[0].results as Result[]).filter((r) => r.ruleId.startsWith("emr-change-"));
+    const byRule = (rule: string, cluster: string) => results.filter((r) => r.ruleId === rule && r.message.text.startsWith(`cluster "${cluster}"`)).map((r) => r.message.text);
+    expect(byRule("emr-change-release", "lakehouse-old")).toEqual([expect.stringMatching(/\nAPI call: DeleteCluster\npulumi up will call: DeleteCluster ✗\nFix: /)]);
+    expect(byRule("emr-change-retirement", "lakehouse-old")).toEqual([expect.stringMatching(/\npulumi up will call: DeleteCluster ✗\nFix: /)]);
+    // lakehouse is replaced, which its protection refuses at preview: no call is made, and none is listed.
+    expect(byRule("emr-change-replacement", "lakehouse")).toEqual([expect.not.stringContaining("pulumi up will call")]);
   });
 });
 

@@ -53,13 +53,21 @@ const CASES: Case[] = [
   { name: "replaced", before: base("replaced"), after: base("replaced"), op: "replace", options: { protect: false }, oldOptions: { protect: false, retainOnDelete: false } },
   // securityMode under the component's replaceOnChanges on a protected cluster: the real preview fails.
   { name: "secmode", before: { ...base("secmode"), securityMode: "KERBEROS" }, after: { ...base("secmode"), securityMode: "NORMAL" } },
+  // resourceGroupId, the component's other replaceOnChanges path: the same; unchanged, or left out of the program (the
+  // provider keeps the cluster's: no diff, so no replacement), it passes.
+  { name: "rgroup", before: { ...base("rgroup"), resourceGroupId: "rg-acfmaaaaaaaaaaa" }, after: { ...base("rgroup"), resourceGroupId: "rg-acfmbbbbbbbbbbb" } },
+  { name: "rgroup-ok", before: { ...base("rgroup-ok"), resourceGroupId: "rg-acfmaaaaaaaaaaa" }, after: base("rgroup-ok") },
   // A count covered by ignoreChanges is not a scale-in (the state is refreshed in this plan: --refreshed).
   { name: "ignored", before: group(base("ignored"), "task", { nodeCount: 6, autoScalingPolicy: { constraints: { minCapacity: 2, maxCapacity: 40 } } }), after: group(base("ignored"), "task", { nodeCount: 2, autoScalingPolicy: { constraints: { minCapacity: 2, maxCapacity: 40 } } }), options: { ignoreChanges: ["nodeGroups[2].nodeCount"] } },
+  // Auto-renewal, of the cluster and of a node group: the provider never applies it (advisory, named, no call).
+  { name: "renew", before: { ...base("renew"), paymentType: "Subscription", subscriptionConfig: { paymentDuration: 1, paymentDurationUnit: "Month", autoPayOrder: true, autoRenew: false } }, after: { ...base("renew"), paymentType: "Subscription", subscriptionConfig: { paymentDuration: 1, paymentDurationUnit: "Month", autoPayOrder: true, autoRenew: true } } },
+  { name: "renew-group", before: group(base("renew-group"), "core", { paymentType: "Subscription", subscriptionConfig: { paymentDuration: 1, paymentDurationUnit: "Month", autoPayOrder: true } }), after: group(base("renew-group"), "core", { paymentType: "Subscription", subscriptionConfig: { paymentDuration: 1, paymentDurationUnit: "Month", autoPayOrder: true, autoRenew: true } }) },
   // A spent acknowledgement: recorded in the state, it does not approve the same change again.
   { name: "spent", before: tags(base("spent"), { "emr-guard:ack-scale-in": "task:6->5" }), after: tags(group(base("spent"), "task", { nodeCount: 5 }), { "emr-guard:ack-scale-in": "task:6->5" }) },
 ];
 
 let verdicts: Record<string, string[]>;
+let advisories: Record<string, string[]>;
 let calls: Record<string, string[]>;
 let kinds: Record<string, string>;
 let code: number;
@@ -72,6 +80,7 @@ beforeAll(async () => {
   code = run.code;
   const changes = JSON.parse(run.stdout).reports[0].changes.clusters as Json[];
   verdicts = Object.fromEntries(changes.map((c) => [c.cluster, c.verdicts.filter((v: Json) => v.level === "mandatory").map((v: Json) => `${v.rule}: ${v.message} | fix: ${v.fix}`)]));
+  advisories = Object.fromEntries(changes.map((c) => [c.cluster, c.verdicts.filter((v: Json) => v.level === "advisory").map((v: Json) => `${v.rule}: ${v.message} | fix: ${v.fix}`)]));
   calls = Object.fromEntries(changes.map((c) => [c.cluster, c.calls.map((x: Json) => x.call)]));
   kinds = Object.fromEntries(changes.map((c) => [c.cluster, c.kind]));
   fs.rmSync(dir, { recursive: true, force: true });
@@ -103,8 +112,19 @@ test("a replace step without replaceReasons is a replacement", () => {
   expect(rules("replaced")).toEqual(expect.arrayContaining(["emr-change-replacement", "emr-change-release"]));
 });
 test("securityMode under replaceOnChanges on a protected cluster: the preview fails", () => expect(verdicts.secmode).toEqual([expect.stringMatching(/^emr-change-replacement: .*securityMode changes, which replaces the cluster, and it is protected/)]));
+test("resourceGroupId under replaceOnChanges on a protected cluster: the preview fails; left out of the program, nothing", () => {
+  expect([kinds.rgroup, calls.rgroup]).toEqual(["replace", []]);
+  expect(verdicts.rgroup).toEqual([expect.stringMatching(/^emr-change-replacement: .*resourceGroupId changes, which replaces the cluster, and it is protected: `pulumi preview` fails/)]);
+  expect([kinds["rgroup-ok"], verdicts["rgroup-ok"]]).toEqual(["same", []]);
+});
 test("a count under ignoreChanges is no scale-in", () => {
   expect(calls.ignored).toEqual([]);
   expect(verdicts.ignored).toEqual([]);
+});
+test("autoRenew, the cluster's and a node group's: no call, reported as never applied, with where to change it", () => {
+  expect([calls.renew, verdicts.renew]).toEqual([[], []]);
+  expect(advisories.renew).toEqual([expect.stringMatching(/^emr-change-not-applied: cluster "renew": subscriptionConfig .*"autoRenew":false.* -> .*"autoRenew":true.*will not reach the cluster \| fix: change the renewal in the EMR console \(UpdateClusterAutoRenew\)/)]);
+  expect([calls["renew-group"], verdicts["renew-group"]]).toEqual([[], []]);
+  expect(advisories["renew-group"]).toEqual([expect.stringMatching(/^emr-change-not-applied: cluster "renew-group": node group "core": nodeGroups\[1\]\.subscriptionConfig .*will not reach the cluster \| fix: change the renewal of the group's instances in the EMR console/)]);
 });
 test("an acknowledgement recorded in the state is spent", () => expect(verdicts.spent).toEqual([expect.stringMatching(/^emr-change-scale-in: .*\| fix: .*approve it anew: the entry "task:6->5" approved an earlier update/)]));

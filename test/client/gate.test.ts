@@ -110,6 +110,24 @@ describe("changes through the change rules, with the plan's acknowledgements", (
     expect(replaced.findings.map((f) => f.path)).toEqual(["nodeGroups[0].autoScalingPolicy"]);
   });
 
+  it("a node-group change beside an auto-scaled group whose live count is not the program's: an advisory to run `pulumi up --refresh`; none when the counts agree or no group changes", async () => {
+    const id = newIdentity();
+    const live = { Constraints: { MinCapacity: 0, MaxCapacity: 20 }, ScalingRules: [] };
+    h.emulator.state.seedCluster({ name: "lake", tags: tagged(id), groups: [{ name: "core", type: "CORE", count: 3 }, { name: "task", type: "TASK", count: 12, autoScalingPolicy: live }] });
+    const policy = { constraints: { minCapacity: 0, maxCapacity: 20 }, scalingRules: [] };
+    const grown = await checkPlanAgainstLive(h.client, id, plan([core(4), task(1, policy)]));
+    // Inside the program the gate plans from the live count (as `pulumi up --refresh` does): core's call only.
+    expect(calls(grown)).toEqual(["IncreaseNodes core"]);
+    expect(grown.findings.map((f) => [f.level, f.rule, f.group, f.message, f.fix])).toEqual([[
+      "advisory", "emr-change-live-counts", "task",
+      'cluster "lake": node group "task" is auto-scaled and runs 12 nodes; this update changes the node groups, so a `pulumi up` without --refresh resizes it to the count its state recorded (the program says 1)',
+      "run `pulumi up --refresh` (the deploy workflow does), so the provider plans from the live count",
+    ]]);
+    expect((await checkPlanAgainstLive(h.client, id, plan([core(4), task(12, policy)]))).findings).toEqual([]);
+    const untouched = await checkPlanAgainstLive(h.client, id, plan([core(3), task(1, policy)]));
+    expect([calls(untouched), untouched.findings]).toEqual([[], []]);
+  });
+
   it("deletion protection off only as the sole change", async () => {
     const id = newIdentity();
     h.emulator.state.seedCluster({ name: "lake", tags: tagged(id), groups: [{ name: "core", type: "CORE", count: 3 }] });

@@ -78,6 +78,13 @@ test("the RDS metastore instance and database are protected and retained; the cl
   expect(cluster.ignoreChanges).toEqual(["nodeGroups[2].nodeCount"]);
 });
 
+test("the RDS metastore's account and privilege are retained too: retiring the cluster sends no DeleteAccount or RevokeAccountPrivilege", async () => {
+  new components.EmrCluster("protacct", haSpec());
+  await capturedOf("protacct-metastore-account", "alicloud:rds/rdsAccount:RdsAccount");
+  await capturedOf("protacct-metastore-privilege", "alicloud:rds/accountPrivilege:AccountPrivilege");
+  expect([lifecycle.get("protacct-metastore-account")?.retainOnDelete, lifecycle.get("protacct-metastore-privilege")?.retainOnDelete]).toEqual([true, true]);
+});
+
 test("protect: false is an explicit option (the pack flags it); retainOnDelete stays", async () => {
   new components.EmrCluster("unprot", devSpec(), { protect: false });
   const cluster = await capturedOf("unprot", CLUSTER);

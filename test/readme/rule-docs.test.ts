@@ -10,6 +10,9 @@ import { BLOCKS, renderedDocuments, withBlock } from "../../scripts/rule-docs";
 import { DEFAULT_LIMITS } from "../../policies/rules/domain";
 import { RULE_CATALOG } from "../../policies/rules/catalog";
 import { ROOT } from "../helpers/run-cli";
+import { ruleContext, runRule } from "../../policies/rules";
+import { deletionProtection } from "../../policies/rules/protection";
+import { haClusterProps } from "../helpers/cluster-props";
 
 const documents = [...new Set(BLOCKS.map((b) => b.file))];
 
@@ -63,4 +66,14 @@ test("where the READMEs name a threshold with a number, the number is the catalo
   }
   expect(found.length).toBeGreaterThan(10);
   expect(found.filter((f) => !f.endsWith(` ${DEFAULT_LIMITS[f.split(" ")[1] as keyof typeof DEFAULT_LIMITS]}`))).toEqual([]);
+});
+
+test("the README's protection paragraph says what emr-deletion-protection's fix says: keep it true, retire, release in the console", () => {
+  const outcome = runRule(deletionProtection, { ...haClusterProps(), deletionProtection: false }, ruleContext());
+  const fix = outcome.kind === "non-compliant" ? outcome.findings[0].fix : "";
+  expect(fix).toMatch(/^keep deletionProtection: true: nothing in this project turns it off\. To release a cluster, retire it from the program \(emr:retire.*turn protection off in the EMR console/);
+  const paragraph = fs.readFileSync(path.join(ROOT, "README.md"), "utf8").split("\n\n").find((p) => p.startsWith("Every cluster is created with `deletionProtection: true`"));
+  expect(paragraph?.replace(/\s+/g, " ")).toMatch(/Keep `deletionProtection: true`: nothing in this project turns it off.*retire it from the program \(`emr:retire`.*turns deletion protection off and releases it in the EMR console/);
+  // Never the old advice: turning protection off as a change of the program.
+  expect(paragraph).not.toMatch(/separate, explicit change|deletionProtection: false/);
 });

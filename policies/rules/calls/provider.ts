@@ -54,6 +54,9 @@ export const NOT_APPLIED_CLUSTER_FIELDS: Readonly<Record<string, string>> = {
 /** What to do instead of editing a node-group field the provider never applies. */
 export const NEW_GROUP_INSTEAD = "add a new node group with these settings, move the work to it, then step the old group to 0 and remove it";
 
+/** A node group's auto-renewal (subscriptionConfig.autoRenew*): its instances' renewal is the console's, no new group needed. */
+export const GROUP_RENEWAL_INSTEAD = "change the renewal of the group's instances in the EMR console (UpdateClusterAutoRenew, AutoRenewInstances), then keep the program in step";
+
 /**
  * Node-group fields the Update does apply for a group that exists (2262-2420, 2672-2676): the rest (system disk, disk
  * category/count/level, graceful shutdown, instance types, network, spot, subscription config, strategies, the type)

@@ -9,7 +9,7 @@ import { clusterSnapshot, compareKey, compareValues, type ClusterSnapshot, type 
 import { isUnknown } from "../types";
 import { isKnown, readBool } from "../read";
 import { applyIgnoreChanges, cloneData } from "./ignore-changes";
-import { APPLIED_CLUSTER_FIELDS, APPLIED_GROUP_FIELDS, COMPUTED_CLUSTER_FIELDS, COMPUTED_GROUP_FIELDS, FORCE_NEW_CLUSTER_FIELDS, NEW_GROUP_INSTEAD, NOT_APPLIED_CLUSTER_FIELDS, PROVIDER_REFUSALS, refusalText } from "./provider";
+import { APPLIED_CLUSTER_FIELDS, APPLIED_GROUP_FIELDS, COMPUTED_CLUSTER_FIELDS, COMPUTED_GROUP_FIELDS, FORCE_NEW_CLUSTER_FIELDS, GROUP_RENEWAL_INSTEAD, NEW_GROUP_INSTEAD, NOT_APPLIED_CLUSTER_FIELDS, PROVIDER_REFUSALS, refusalText } from "./provider";
 import { groupPhase } from "./update-groups";
 import type { LiveState } from "./sides";
 import type { ApplyRefusal, CallPlan, EmrCall, NotApplied, Replacement } from "./types";
@@ -126,10 +126,18 @@ export function replacementsOf(before: Record<string, unknown>, planned: Record<
   for (const p of replaceOnChanges) {
     const key = p.split(/[.[]/)[0];
     if (out.some((r) => r.path.split(".")[0] === key)) continue;
-    const c = compareKey(before, planned, key, CLUSTER_DEFAULTS[key]);
+    // The engine replaces only on a path the provider's diff reports (applyReplaceOnChanges), and a Computed field
+    // the program leaves out keeps the cluster's value: no diff, no replacement.
+    const c = clusterField(before, planned, key);
     if (c !== "same") out.push({ path: key, before: before[key], after: planned[key], by: "option", ...(c === "unknown" ? { unknown: true as const } : {}) });
   }
   return out;
+}
+
+/** Two subscription configs that differ only in their auto-renewal keys (autoRenew, autoRenewDuration, ...). */
+function renewalOnly(before: unknown, after: unknown): boolean {
+  const rest = (v: unknown) => Object.fromEntries(Object.entries(rec(Array.isArray(v) ? v[0] : v)).filter(([k]) => !k.startsWith("autoRenew")));
+  return compareValues(rest(before), rest(after)) === "same";
 }
 
 /** Edits the provider makes no call for (cluster fields, and fields of groups it keeps). */
@@ -155,7 +163,8 @@ function notAppliedOf(before: ClusterSnapshot, planned: ClusterSnapshot, b: Reco
       }
       const c = groupField(old.raw, g.raw, k);
       if (applied || c === "same") continue;
-      out.push({ path: `${g.path}.${k}`, group: String(g.name), before: old.raw[k], after: g.raw[k], ...(c === "unknown" ? { unknown: true as const } : {}), instead: k === "paymentType" ? "a node group's payment changes only in a Subscription cluster" : NEW_GROUP_INSTEAD });
+      const instead = k === "paymentType" ? "a node group's payment changes only in a Subscription cluster" : k === "subscriptionConfig" && renewalOnly(old.raw[k], g.raw[k]) ? GROUP_RENEWAL_INSTEAD : NEW_GROUP_INSTEAD;
+      out.push({ path: `${g.path}.${k}`, group: String(g.name), before: old.raw[k], after: g.raw[k], ...(c === "unknown" ? { unknown: true as const } : {}), instead });
     }
   }
   return out;

@@ -18,7 +18,9 @@ let unchanged: string;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "emr-steps-"));
   unchanged = path.join(dir, "prod-state.json");
-  writeRecordedState("prod", unchanged);
+  // The stack file's path, as the README's Day 2 allows (`--stack path/to/Pulumi.prod.yaml`): recorded under the
+  // wrong stack name, every URN would differ and the unchanged program below would show changes.
+  writeRecordedState("stacks/Pulumi.prod.yaml", unchanged);
 }, 60000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

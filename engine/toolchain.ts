@@ -8,10 +8,9 @@
  * calls `ensureToolchain()` on its first run.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
-import { homedir } from "node:os";
 import { join, relative, resolve } from "node:path";
+import { cacheKey, cacheRoot, pruneOtherKeys } from "./cache";
 
 const TOOLCHAIN = resolve(__dirname, "toolchain");
 
@@ -43,9 +42,6 @@ export const TOOLS: ToolSpec[] = [
   { name: "engine-ignore-changes", module: join(TOOLCHAIN, "ignore-changes"), pkg: ".", ldflags: "" },
 ];
 
-export const cacheRoot = (env: NodeJS.ProcessEnv = process.env): string =>
-  join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "emr-as-code", "engine");
-
 /** Every file under a module folder that the build reads (Go sources and the module files), sorted. */
 function moduleFiles(dir: string): string[] {
   const out: string[] = [];
@@ -58,9 +54,8 @@ function moduleFiles(dir: string): string[] {
 }
 
 export function toolKey(tool: ToolSpec, goVersion: string): string {
-  const hash = createHash("sha256").update(goVersion).update(tool.pkg).update(tool.ldflags);
-  for (const file of moduleFiles(tool.module)) hash.update(relative(tool.module, file)).update(readFileSync(file));
-  return hash.digest("hex").slice(0, 16);
+  const files = moduleFiles(tool.module).flatMap((file) => [relative(tool.module, file), readFileSync(file)]);
+  return cacheKey([goVersion, tool.pkg, tool.ldflags, ...files]);
 }
 
 export interface Toolchain {
@@ -106,15 +101,6 @@ export async function ensureToolchain(log: (line: string) => void = (l) => proce
   }
   const [pulumi, yamlHost, alicloud, ignoreChanges] = report.map((r) => r.path);
   return { pulumi, yamlHost, alicloud, ignoreChanges, binDirs: report.slice(0, 3).map((r) => resolve(r.path, "..")), report };
-}
-
-/** Removes this binary's builds of other pinned inputs (each is hundreds of MB): only the current one is used. */
-function pruneOtherKeys(root: string, name: string, keep: string): void {
-  const pattern = new RegExp(`^${name}-[0-9a-f]{16}$`);
-  for (const entry of readdirSync(root)) {
-    const dir = join(root, entry);
-    if (pattern.test(entry) && dir !== keep) rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 function goVersionOf(): string {

@@ -1,0 +1,28 @@
+/**
+ * The engine tier's cache outside the repository, `${XDG_CACHE_HOME:-$HOME/.cache}/emr-as-code/engine/`: one folder
+ * `<name>-<key>` per built thing (a toolchain binary, the Python environment), the key a hash of everything it is
+ * built from, so an unchanged input is reused and a changed pin builds anew beside it (then the old one is removed).
+ */
+import { createHash } from "node:crypto";
+import { readdirSync, rmSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+
+export const cacheRoot = (env: NodeJS.ProcessEnv = process.env): string =>
+  join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "emr-as-code", "engine");
+
+/** 16 hex digits of the SHA-256 of the parts, in order (what a cache folder is named by). */
+export function cacheKey(parts: (string | Buffer)[]): string {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part);
+  return hash.digest("hex").slice(0, 16);
+}
+
+/** Removes the folders of `name` under other keys (a binary is hundreds of MB): only the current one is used. */
+export function pruneOtherKeys(root: string, name: string, keep: string): void {
+  const pattern = new RegExp(`^${name}-[0-9a-f]{16}$`);
+  for (const entry of readdirSync(root)) {
+    const dir = join(root, entry);
+    if (pattern.test(entry) && dir !== keep) rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -47,7 +47,7 @@ interface PyValue {
   path?: string;
 }
 
-/** Problems with a Python argument for a schema property, as the generated SDK (`import pulumi_emr as emr`) names it. */
+/** Problems with a Python argument for a schema property, as the generated SDK (`import emr_as_code_emr as emr`) names it. */
 function checkPython(prop: SchemaProperty, value: PyValue, path: string): string[] {
   const ref = refType(schema, prop);
   const refName = prop.$ref?.split(":").pop();

@@ -1,8 +1,9 @@
 /**
  * The engine tier's harness: the real Pulumi CLI (built by engine/toolchain.ts) with a local file backend, a
  * temporary PULUMI_HOME and a passphrase, the alicloud provider pointed at the emulator on an ephemeral 127.0.0.1
- * port, and our programs served to the CLI by the SDK's language runtime server (program-server.ts). No cloud, no
- * network beyond 127.0.0.1: the CLI may not fetch plugins, and the provider's endpoints are the emulator's.
+ * port, and our programs served to the CLI by the SDK's language runtime server (program-server.ts; a Python program:
+ * the Python SDK's, program_server.py). No cloud, no network beyond 127.0.0.1: the CLI may not fetch plugins, and the
+ * provider's endpoints are the emulator's.
  * `close()` kills every process the tests started (processes.ts) and removes the temporary folders.
  */
 import { spawn } from "node:child_process";

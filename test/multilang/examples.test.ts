@@ -1,5 +1,6 @@
 /**
- * The YAML and Python example programs, checked against the package schema (they cannot run here: no Pulumi CLI).
+ * The YAML and Python example programs, checked against the package schema (the fast tier has no Pulumi CLI; the engine
+ * tier runs their analytics clusters under the real one: test/engine/yaml.engine.ts, python.engine.ts).
  * Every property they set must exist in the schema with a value of the right type: enums by their values (YAML)
  * or members (Python), nested types by their generated `<Type>Args` classes, required inputs present.
  */

@@ -1,17 +1,17 @@
 /**
  * The engine toolchain: the Pulumi CLI, the YAML language host and the alicloud resource provider (and a filter that
- * runs the engine's ignoreChanges code alone), each built with
+ * runs the engine's ignoreChanges code alone, and the CLI's Python SDK generator alone), each built with
  * `go build` from its pinned Go module under engine/toolchain/ (modules from the Go module proxy only), into a cache
  * outside the repository: `${XDG_CACHE_HOME:-$HOME/.cache}/emr-as-code/engine/<binary>-<key>/`. The key is a hash of
  * everything the binary is built from (the module's go.mod, go.sum and Go files, the link flags, `go version`), so
- * an unchanged binary is reused and a changed pin builds anew. `npm run engine:build` runs this; the engine suite
- * calls `ensureToolchain()` on its first run.
+ * an unchanged binary is reused and a changed pin builds anew. `npm run engine:build` runs this and creates the
+ * Python environment (engine/python.ts); the engine suite calls `ensureToolchain()` on its first run.
  */
-import { execFileSync, spawn } from "node:child_process";
-import { createHash } from "node:crypto";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
-import { homedir } from "node:os";
 import { join, relative, resolve } from "node:path";
+import { cacheKey, cacheRoot, pruneOtherKeys, runStep } from "./cache";
+import { ensurePythonEnv } from "./python";
 
 const TOOLCHAIN = resolve(__dirname, "toolchain");
 
@@ -41,10 +41,9 @@ export const TOOLS: ToolSpec[] = [
   { name: "pulumi-resource-alicloud", module: join(TOOLCHAIN, "alicloud"), pkg: ".", ldflags: "" },
   // Not part of the engine: the sdk's ignoreChanges code alone, to hold the call model to it (test/engine).
   { name: "engine-ignore-changes", module: join(TOOLCHAIN, "ignore-changes"), pkg: ".", ldflags: "" },
+  // `pulumi package gen-sdk --language python` without the Python host: the CLI's codegen alone (its main.go says why).
+  { name: "engine-python-sdkgen", module: join(TOOLCHAIN, "python-sdkgen"), pkg: ".", ldflags: "" },
 ];
-
-export const cacheRoot = (env: NodeJS.ProcessEnv = process.env): string =>
-  join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "emr-as-code", "engine");
 
 /** Every file under a module folder that the build reads (Go sources and the module files), sorted. */
 function moduleFiles(dir: string): string[] {
@@ -58,9 +57,8 @@ function moduleFiles(dir: string): string[] {
 }
 
 export function toolKey(tool: ToolSpec, goVersion: string): string {
-  const hash = createHash("sha256").update(goVersion).update(tool.pkg).update(tool.ldflags);
-  for (const file of moduleFiles(tool.module)) hash.update(relative(tool.module, file)).update(readFileSync(file));
-  return hash.digest("hex").slice(0, 16);
+  const files = moduleFiles(tool.module).flatMap((file) => [relative(tool.module, file), readFileSync(file)]);
+  return cacheKey([goVersion, tool.pkg, tool.ldflags, ...files]);
 }
 
 export interface Toolchain {
@@ -71,6 +69,8 @@ export interface Toolchain {
   alicloud: string;
   /** The engine's ignoreChanges code as a filter (engine/toolchain/ignore-changes/main.go). */
   ignoreChanges: string;
+  /** `engine-python-sdkgen <schema.json> <out dir>`: the Python SDK of a schema (engine/toolchain/python-sdkgen). */
+  pythonSdkgen: string;
 }
 
 export interface BuildReport {
@@ -104,17 +104,8 @@ export async function ensureToolchain(log: (line: string) => void = (l) => proce
     log(`engine toolchain: ${tool.name} built in ${(builtMs / 1000).toFixed(0)} s -> ${path}`);
     report.push({ name: tool.name, path, builtMs });
   }
-  const [pulumi, yamlHost, alicloud, ignoreChanges] = report.map((r) => r.path);
-  return { pulumi, yamlHost, alicloud, ignoreChanges, binDirs: report.slice(0, 3).map((r) => resolve(r.path, "..")), report };
-}
-
-/** Removes this binary's builds of other pinned inputs (each is hundreds of MB): only the current one is used. */
-function pruneOtherKeys(root: string, name: string, keep: string): void {
-  const pattern = new RegExp(`^${name}-[0-9a-f]{16}$`);
-  for (const entry of readdirSync(root)) {
-    const dir = join(root, entry);
-    if (pattern.test(entry) && dir !== keep) rmSync(dir, { recursive: true, force: true });
-  }
+  const [pulumi, yamlHost, alicloud, ignoreChanges, pythonSdkgen] = report.map((r) => r.path);
+  return { pulumi, yamlHost, alicloud, ignoreChanges, pythonSdkgen, binDirs: report.slice(0, 3).map((r) => resolve(r.path, "..")), report };
 }
 
 function goVersionOf(): string {
@@ -126,32 +117,24 @@ function goVersionOf(): string {
 }
 
 /** `go build -mod=readonly`: a module whose go.sum misses an entry fails instead of being rewritten. */
-function goBuild(tool: ToolSpec, out: string, log: (line: string) => void): Promise<void> {
+async function goBuild(tool: ToolSpec, out: string, log: (line: string) => void): Promise<void> {
   const args = ["build", "-mod=readonly", "-trimpath", ...(tool.ldflags ? ["-ldflags", tool.ldflags] : []), "-o", out, tool.pkg];
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn("go", args, { cwd: tool.module, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    const ticker = setInterval(() => log(`engine toolchain: ... ${tool.name} still building`), 60_000);
-    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-    child.on("error", (e) => {
-      clearInterval(ticker);
-      reject(e);
-    });
-    child.on("close", (code) => {
-      clearInterval(ticker);
-      if (code === 0) return resolvePromise();
-      rmSync(out, { force: true });
-      reject(new Error(`go ${args.join(" ")} (in ${tool.module}) exited with ${code}:\n${output.slice(-4000)}`));
-    });
-  });
+  try {
+    await runStep("go", args, { cwd: tool.module, still: `engine toolchain: ... ${tool.name} still building`, log });
+  } catch (e) {
+    rmSync(out, { force: true });
+    throw e;
+  }
 }
 
 if (require.main === module) {
   const started = Date.now();
-  ensureToolchain((l) => console.log(l))
-    .then((t) => {
-      for (const r of t.report) console.log(`${r.name}: ${r.builtMs === undefined ? "cached" : `built in ${(r.builtMs / 1000).toFixed(0)} s`}  ${r.path}`);
+  const log = (l: string): void => console.log(l);
+  ensureToolchain(log)
+    .then(async (t) => {
+      const py = await ensurePythonEnv(log);
+      const report = [...t.report, { name: "python", path: py.dir, builtMs: py.builtMs }];
+      for (const r of report) console.log(`${r.name}: ${r.builtMs === undefined ? "cached" : `built in ${(r.builtMs / 1000).toFixed(0)} s`}  ${r.path}`);
       console.log(`engine toolchain ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     })
     .catch((e: Error) => {

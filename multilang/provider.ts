@@ -9,7 +9,7 @@ import { main } from "@pulumi/pulumi/provider";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import { EmrClusterComponent } from "./cluster";
 
-/** The Pulumi package name: resource token `emr:index:EmrClusterComponent`, Python module `pulumi_emr`. */
+/** The Pulumi package name: resource token `emr:index:EmrClusterComponent`; with the namespace, Python module `emr_as_code_emr`. */
 export const PLUGIN_NAME = "emr";
 export const PLUGIN_NAMESPACE = "emr-as-code";
 

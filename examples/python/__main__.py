@@ -5,7 +5,7 @@ Generate the SDK first (see the README, "Use it from your own repository"):
 which writes sdks/emr and prints the import below.
 """
 import pulumi
-import pulumi_emr as emr
+import emr_as_code_emr as emr
 
 config = pulumi.Config()
 

@@ -1,8 +1,9 @@
 /**
  * The engine tier's harness: the real Pulumi CLI (built by engine/toolchain.ts) with a local file backend, a
  * temporary PULUMI_HOME and a passphrase, the alicloud provider pointed at the emulator on an ephemeral 127.0.0.1
- * port, and our programs served to the CLI by the SDK's language runtime server (program-server.ts). No cloud, no
- * network beyond 127.0.0.1: the CLI may not fetch plugins, and the provider's endpoints are the emulator's.
+ * port, and our programs served to the CLI by the SDK's language runtime server (program-server.ts; a Python program:
+ * the Python SDK's, program_server.py). No cloud, no network beyond 127.0.0.1: the CLI may not fetch plugins, and the
+ * provider's endpoints are the emulator's.
  * `close()` kills every process the tests started (processes.ts) and removes the temporary folders.
  */
 import { spawn } from "node:child_process";
@@ -27,12 +28,25 @@ export interface RunResult {
 export interface RunOptions {
   /** The folder of Pulumi.yaml (default: the engine's TypeScript project). */
   cwd?: string;
-  /** Serve this program to the CLI (`stacks` or a program file); the command gets `--client`. */
-  program?: string;
+  /**
+   * Serve a program to the CLI; the command gets `--client`. A string is a TypeScript program for program-server.ts
+   * (`stacks` or a program file); a ProgramServer is any other server (python.engine.ts: program_server.py).
+   */
+  program?: string | ProgramServer;
   /** Kill the CLI as soon as this returns a reason (checked every 250 ms); the result's stderr says why. */
   abortWhen?: () => string | undefined;
   env?: Record<string, string>;
 }
+
+/** A command that serves a program to the CLI: it prints `port <n>` once listening on 127.0.0.1, then serves until killed. */
+export interface ProgramServer {
+  command: string;
+  args: string[];
+  env?: Record<string, string>;
+}
+
+/** program-server.ts under this Node: `node --import tsx`, not the tsx wrapper, whose node child a kill would leave running. */
+const typescriptServer = (target: string): ProgramServer => ({ command: process.execPath, args: ["--import", "tsx", join(ROOT, "test/engine/program-server.ts"), target] });
 
 export interface Engine {
   toolchain: Toolchain;
@@ -99,8 +113,8 @@ export async function startEngine(): Promise<Engine> {
     let server: ReturnType<typeof spawn> | undefined;
     const fullArgs = [...args, "--non-interactive", "--color=never"];
     if (opts.program) {
-      // `node --import tsx`, not the tsx wrapper: killing the wrapper would leave its node child running.
-      server = spawn(process.execPath, ["--import", "tsx", join(ROOT, "test/engine/program-server.ts"), opts.program], { cwd: ROOT, env: { ...process.env, ...childEnv }, stdio: ["ignore", "pipe", "inherit"] });
+      const spec = typeof opts.program === "string" ? typescriptServer(opts.program) : opts.program;
+      server = spawn(spec.command, spec.args, { cwd: ROOT, env: { ...process.env, ...childEnv, ...spec.env }, stdio: ["ignore", "pipe", "inherit"] });
       const port = await new Promise<string>((ok, fail) => {
         let out = "";
         server!.stdout!.on("data", (d: Buffer) => {

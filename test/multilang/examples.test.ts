@@ -1,5 +1,6 @@
 /**
- * The YAML and Python example programs, checked against the package schema (they cannot run here: no Pulumi CLI).
+ * The YAML and Python example programs, checked against the package schema (the fast tier has no Pulumi CLI; the engine
+ * tier runs their analytics clusters under the real one: test/engine/yaml.engine.ts, python.engine.ts).
  * Every property they set must exist in the schema with a value of the right type: enums by their values (YAML)
  * or members (Python), nested types by their generated `<Type>Args` classes, required inputs present.
  */
@@ -47,7 +48,7 @@ interface PyValue {
   path?: string;
 }
 
-/** Problems with a Python argument for a schema property, as the generated SDK (`import pulumi_emr as emr`) names it. */
+/** Problems with a Python argument for a schema property, as the generated SDK (`import emr_as_code_emr as emr`) names it. */
 function checkPython(prop: SchemaProperty, value: PyValue, path: string): string[] {
   const ref = refType(schema, prop);
   const refName = prop.$ref?.split(":").pop();

@@ -1,6 +1,6 @@
 // emr-guardrails policy pack, built from policies/*.ts by `npm run build:pack` (esbuild). Do not edit: change
 // the TypeScript sources and rebuild; `npm test` fails while this file is stale.
-// sources: sha256 bf775fa5ec9a5582a520058e53473b9d6595d14b787b797063bbcad857e38eec
+// sources: sha256 886bec4eda3d8feb614421debdc230ae3f7a8ba20f2d9af75b5b2c159160dd35
 "use strict";
 
 // index.ts

@@ -31,3 +31,19 @@ export function goText(entry: SchemaEntry): string {
       return "Type:     schema.TypeBool,";
   }
 }
+
+/**
+ * The schema field whose block holds `line` (1-based) of a resource file: its name and which of Required, Optional,
+ * Computed and ForceNew it sets true. A top-level field is `\t\t\t"name": {` up to the `\t\t\t},` that closes it.
+ */
+export function schemaFieldAt(goSource: string, line: number): { name: string; flags: string[] } {
+  const lines = goSource.split("\n");
+  let start = line - 1;
+  while (start >= 0 && !/^\t\t\t"[a-z_0-9]+": \{/.test(lines[start])) start--;
+  let end = start + 1;
+  while (end < lines.length && !/^\t\t\t\},?$/.test(lines[end])) end++;
+  if (start < 0 || end >= lines.length || line - 1 > end) throw new Error(`line ${line} is in no top-level schema field`);
+  const block = lines.slice(start, end + 1).join("\n");
+  const name = /^\t\t\t"([a-z_0-9]+)"/.exec(lines[start])![1];
+  return { name, flags: ["Required", "Optional", "Computed", "ForceNew"].filter((flag) => new RegExp(`^\\t\\t\\t\\t${flag}:\\s*true`, "m").test(block)) };
+}

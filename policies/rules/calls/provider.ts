@@ -97,3 +97,16 @@ export const FORCE_NEW_FIELDS: Readonly<Record<string, Readonly<Record<string, s
   },
   "alicloud:ecs/securityGroup:SecurityGroup": { securityGroupType: "resource_alicloud_security_group.go:59", vpcId: "resource_alicloud_security_group.go:67" },
 };
+
+/**
+ * The ForceNew fields above that are also Optional+Computed: left out of the program, the provider keeps what the
+ * resource has (no diff, so no replacement), as for the cluster's COMPUTED_CLUSTER_FIELDS. Edited, they replace it.
+ * test/engine/provider-source.engine.ts holds this list to each field's schema in the provider's source.
+ */
+export const COMPUTED_FORCE_NEW_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  "alicloud:rds/instance:Instance": ["zoneId", "dbTimeZone", "babelfishConfig", "zoneIdSlaveA", "zoneIdSlaveB", "vpcId"],
+  "alicloud:rds/rdsAccount:RdsAccount": ["accountName", "name", "accountType", "type", "dbInstanceId", "instanceId"],
+  "alicloud:rds/database:Database": ["dataBaseName", "name"],
+  "alicloud:rds/accountPrivilege:AccountPrivilege": [],
+  "alicloud:ecs/securityGroup:SecurityGroup": ["securityGroupType", "vpcId"],
+};

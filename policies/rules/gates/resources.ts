@@ -6,7 +6,7 @@
 import { compareValues } from "../change/snapshot";
 import { show } from "../change/format";
 import type { ChangeFinding } from "../change/types";
-import { FORCE_NEW_FIELDS } from "../calls/provider";
+import { COMPUTED_FORCE_NEW_FIELDS, FORCE_NEW_FIELDS } from "../calls/provider";
 import { changeFinding } from "./finding";
 import { CHANGE_RULES } from "./names";
 
@@ -26,7 +26,10 @@ export function judgeResourceReplacement(r: ResourceSides): { findings: ChangeFi
   const keys = [...new Set([...Object.keys(forceNew), ...r.replaceOnChanges.map((p) => p.split(/[.[]/)[0])])];
   const changed: { key: string; why: string }[] = [];
   const unknown: string[] = [];
+  const computed = COMPUTED_FORCE_NEW_FIELDS[r.type] ?? [];
   for (const k of keys) {
+    // An Optional+Computed field the program leaves out keeps the resource's value: the provider reports no diff.
+    if (r.after[k] === undefined && computed.includes(k)) continue;
     const c = compareValues(r.before[k], r.after[k]);
     if (c === "unknown") unknown.push(`${r.name}.${k}`);
     else if (c === "changed") changed.push({ key: k, why: forceNew[k] ? `ForceNew in the provider (${forceNew[k]})` : "replaceOnChanges" });

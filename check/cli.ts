@@ -12,9 +12,8 @@ import { packageVersion } from "./package-version";
 import { createProgress } from "./progress";
 import { spawnPolicyPack } from "./pack/pack-process";
 import { bundleIsFresh, hasPackSources, packDirectory } from "./pack/prebuilt-pack";
-import { findProgramSdk, findProjectSdk, loadSdk, sdkPreloads } from "./program/sdk";
+import { findProgramSdk, findProjectSdk, loadProgramSdk } from "./program/sdk";
 import type { CapturedResource } from "./program/capture";
-import { requirePlain } from "./typescript-hooks";
 import type { CheckReport } from "./report/model";
 import type { Timings } from "./run-check";
 import { loadInvokeFixtures } from "./inputs/invokes";
@@ -134,8 +133,7 @@ async function check(opts: CliOptions, project: Project, outputs: readonly Outpu
   // The SDKs load now, while the pack boots: plain JavaScript, with tsx's hooks off (see typescript-hooks.js).
   // @pulumi/alicloud loads a service's module on first use: those of the components' resources (the EMR API
   // client's SDK is loaded only by live checks, off here).
-  requirePlain(sdkPreloads(sdkLocation, targets.map((t) => t.program)));
-  const sdk = loadSdk(sdkLocation);
+  const sdk = loadProgramSdk(sdkLocation, targets.map((t) => t.program));
   // Loaded only now (synchronously, so it works under any TypeScript loader): the SDK and the program are heavy.
   const { runCheck } = require("./run-check") as typeof import("./run-check");
   // From the process start until here: Node, tsx, the SDK and the check's modules loading.

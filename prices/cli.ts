@@ -15,9 +15,8 @@ import { EXIT, UsageError } from "../check/errors";
 import { parseCommand, runAsProcess, type CommandIo } from "../client/command-io";
 import { checkTargets, findProject } from "../check/inputs/project";
 import { loadStackConfig } from "../check/inputs/stack-config";
-import { requirePlain } from "../check/typescript-hooks";
 import { checkCacheDir } from "../check/program/typecheck";
-import { findProgramSdk, loadSdk, sdkPreloads } from "../check/program/sdk";
+import { findProgramSdk, loadProgramSdk } from "../check/program/sdk";
 import { connectionFromEnv } from "../client/index";
 import { EmrApiError, EmrInputError } from "../client/errors";
 import type { PriceBook, RegionPrices } from "../policies/rules/cost";
@@ -59,9 +58,7 @@ async function stackNeeds(opts: Options, stackGiven: boolean, progress: (s: stri
   const targets = checkTargets(project, { stack: opts.stack, stackGiven, program: opts.program, configFile: opts.configFile });
   // The programs' own SDK (one copy, resolved from their folder, as emr-check runs them), loaded with tsx's hooks off.
   const programs = targets.map((t) => t.program);
-  const sdkLocation = findProgramSdk(programs, project.dir);
-  requirePlain(sdkPreloads(sdkLocation, programs));
-  const sdk = loadSdk(sdkLocation);
+  const sdk = loadProgramSdk(findProgramSdk(programs, project.dir), programs);
   const { runProgram } = require("../check/program/run-program") as typeof import("../check/program/run-program");
   const { offlineInvokes } = require("../check/inputs/invokes") as typeof import("../check/inputs/invokes");
   const { projectName } = require("../check/run-check") as typeof import("../check/run-check");

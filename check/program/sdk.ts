@@ -8,6 +8,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { UsageError } from "../errors";
+import { requirePlain } from "../typescript-hooks";
 import { programDir } from "./program-error";
 
 /** The SDK versions the check is built and tested with: its mocks, monitor and analyzer protocol. */
@@ -121,7 +122,7 @@ export function loadSdk(location: SdkLocation): Sdk {
  * the programs' copy, and the provider's modules the components' resources use, as the program would resolve them
  * (those it has). By path: a bare name would resolve from the check's own folder, not the program's.
  */
-export function sdkPreloads(sdk: SdkLocation, programs: readonly string[]): string[] {
+function sdkPreloads(sdk: SdkLocation, programs: readonly string[]): string[] {
   const fromProgram = (id: string) => {
     try {
       return [require.resolve(id, { paths: [programDir(programs[0])] })];
@@ -131,6 +132,15 @@ export function sdkPreloads(sdk: SdkLocation, programs: readonly string[]): stri
   };
   const providers = programs.length ? ["@pulumi/alicloud/emrv2", "@pulumi/alicloud/ecs", "@pulumi/alicloud/rds", "@pulumi/random"].flatMap(fromProgram) : [];
   return [sdk.dir, path.join(sdk.dir, "proto", "analyzer_grpc_pb"), ...providers];
+}
+
+/**
+ * The SDK the programs run with, loaded as every command that runs them loads it (emr-check, record-state,
+ * emr-prices): its modules and the provider's first, plain JavaScript with tsx's hooks off (see typescript-hooks.js).
+ */
+export function loadProgramSdk(location: SdkLocation, programs: readonly string[]): Sdk {
+  requirePlain(sdkPreloads(location, programs));
+  return loadSdk(location);
 }
 
 /** The SDK that resolves from `dir` (tests and tools that run inside this repository), loaded. */

@@ -17,7 +17,7 @@ import { loadInvokeFixtures, offlineInvokes } from "../inputs/invokes";
 import { loadStackConfig } from "../inputs/stack-config";
 import type { CapturedResource } from "../program/capture";
 import { runProgram, type RunProgramOptions } from "../program/run-program";
-import { findProgramSdk, loadSdk } from "../program/sdk";
+import { findProgramSdk, loadProgramSdk } from "../program/sdk";
 import { checkCacheDir } from "../program/typecheck";
 import { projectName } from "../run-check";
 
@@ -140,7 +140,7 @@ export async function recordStateCli(argv: string[]): Promise<number> {
   if (opts.output && fs.existsSync(opts.output) && fs.statSync(opts.output).isDirectory()) throw new UsageError(`--output ${opts.output} is a folder; give a file (e.g. --output ${target.stack}-state.json)`);
   const { config, secretKeys } = loadStackConfig(target.configFile, target.configRequired);
   const invokes = offlineInvokes(target.program, checkCacheDir(project.dir), opts.invokes ? loadInvokeFixtures(opts.invokes) : undefined);
-  const sdk = loadSdk(findProgramSdk([target.program], project.dir));
+  const sdk = loadProgramSdk(findProgramSdk([target.program], project.dir), [target.program]);
   const document = await recordState({ program: target.program, project: projectName(project.dir), stack: target.stack, config, secretKeys, invokes, sdk });
   const text = JSON.stringify(document, null, 2) + "\n";
   if (opts.output) {

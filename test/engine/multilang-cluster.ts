@@ -6,6 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
+import { nameOfUrn } from "../../policies/engine";
 import { repoStackConfig, ROOT, type Engine, type RunOptions } from "./harness";
 
 export const JDBC = "jdbc:mysql://rm-bp1example.mysql.rds.aliyuncs.com:3306/hivemeta?createDatabaseIfNotExist=true";
@@ -59,7 +60,7 @@ export async function plannedChildren(engine: Engine, stack: string, opts: RunOp
   const steps = (JSON.parse(p.stdout) as { steps: Step[] }).steps;
   return steps
     .filter((s) => s.newState?.custom && !s.newState.type.startsWith("pulumi:providers:"))
-    .map((s) => `${s.newState!.type} ${s.urn.split("::").pop()} protect=${Boolean(s.newState!.protect)} retainOnDelete=${Boolean(s.newState!.retainOnDelete)}`)
+    .map((s) => `${s.newState!.type} ${nameOfUrn(s.urn)} protect=${Boolean(s.newState!.protect)} retainOnDelete=${Boolean(s.newState!.retainOnDelete)}`)
     .sort();
 }
 

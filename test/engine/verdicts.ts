@@ -5,17 +5,19 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { nameOfUrn } from "../../policies/engine";
 import { ROOT, runCli } from "../helpers/run-cli";
 
 interface EngineEvent {
   policyEvent?: { resourceUrn?: string; policyName: string; policyPackName: string; enforcementLevel: string };
 }
 
-const nameOfUrn = (urn: string | undefined) => (urn ? urn.split("::").pop() ?? urn : "<stack>");
+/** A verdict's resource: its name, read as the engine reads a URN; a stack-level verdict has none. */
+const resourceName = (urn: string | undefined) => (urn ? nameOfUrn(urn) ?? urn : "<stack>");
 
 export function cliVerdicts(eventLog: string): string[] {
   const events = readFileSync(eventLog, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as EngineEvent);
-  const found = events.flatMap((e) => (e.policyEvent ? [`${nameOfUrn(e.policyEvent.resourceUrn)}: ${e.policyEvent.policyName} ${e.policyEvent.enforcementLevel}`] : []));
+  const found = events.flatMap((e) => (e.policyEvent ? [`${resourceName(e.policyEvent.resourceUrn)}: ${e.policyEvent.policyName} ${e.policyEvent.enforcementLevel}`] : []));
   return [...new Set(found)].sort();
 }
 

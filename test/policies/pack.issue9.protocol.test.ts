@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { CapturedResource } from "../../check/program/capture";
 import { policyConfigFor, startPolicyPack, type Diagnostic, type RunningPack } from "../../check/pack/pack-runner";
 import { EmrCluster } from "../../components/cluster";
+import { nameOfUrn } from "../../policies/engine";
 import { captureProgram, setupPreviewCapture } from "../helpers/capture-program";
 import { haClusterProps, metastoreItem, nodeGroupProps } from "../helpers/cluster-props";
 import { haSpec } from "../helpers/specs";
@@ -78,7 +79,7 @@ test("emr-cluster-names-unique: two clusters of the stack with one clusterName (
     new alicloud.emrv2.Cluster("twin-b", haClusterProps() as alicloud.emrv2.ClusterArgs, OPTS);
   });
   const ds = (await pack.analyzeStack(resources)).filter((d) => d.policyName === "emr-cluster-names-unique");
-  expect(ds.map((d) => [d.enforcementLevel, d.urn.split("::").pop()])).toEqual([["mandatory", "twin-b"]]);
+  expect(ds.map((d) => [d.enforcementLevel, nameOfUrn(d.urn)])).toEqual([["mandatory", "twin-b"]]);
   expect(ds[0].message).toContain('cluster "twin-b" has the same clusterName "lakehouse-prod" as cluster "twin-a" in this stack');
 });
 
